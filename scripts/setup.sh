@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Idempotent setup: Debian packages for both builds, Debian *source* packages the wasm build
+# compiles (into the git-ignored .deps/), and the npm packages the browser tests use.
+# Safe to run again: every step checks whether its work is already done.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+deps="$root/.deps"
+mkdir -p "$deps"
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+packages=(
+  build-essential cmake ninja-build pkg-config dpkg-dev
+  emscripten
+  librestinio-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev doctest-dev
+  chromium fonts-wqy-microhei python3-fonttools brotli gzip curl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+src_list=/etc/apt/sources.list.d/satstore-src.sources
+need_update=0
+if [ ! -f "$src_list" ]; then
+  $SUDO tee "$src_list" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  need_update=1
+fi
+if [ ${#missing[@]} -gt 0 ] || [ $need_update -eq 1 ]; then
+  echo "setup: apt-get update"
+  $SUDO apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian source packages compiled into wasm. `apt-get source` unpacks into <name>-<version>/.
+fetch_source() { # $1 = source package, $2 = marker file inside the unpacked tree
+  local pkg=$1 marker=$2
+  if ! compgen -G "$deps/$pkg-*/$marker" >/dev/null; then
+    echo "setup: fetching Debian source $pkg"
+    (cd "$deps" && apt-get source -qq "$pkg" >/dev/null 2>&1 || apt-get source -qq --download-only "$pkg" >/dev/null)
+  fi
+  local dir
+  dir=$(compgen -G "$deps/$pkg-*/$marker" | head -n1)
+  dir=${dir%/"$marker"}
+  ln -sfn "$(basename "$dir")" "$deps/$pkg"
+}
+if [ "$(id -u)" -eq 0 ]; then export APT_CONFIG_ROOT=1; fi
+fetch_source imgui imgui.h
+fetch_source libsecp256k1 include/secp256k1_schnorrsig.h
+
+# npm packages for browser tests (no browser download: Debian's chromium is used).
+if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
+  echo "setup: npm install (tests/browser)"
+  (cd "$root/tests/browser" && npm install --no-audit --no-fund --silent)
+fi
+echo "setup: ok"

@@ -1,0 +1,92 @@
+#include "core/money.hpp"
+
+#include <stdexcept>
+
+namespace satstore {
+
+int currency_decimals(Currency c) {
+    switch (c) {
+        case Currency::CNY:
+        case Currency::USD: return 2;
+        case Currency::BTC: return 8;
+        case Currency::USDT: return 6;
+    }
+    return 0;
+}
+
+std::string_view currency_code(Currency c) {
+    switch (c) {
+        case Currency::CNY: return "CNY";
+        case Currency::USD: return "USD";
+        case Currency::BTC: return "BTC";
+        case Currency::USDT: return "USDT";
+    }
+    return "";
+}
+
+std::optional<Currency> parse_currency(std::string_view code) {
+    for (Currency c : {Currency::CNY, Currency::USD, Currency::BTC, Currency::USDT})
+        if (currency_code(c) == code) return c;
+    return std::nullopt;
+}
+
+bool is_fiat(Currency c) { return c == Currency::CNY || c == Currency::USD; }
+
+std::optional<std::int64_t> parse_amount_minor(std::string_view text) {
+    if (text.empty() || text.size() > 16) return std::nullopt;
+    if (text.size() > 1 && text[0] == '0') return std::nullopt;
+    std::int64_t v = 0;
+    for (char ch : text) {
+        if (ch < '0' || ch > '9') return std::nullopt;
+        v = v * 10 + (ch - '0');
+    }
+    if (v > kMaxAmountMinor) return std::nullopt;
+    return v;
+}
+
+std::string amount_to_string(std::int64_t amount_minor) { return std::to_string(amount_minor); }
+
+namespace {
+std::string group_thousands(const std::string& digits) {
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+}  // namespace
+
+std::string format_money(const Money& m) {
+    const int decimals = currency_decimals(m.currency);
+    const bool negative = m.amount_minor < 0;
+    std::string digits = std::to_string(negative ? -m.amount_minor : m.amount_minor);
+    if (static_cast<int>(digits.size()) <= decimals)
+        digits = std::string(decimals + 1 - digits.size(), '0') + digits;
+    std::string whole = digits.substr(0, digits.size() - decimals);
+    std::string frac = digits.substr(digits.size() - decimals);
+    std::string number = group_thousands(whole) + (decimals ? "." + frac : "");
+    std::string sign = negative ? "-" : "";
+    switch (m.currency) {
+        case Currency::CNY: return sign + "\xC2\xA5" + number;  // ¥
+        case Currency::USD: return sign + "$" + number;
+        case Currency::BTC:
+        case Currency::USDT: return sign + number + " " + std::string(currency_code(m.currency));
+    }
+    return number;
+}
+
+void to_json(nlohmann::json& j, const Money& m) {
+    j = nlohmann::json{{"amount", amount_to_string(m.amount_minor)}, {"currency", m.currency}};
+}
+
+void from_json(const nlohmann::json& j, Money& m) {
+    auto amount = parse_amount_minor(j.at("amount").get_ref<const std::string&>());
+    if (!amount) throw std::invalid_argument("malformed amount");
+    auto currency = parse_currency(j.at("currency").get_ref<const std::string&>());
+    if (!currency) throw std::invalid_argument("unknown currency");
+    m.amount_minor = *amount;
+    m.currency = *currency;
+}
+
+}  // namespace satstore

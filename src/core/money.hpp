@@ -1,0 +1,61 @@
+// satstore core — money in integer minor units.
+//
+// Amounts are never floating point. In JSON an amount is a decimal string of minor units
+// ("129900" is CNY 1,299.00); `Money` pairs such an amount with its currency.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace satstore {
+
+enum class Currency { CNY, USD, BTC, USDT };
+
+NLOHMANN_JSON_SERIALIZE_ENUM(Currency, {
+    {Currency::CNY, "CNY"},
+    {Currency::USD, "USD"},
+    {Currency::BTC, "BTC"},
+    {Currency::USDT, "USDT"},
+})
+
+// Number of decimal places of one major unit: CNY/USD 2, BTC 8 (satoshi), USDT 6.
+int currency_decimals(Currency c);
+// "CNY", "USD", "BTC", "USDT".
+std::string_view currency_code(Currency c);
+// Parses an upper-case currency code. Returns nullopt for anything else.
+std::optional<Currency> parse_currency(std::string_view code);
+// True for currencies catalog prices may use (CNY, USD).
+bool is_fiat(Currency c);
+
+// Largest amount accepted anywhere: 10^15 minor units. Keeps every product of a line total and a
+// rate far from int64 overflow and rejects absurd input early.
+inline constexpr std::int64_t kMaxAmountMinor = 1'000'000'000'000'000;
+
+// Parses a decimal string of minor units: "0" or digits without a leading zero, at most
+// kMaxAmountMinor. Returns nullopt for signs, spaces, fractions, exponents, overflow.
+std::optional<std::int64_t> parse_amount_minor(std::string_view text);
+
+struct Money {
+    std::int64_t amount_minor = 0;
+    Currency currency = Currency::CNY;
+
+    friend bool operator==(const Money&, const Money&) = default;
+};
+
+// "129900" for 129900 minor units: the wire form of an amount.
+std::string amount_to_string(std::int64_t amount_minor);
+
+// Human display with grouping and the currency's decimals: "¥1,299.00", "$12.50",
+// "0.00012345 BTC", "12.500000 USDT".
+std::string format_money(const Money& m);
+
+// JSON: {"amount": "129900", "currency": "CNY"}. from_json throws nlohmann::json::exception
+// (type_error/out_of_range) or std::invalid_argument for malformed input.
+void to_json(nlohmann::json& j, const Money& m);
+void from_json(const nlohmann::json& j, Money& m);
+
+}  // namespace satstore

@@ -1,0 +1,32 @@
+#include <doctest/doctest.h>
+
+#include "core/money.hpp"
+
+using namespace satstore;
+
+TEST_CASE("amounts parse strictly as decimal strings of minor units") {
+    CHECK(parse_amount_minor("0") == 0);
+    CHECK(parse_amount_minor("129900") == 129900);
+    CHECK(parse_amount_minor("1000000000000000") == kMaxAmountMinor);
+    for (const char* bad : {"", "-1", "+1", "01", "1.5", "1e3", " 1", "1 ", "abc", "1000000000000001",
+                            "99999999999999999999"})
+        CHECK_FALSE(parse_amount_minor(bad).has_value());
+}
+
+TEST_CASE("money formats with the currency's decimals and grouping") {
+    CHECK(format_money({129900, Currency::CNY}) == "\xC2\xA5" "1,299.00");
+    CHECK(format_money({5, Currency::USD}) == "$0.05");
+    CHECK(format_money({12345, Currency::BTC}) == "0.00012345 BTC");
+    CHECK(format_money({12500000, Currency::USDT}) == "12.500000 USDT");
+    CHECK(format_money({-100, Currency::CNY}) == "-\xC2\xA5" "1.00");
+}
+
+TEST_CASE("money JSON round-trips and rejects malformed input") {
+    nlohmann::json j = Money{129900, Currency::CNY};
+    CHECK(j.dump() == R"({"amount":"129900","currency":"CNY"})");
+    CHECK(j.get<Money>() == Money{129900, Currency::CNY});
+    CHECK_THROWS(nlohmann::json::parse(R"({"amount": 100, "currency": "CNY"})").get<Money>());
+    CHECK_THROWS(nlohmann::json::parse(R"({"amount": "1.00", "currency": "CNY"})").get<Money>());
+    CHECK_THROWS(nlohmann::json::parse(R"({"amount": "100", "currency": "EUR"})").get<Money>());
+    CHECK_THROWS(nlohmann::json::parse(R"({"amount": "100"})").get<Money>());
+}
