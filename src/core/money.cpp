@@ -44,6 +44,16 @@ std::optional<std::int64_t> parse_amount_minor(std::string_view text) {
     return v;
 }
 
+std::optional<std::int64_t> convert_ceil(std::int64_t fiat_minor, std::int64_t rate_minor_per_unit,
+                                         Currency crypto) {
+    if (rate_minor_per_unit <= 0 || fiat_minor < 0) return std::nullopt;
+    __int128 scaled = fiat_minor;
+    for (int i = 0; i < currency_decimals(crypto); ++i) scaled *= 10;
+    const __int128 result = (scaled + rate_minor_per_unit - 1) / rate_minor_per_unit;
+    if (result > kMaxAmountMinor) return std::nullopt;
+    return static_cast<std::int64_t>(result);
+}
+
 std::string amount_to_string(std::int64_t amount_minor) { return std::to_string(amount_minor); }
 
 namespace {

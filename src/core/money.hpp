@@ -46,6 +46,13 @@ struct Money {
     friend bool operator==(const Money&, const Money&) = default;
 };
 
+// Converts a fiat amount to a crypto amount in base units, rounding up (SPEC §3).
+// `rate_minor_per_unit` is the price of one whole crypto unit (1 BTC, 1 USDT) in the fiat's
+// minor units, e.g. 65000000 for ¥650,000.00 per BTC. Returns nullopt for a non-positive rate,
+// a negative amount, or a result above kMaxAmountMinor.
+std::optional<std::int64_t> convert_ceil(std::int64_t fiat_minor, std::int64_t rate_minor_per_unit,
+                                         Currency crypto);
+
 // "129900" for 129900 minor units: the wire form of an amount.
 std::string amount_to_string(std::int64_t amount_minor);
 

@@ -30,3 +30,14 @@ TEST_CASE("money JSON round-trips and rejects malformed input") {
     CHECK_THROWS(nlohmann::json::parse(R"({"amount": "100", "currency": "EUR"})").get<Money>());
     CHECK_THROWS(nlohmann::json::parse(R"({"amount": "100"})").get<Money>());
 }
+
+TEST_CASE("fiat converts to crypto base units, rounding up") {
+    // ¥199.00 at ¥650,000.00 per BTC = 30615.38… sat → 30616 sat.
+    CHECK(convert_ceil(19900, 65000000, Currency::BTC) == 30616);
+    // ¥7.20 per USDT: ¥72.00 is exactly 10 USDT.
+    CHECK(convert_ceil(7200, 720, Currency::USDT) == 10000000);
+    CHECK(convert_ceil(0, 720, Currency::USDT) == 0);
+    CHECK_FALSE(convert_ceil(100, 0, Currency::BTC).has_value());
+    CHECK_FALSE(convert_ceil(-1, 720, Currency::BTC).has_value());
+    CHECK_FALSE(convert_ceil(kMaxAmountMinor, 1, Currency::BTC).has_value());
+}
