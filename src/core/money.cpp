@@ -3,6 +3,11 @@
 #include <stdexcept>
 
 namespace satstore {
+namespace {
+// GCC and clang (native and wasm32) both provide a 128-bit integer; products of an amount and
+// a power of ten need it.
+__extension__ typedef __int128 int128;
+}  // namespace
 
 int currency_decimals(Currency c) {
     switch (c) {
@@ -47,9 +52,9 @@ std::optional<std::int64_t> parse_amount_minor(std::string_view text) {
 std::optional<std::int64_t> convert_ceil(std::int64_t fiat_minor, std::int64_t rate_minor_per_unit,
                                          Currency crypto) {
     if (rate_minor_per_unit <= 0 || fiat_minor < 0) return std::nullopt;
-    __int128 scaled = fiat_minor;
+    int128 scaled = fiat_minor;
     for (int i = 0; i < currency_decimals(crypto); ++i) scaled *= 10;
-    const __int128 result = (scaled + rate_minor_per_unit - 1) / rate_minor_per_unit;
+    const int128 result = (scaled + rate_minor_per_unit - 1) / rate_minor_per_unit;
     if (result > kMaxAmountMinor) return std::nullopt;
     return static_cast<std::int64_t>(result);
 }
