@@ -1,0 +1,117 @@
+#include "server/config.hpp"
+
+#include <cstdlib>
+#include <sstream>
+#include <stdexcept>
+
+namespace satstore::server {
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+bool parse_bool(const std::string& name, const std::string& v) {
+    if (v == "1" || v == "true" || v == "yes" || v.empty()) return true;
+    if (v == "0" || v == "false" || v == "no") return false;
+    throw std::invalid_argument(name + ": expected true or false, got '" + v + "'");
+}
+
+std::uint16_t parse_port(const std::string& v) {
+    char* end = nullptr;
+    const long port = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || port < 0 || port > 65535)
+        throw std::invalid_argument("port: expected 0-65535, got '" + v + "'");
+    return static_cast<std::uint16_t>(port);
+}
+
+// Sets one option by its flag name (without dashes). Returns false for an unknown name.
+bool set_option(Config& c, const std::string& name, const std::string& value) {
+    if (name == "host") c.host = value;
+    else if (name == "port") c.port = parse_port(value);
+    else if (name == "db") c.db = value.find(':') == std::string::npos ? "sqlite:" + value : value;
+    else if (name == "web-root") c.web_root = value;
+    else if (name == "assets-root") c.assets_root = value;
+    else if (name == "demo") c.demo = parse_bool(name, value);
+    else if (name == "threads") {
+        const int n = std::atoi(value.c_str());
+        if (n < 1 || n > 64) throw std::invalid_argument("threads: expected 1-64, got '" + value + "'");
+        c.threads = static_cast<unsigned>(n);
+    } else if (name == "cors-origins") c.cors_origins = split_list(value);
+    else if (name == "store-id") c.store_id = value;
+    else if (name == "store-name") c.store_name = value;
+    else return false;
+    return true;
+}
+
+constexpr const char* kOptions[] = {"host", "port", "db", "web-root", "assets-root", "demo",
+                                    "threads", "cors-origins", "store-id", "store-name"};
+
+}  // namespace
+
+Invocation parse_invocation(int argc, char** argv) {
+    Invocation inv;
+    inv.command = "serve";
+    for (const char* name : kOptions) {
+        std::string env = "SATSTORE_";
+        for (const char* p = name; *p; ++p) env += *p == '-' ? '_' : static_cast<char>(std::toupper(*p));
+        if (const char* v = std::getenv(env.c_str())) set_option(inv.config, name, v);
+    }
+    int i = 1;
+    if (i < argc && argv[i][0] != '-') inv.command = argv[i++];
+    for (; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "-h" || arg == "--help") { inv.command = "help"; continue; }
+        if (arg.rfind("--", 0) != 0) throw std::invalid_argument("unexpected argument '" + arg + "'");
+        std::string name = arg.substr(2), value;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name.resize(eq);
+        } else if (name == "demo") {
+            value = "true";
+        } else if (i + 1 < argc) {
+            value = argv[++i];
+        } else {
+            throw std::invalid_argument("--" + name + " needs a value");
+        }
+        if (!set_option(inv.config, name, value)) throw std::invalid_argument("unknown option --" + name);
+    }
+    if (inv.command != "serve" && inv.command != "migrate" && inv.command != "seed-demo" && inv.command != "help")
+        throw std::invalid_argument("unknown command '" + inv.command + "'");
+    return inv;
+}
+
+std::string usage() {
+    return "usage: satstore [serve|migrate|seed-demo] [options]\n"
+           "  serve       apply migrations and serve the API and the web bundle (default)\n"
+           "  migrate     apply database migrations and exit\n"
+           "  seed-demo   load the demo catalog and demo accounts and exit\n"
+           "options (environment variable in brackets):\n"
+           "  --host ADDR          listen address [SATSTORE_HOST] (127.0.0.1)\n"
+           "  --port N             listen port [SATSTORE_PORT] (8080)\n"
+           "  --db URL             sqlite:PATH [SATSTORE_DB] (sqlite:var/satstore.db)\n"
+           "  --web-root DIR       static web bundle [SATSTORE_WEB_ROOT] (build/wasm/web)\n"
+           "  --assets-root DIR    product images and demo data [SATSTORE_ASSETS_ROOT] (assets)\n"
+           "  --demo               demo mode: seed demo data at start, enable the faucet [SATSTORE_DEMO]\n"
+           "  --threads N          HTTP worker threads [SATSTORE_THREADS] (2)\n"
+           "  --cors-origins LIST  comma-separated origins allowed to call the API [SATSTORE_CORS_ORIGINS]\n"
+           "  --store-id ID        store id signed into payments [SATSTORE_STORE_ID] (demo-store)\n"
+           "  --store-name NAME    [SATSTORE_STORE_NAME] (satstore)\n";
+}
+
+std::string describe(const Config& c) {
+    std::ostringstream out;
+    out << "config: host=" << c.host << " port=" << c.port << " db=" << c.db << " web_root=" << c.web_root
+        << " assets_root=" << c.assets_root << " demo=" << (c.demo ? "true" : "false")
+        << " threads=" << c.threads << " store_id=" << c.store_id << " cors_origins=";
+    for (std::size_t i = 0; i < c.cors_origins.size(); ++i) out << (i ? "," : "") << c.cors_origins[i];
+    if (c.cors_origins.empty()) out << "(none)";
+    return out.str();
+}
+
+}  // namespace satstore::server

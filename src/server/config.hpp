@@ -1,0 +1,52 @@
+// satstore server — configuration: one struct with defaults, overridable by environment
+// variables (SATSTORE_*) and then by command-line flags; printed at start-up without secrets.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/money.hpp"
+
+namespace satstore::server {
+
+struct Config {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::string db = "sqlite:var/satstore.db";
+    std::string web_root = "build/wasm/web";  // the static bundle (index.html, js, wasm, fonts)
+    std::string assets_root = "assets";       // product images (/assets/…) and demo data
+    bool demo = false;                         // demo catalog, accounts and faucet
+    unsigned threads = 2;
+    std::vector<std::string> cors_origins;     // exact origins allowed to call the API
+    std::string store_id = "demo-store";
+    std::string store_name = "satstore";
+    std::string support_email = "support@satstore.test";
+    std::string support_phone = "+86 400 000 0000";
+    std::string support_hours = "Mon–Fri 09:00–18:00 (UTC+8)";
+    Currency fiat = Currency::CNY;
+    // Price of one whole crypto unit in fiat minor units (see core convert_ceil).
+    std::map<Currency, std::int64_t> rates = {{Currency::BTC, 65'000'000}, {Currency::USDT, 720}};
+    std::int64_t session_ttl_s = 30 * 24 * 3600;
+    std::size_t max_json_body_bytes = 64 * 1024;
+};
+
+// Result of parsing the command line: the sub-command and the final configuration.
+struct Invocation {
+    std::string command;  // "serve", "migrate", "seed-demo", "help"
+    Config config;
+};
+
+// Applies SATSTORE_* environment variables, then flags (`--port 8080` or `--port=8080`).
+// Throws std::invalid_argument with a user-facing message for unknown flags or bad values.
+Invocation parse_invocation(int argc, char** argv);
+
+// Usage text for --help.
+std::string usage();
+
+// A human-readable dump of the configuration for the start-up log (no secrets in Config yet;
+// any added later must be masked here).
+std::string describe(const Config& config);
+
+}  // namespace satstore::server

@@ -1,0 +1,78 @@
+// Accounts: registration, sessions (log in / log out) and the current user (SPEC §5).
+#include "core/account.hpp"
+#include "server/auth/secrets.hpp"
+#include "server/handlers/handlers.hpp"
+#include "server/http/problem.hpp"
+
+namespace satstore::server::handlers {
+namespace {
+
+constexpr std::size_t kMaxUserAgentBytes = 256;
+
+nlohmann::json user_json(const User& u) {
+    return {{"id", u.id}, {"email", u.email}, {"display_name", u.display_name}, {"roles", u.roles},
+            {"twofa_enabled", u.twofa_enabled}};
+}
+
+std::string user_agent(const Context& ctx) {
+    return std::string(ctx.request.header("user-agent").substr(0, kMaxUserAgentBytes));
+}
+
+}  // namespace
+
+Response register_user(Context& ctx) {
+    const auto body = ctx.json_body();
+    if (auto errors = validate_registration(body); !errors.empty()) throw validation_error(std::move(errors));
+    User user;
+    user.id = secrets::new_id("usr");
+    user.email = normalize_email(body.at("email").get<std::string>());
+    if (auto name = body.find("display_name"); name != body.end() && name->is_string())
+        user.display_name = name->get<std::string>();
+    user.password_hash = secrets::hash_password(body.at("password").get<std::string>());
+    user.roles = {Role::buyer};
+    user.created_at_unix_s = ctx.now_unix_s;
+    if (!ctx.store.create_user(user))
+        throw ApiError(409, "email_taken", "Email already registered",
+                       "An account with this email exists. Log in, or reset the password.",
+                       {{"email", "This email is already registered."}});
+    Response r = json_response(201, user_json(user));
+    r.header("Location", "/api/v1/me");
+    return r;
+}
+
+Response create_session(Context& ctx) {
+    const auto body = ctx.json_body();
+    if (auto errors = validate_login(body); !errors.empty()) throw validation_error(std::move(errors));
+    const std::string email = normalize_email(body.at("email").get<std::string>());
+    const std::string password = body.at("password").get<std::string>();
+
+    LoginEvent event{std::nullopt, ctx.now_unix_s, ctx.request.remote_ip, user_agent(ctx), false, ""};
+    auto user = ctx.store.user_by_email(email);
+    const bool ok = user ? secrets::verify_password(user->password_hash, password)
+                         : (secrets::burn_password_check(password), false);
+    if (user) event.user_id = user->id;
+    if (!ok) {
+        event.reason = "invalid_credentials";
+        ctx.store.record_login(event);
+        // One message for unknown emails and wrong passwords: no account enumeration.
+        throw ApiError(401, "invalid_credentials", "Wrong email or password",
+                       "The email or the password is not correct.");
+    }
+    event.success = true;
+    ctx.store.record_login(event);
+
+    const std::string token = secrets::new_token();
+    ctx.store.create_session({secrets::token_hash(token), user->id, ctx.now_unix_s,
+                              ctx.now_unix_s + ctx.config.session_ttl_s, ctx.request.remote_ip, user_agent(ctx)});
+    return json_response(201, {{"token", token}, {"user", user_json(*user)},
+                               {"expires_in", ctx.config.session_ttl_s}});
+}
+
+Response delete_current_session(Context& ctx) {
+    ctx.store.delete_session(ctx.session_hash);
+    return empty_response(204);
+}
+
+Response get_me(Context& ctx) { return json_response(200, user_json(ctx.current_user())); }
+
+}  // namespace satstore::server::handlers

@@ -1,0 +1,26 @@
+// satstore server — every HTTP handler, grouped by the file that implements it. The route table
+// that maps paths to them is routes.cpp. Handlers parse input, call core and the store, and
+// encode the answer; errors are thrown as ApiError.
+#pragma once
+
+#include "server/http/router.hpp"
+
+namespace satstore::server::handlers {
+
+// health.cpp
+Response healthz(Context& ctx);
+Response readyz(Context& ctx);
+
+// catalog.cpp
+Response get_store(Context& ctx);
+Response list_products(Context& ctx);
+Response get_product(Context& ctx);
+Response get_rates(Context& ctx);
+
+// accounts.cpp
+Response register_user(Context& ctx);
+Response create_session(Context& ctx);
+Response delete_current_session(Context& ctx);
+Response get_me(Context& ctx);
+
+}  // namespace satstore::server::handlers

@@ -1,0 +1,227 @@
+#include "server/http/server.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+
+#include <restinio/all.hpp>
+
+#include "server/http/problem.hpp"
+#include "server/http/static_files.hpp"
+
+namespace satstore::server {
+namespace {
+
+constexpr std::size_t kMaxRequestBodyBytes = 6 * 1024 * 1024;  // uploads (5 MiB) plus slack
+
+std::int64_t now_unix_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+const char* reason_phrase(int status) {
+    switch (status) {
+        case 200: return "OK";
+        case 201: return "Created";
+        case 202: return "Accepted";
+        case 204: return "No Content";
+        case 304: return "Not Modified";
+        case 400: return "Bad Request";
+        case 401: return "Unauthorized";
+        case 402: return "Payment Required";
+        case 403: return "Forbidden";
+        case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 409: return "Conflict";
+        case 410: return "Gone";
+        case 413: return "Content Too Large";
+        case 415: return "Unsupported Media Type";
+        case 422: return "Unprocessable Content";
+        case 423: return "Locked";
+        case 429: return "Too Many Requests";
+        case 500: return "Internal Server Error";
+        case 503: return "Service Unavailable";
+        default: return "Status";
+    }
+}
+
+// One JSON line per request. Never the query string, headers or body: they may carry tokens,
+// passwords or personal data.
+void access_log(const Request& request, int status, double ms) {
+    static std::mutex mutex;
+    nlohmann::json line = {{"ts", now_unix_s()}, {"ip", request.remote_ip}, {"method", request.method},
+                           {"path", request.path}, {"status", status}, {"ms", static_cast<int>(ms * 100) / 100.0}};
+    const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::lock_guard lock(mutex);
+    std::fprintf(stdout, "%s\n", text.c_str());
+    std::fflush(stdout);
+}
+
+void log_error(const Request& request, const char* what) {
+    std::fprintf(stderr, "error: %s %s: %s\n", request.method.c_str(), request.path.c_str(), what);
+}
+
+std::map<std::string, std::string> parse_query(std::string_view query) {
+    std::map<std::string, std::string> out;
+    std::size_t start = 0;
+    while (start < query.size()) {
+        auto end = query.find('&', start);
+        if (end == std::string_view::npos) end = query.size();
+        const auto pair = query.substr(start, end - start);
+        const auto eq = pair.find('=');
+        auto key = percent_decode(pair.substr(0, eq), true);
+        auto value = percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), true);
+        if (key && value && !key->empty()) out[*key] = *value;
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+bool HttpApp::origin_allowed(std::string_view origin) const {
+    if (origin.empty()) return false;
+    for (const auto& allowed : config_.cors_origins)
+        if (allowed == origin || allowed == "*") return true;
+    return false;
+}
+
+void HttpApp::add_cors(const Request& request, Response& response) const {
+    const auto origin = request.header("origin");
+    if (!origin_allowed(origin)) return;
+    response.header("Access-Control-Allow-Origin", std::string(origin));
+    response.header("Vary", "Origin");
+    response.header("Access-Control-Expose-Headers", "ETag, Location, Retry-After");
+}
+
+Response HttpApp::handle_unsafe(Request& request) {
+    const bool is_api = request.path.rfind("/api/", 0) == 0 || router_.knows_path(request.path);
+    if (request.method == "OPTIONS" && is_api) {
+        Response r = empty_response(204);
+        if (origin_allowed(request.header("origin"))) {
+            r.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+            r.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, If-None-Match");
+            r.header("Access-Control-Max-Age", "600");
+        }
+        return r;
+    }
+    if (is_api) return router_.dispatch(request, config_, store_, now_unix_s());
+    if (request.method != "GET" && request.method != "HEAD") {
+        ApiError error(405, "method_not_allowed", "Method not allowed", "Static files support GET and HEAD.");
+        error.headers.emplace_back("Allow", "GET, HEAD");
+        throw error;
+    }
+    if (auto file = serve_static(request, config_)) return *file;
+    throw not_found("No file at " + request.path + ".");
+}
+
+Response HttpApp::handle(Request& request) noexcept {
+    Response response;
+    try {
+        response = handle_unsafe(request);
+    } catch (const ApiError& e) {
+        response = problem_response(e);
+    } catch (const StoreError& e) {
+        log_error(request, e.what());
+        response = problem_response(ApiError(503, "database_unavailable", "Service unavailable",
+                                             "The service cannot reach its database. Try again shortly."));
+        response.header("Retry-After", "5");
+    } catch (const std::exception& e) {
+        log_error(request, e.what());
+        response = problem_response(
+            ApiError(500, "internal_error", "Internal server error", "Something went wrong on our side."));
+    }
+    add_cors(request, response);
+    return response;
+}
+
+namespace {
+
+Request to_request(const restinio::request_handle_t& req) {
+    Request r;
+    const auto& h = req->header();
+    r.method = h.method().c_str();
+    r.path = percent_decode(h.path(), false).value_or("/\x01invalid");
+    r.query = parse_query(h.query());
+    h.for_each_field([&](const restinio::http_header_field_t& f) {
+        std::string name = f.name();
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        r.headers[name] = f.value();
+    });
+    r.body = req->body();
+    r.remote_ip = req->remote_endpoint().address().to_string();
+    return r;
+}
+
+void send(const restinio::request_handle_t& req, const Request& request, const Response& response) {
+    auto out = req->create_response(
+        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                                     reason_phrase(response.status)});
+    for (const auto& [name, value] : response.headers) out.append_header(name, value);
+    out.append_header_date_field();
+    if (request.method != "HEAD") {
+        if (response.file_path) out.set_body(restinio::sendfile(*response.file_path));
+        else out.set_body(response.body);
+    }
+    out.done();
+}
+
+}  // namespace
+
+int serve(const Config& config, HttpApp& app, void (*on_ready)(const Config&)) {
+    // Block the stop signals in every thread (RESTinio's workers inherit the mask) and wait for
+    // them here: RESTinio's own run() ignores SIGTERM.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    auto handler = [&app](restinio::request_handle_t req) {
+        const auto started = std::chrono::steady_clock::now();
+        Request request = to_request(req);
+        const Response response = app.handle(request);
+        try {
+            send(req, request, response);
+        } catch (const std::exception& e) {
+            // The file vanished between the check and the send, or the connection is gone.
+            log_error(request, e.what());
+        }
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        access_log(request, response.status, ms);
+        return restinio::request_accepted();
+    };
+
+    using traits = restinio::default_traits_t;
+    restinio::running_server_handle_t<traits> server;
+    try {
+        server = restinio::run_async<traits>(
+            restinio::own_io_context(),
+            restinio::server_settings_t<traits>{}
+                .address(config.host)
+                .port(config.port)
+                .request_handler(std::move(handler))
+                .read_next_http_message_timelimit(std::chrono::seconds(30))
+                .write_http_response_timelimit(std::chrono::seconds(60))
+                .handle_request_timeout(std::chrono::seconds(30))
+                .max_pipelined_requests(4)
+                .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                              .max_url_size(8 * 1024)
+                                              .max_field_name_size(256)
+                                              .max_field_value_size(8 * 1024)
+                                              .max_field_count(100)
+                                              .max_body_size(kMaxRequestBodyBytes)),
+            config.threads);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "satstore: cannot listen on %s:%u: %s\n", config.host.c_str(), config.port, e.what());
+        return 1;
+    }
+    on_ready(config);
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    std::fprintf(stderr, "satstore: %s received, shutting down\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+    server->stop();
+    server->wait();
+    return 0;
+}
+
+}  // namespace satstore::server

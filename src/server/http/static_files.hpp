@@ -1,0 +1,23 @@
+// satstore server — the web bundle and product images as static files.
+#pragma once
+
+#include <optional>
+
+#include "server/config.hpp"
+#include "server/http/message.hpp"
+
+namespace satstore::server {
+
+// Serves GET/HEAD for a non-API path: "/" is index.html of config.web_root, "/assets/…" are
+// image files under config.assets_root, anything else a file of the web root. Picks a
+// precompressed ".br"/".gz" sibling when the client accepts it, sets the content type
+// (application/wasm for .wasm) and cache headers: content-hashed names are immutable,
+// index.html and config.json are revalidated every time. Returns nullopt when no file matches
+// (including any attempt to leave the served folders).
+std::optional<Response> serve_static(const Request& request, const Config& config);
+
+// Percent-decodes a URL path or query component ('+' → space when `plus_is_space`).
+// Returns nullopt for malformed escapes or an encoded NUL.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+}  // namespace satstore::server

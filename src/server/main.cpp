@@ -1,0 +1,81 @@
+// satstore — the API server. `main` only wires: configuration, store, route table, HTTP.
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <stdexcept>
+
+#include "server/auth/secrets.hpp"
+#include "server/config.hpp"
+#include "server/demo/seed.hpp"
+#include "server/http/server.hpp"
+#include "server/routes.hpp"
+#include "server/store/store.hpp"
+
+using namespace satstore::server;
+
+namespace {
+
+std::int64_t now_unix_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+// Creates the parent folder of a SQLite file so "var/satstore.db" works on a fresh clone.
+void ensure_db_folder(const Config& config) {
+    constexpr std::string_view kSqlite = "sqlite:";
+    if (config.db.rfind(kSqlite, 0) != 0) return;
+    const std::filesystem::path file(config.db.substr(kSqlite.size()));
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+}
+
+void migrate(Store& store) {
+    for (const auto& version : store.migrate()) std::fprintf(stderr, "migrated: %s\n", version.c_str());
+}
+
+void seed_demo(Store& store, const Config& config) {
+    const auto r = demo::seed(store, config.assets_root, now_unix_s());
+    std::fprintf(stderr, "demo data: %d categories, %d products (%d new), %d new accounts\n", r.categories,
+                 r.products_total, r.products_added, r.accounts_added);
+}
+
+void print_ready(const Config& config) {
+    std::printf("\nsatstore is running: http://%s:%u/\n", config.host.c_str(), config.port);
+    if (config.demo) {
+        std::printf("demo accounts (password: %s):\n", demo::kDemoPassword);
+        for (const auto& a : demo::kDemoAccounts) std::printf("  %-9s %s\n", a.role, a.email);
+    }
+    std::printf("press Ctrl+C to stop\n\n");
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Invocation inv;
+    try {
+        inv = parse_invocation(argc, argv);
+    } catch (const std::invalid_argument& e) {
+        std::fprintf(stderr, "satstore: %s\n\n%s", e.what(), usage().c_str());
+        return 2;
+    }
+    if (inv.command == "help") {
+        std::printf("%s", usage().c_str());
+        return 0;
+    }
+    const Config& config = inv.config;
+    if (!secrets::init()) {
+        std::fprintf(stderr, "satstore: libsodium failed to initialize\n");
+        return 1;
+    }
+    std::fprintf(stderr, "%s\n", describe(config).c_str());
+    try {
+        ensure_db_folder(config);
+        auto store = open_store(config.db);
+        migrate(*store);
+        if (inv.command == "migrate") return 0;
+        if (inv.command == "seed-demo" || config.demo) seed_demo(*store, config);
+        if (inv.command == "seed-demo") return 0;
+        HttpApp app(config, *store, Router(api_routes()));
+        return serve(config, app, print_ready);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "satstore: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,30 @@
+// satstore server — THE route table. It reads like SPEC §5: method, path, who may call, handler.
+#include "server/routes.hpp"
+
+#include "server/handlers/handlers.hpp"
+
+namespace satstore::server {
+
+std::vector<Route> api_routes() {
+    using namespace handlers;
+    using A = Access;
+    return {
+        // Operations (outside /api/v1)
+        {"GET", "/healthz", A::anyone, healthz},
+        {"GET", "/readyz", A::anyone, readyz},
+
+        // Store and catalog
+        {"GET", "/api/v1/store", A::anyone, get_store},
+        {"GET", "/api/v1/products", A::anyone, list_products},
+        {"GET", "/api/v1/products/{id}", A::anyone, get_product},
+        {"GET", "/api/v1/rates", A::anyone, get_rates},
+
+        // Accounts
+        {"POST", "/api/v1/users", A::anyone, register_user},
+        {"POST", "/api/v1/sessions", A::anyone, create_session},
+        {"DELETE", "/api/v1/sessions/current", A::user, delete_current_session},
+        {"GET", "/api/v1/me", A::user, get_me},
+    };
+}
+
+}  // namespace satstore::server

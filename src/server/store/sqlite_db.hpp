@@ -1,0 +1,70 @@
+// satstore server — a thin RAII layer over the SQLite C API, used by the SQLite backend only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace satstore::server::sqlite {
+
+// One connection. WAL mode, foreign keys on, 5 s busy timeout. Not thread-safe: the backend
+// keeps one per concurrent user (see ConnectionPool in sqlite_store.cpp).
+class Db {
+public:
+    // Opens (creating if needed) the file at `path`. Throws StoreError on failure.
+    explicit Db(const std::string& path);
+    ~Db();
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+
+    // Runs one or more statements without results. Throws StoreError on failure.
+    void exec(std::string_view sql);
+    sqlite3* handle() { return db_; }
+    std::int64_t changes() const;
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+// A prepared statement. Bind indexes start at 1, column indexes at 0.
+class Stmt {
+public:
+    Stmt(Db& db, std::string_view sql);
+    ~Stmt();
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& bind(int index, std::string_view text);
+    Stmt& bind(int index, std::int64_t value);
+    Stmt& bind_null(int index);
+    // Advances to the next row: true when a row is available, false when done.
+    // Throws StoreError on failure.
+    bool step();
+    std::string text(int column) const;
+    std::int64_t integer(int column) const;
+    bool is_null(int column) const;
+
+private:
+    Db& db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// A transaction: BEGIN IMMEDIATE on construction, ROLLBACK in the destructor unless commit()
+// was called. IMMEDIATE takes the write lock up front so concurrent writers wait (busy
+// timeout) instead of failing half-way.
+class Transaction {
+public:
+    explicit Transaction(Db& db);
+    ~Transaction();
+    void commit();
+
+private:
+    Db& db_;
+    bool done_ = false;
+};
+
+}  // namespace satstore::server::sqlite
