@@ -1,0 +1,123 @@
+// API tests for the store, catalog and rates: the real server over real HTTP.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { call, startServer } from '../support/server.mjs';
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv?.stop(); });
+
+async function allProducts(query = '') {
+  const items = [];
+  let cursor = null;
+  for (let page = 0; page < 50; page++) {
+    const sep = query ? '&' : '';
+    const r = await call(`${srv.api}/products?${query}${sep}limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+    assert.equal(r.status, 200);
+    items.push(...r.body.items);
+    cursor = r.body.next_cursor;
+    if (!cursor) return items;
+  }
+  throw new Error('pagination did not end');
+}
+
+describe('catalog', () => {
+  test('lists at least 24 products with English and Chinese text, fiat prices and images', async () => {
+    const r = await call(`${srv.api}/products?limit=100`);
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /^application\/json/);
+    assert.ok(r.body.items.length >= 24, `only ${r.body.items.length} products`);
+    assert.equal(r.body.next_cursor, null);
+    for (const p of r.body.items) {
+      assert.match(p.id, /^prd_[0-9a-f]{20}$/);
+      assert.ok(p.title && p.description, `English text missing on ${p.sku}`);
+      assert.ok(p.i18n['zh-CN'].title && p.i18n['zh-CN'].description, `Chinese text missing on ${p.sku}`);
+      assert.match(p.i18n['zh-CN'].title, /[\u4e00-\u9fff]/);
+      assert.equal(p.price.currency, 'CNY');
+      assert.match(p.price.amount, /^(0|[1-9][0-9]*)$/);
+      assert.ok(Number.isInteger(p.stock) && p.stock >= 0);
+      assert.ok(p.images.length >= 1);
+    }
+    const categories = new Set(r.body.items.map((p) => p.category));
+    assert.ok(categories.size >= 4, 'several categories');
+  });
+
+  test('cursor pagination visits every product exactly once, newest first', async () => {
+    const everything = (await call(`${srv.api}/products?limit=100`)).body.items;
+    const paged = await allProducts();
+    assert.deepEqual(paged.map((p) => p.id), everything.map((p) => p.id));
+    assert.equal(new Set(paged.map((p) => p.id)).size, paged.length);
+  });
+
+  test('search matches English and Chinese text; category filters', async () => {
+    const hoodies = await allProducts('q=hoodie');
+    assert.ok(hoodies.length >= 1);
+    for (const p of hoodies) assert.match(`${p.title} ${p.description} ${p.sku}`, /hoodie/i);
+    const zh = await allProducts(`q=${encodeURIComponent('连帽')}`);
+    assert.ok(zh.length >= 1);
+    for (const p of zh) assert.match(`${p.i18n['zh-CN'].title} ${p.i18n['zh-CN'].description}`, /连帽/);
+    const books = await allProducts('category=books');
+    assert.ok(books.length >= 1);
+    for (const p of books) assert.equal(p.category, 'books');
+    const none = await call(`${srv.api}/products?q=${encodeURIComponent('%_no-such-thing_%')}`);
+    assert.deepEqual(none.body.items, []);
+  });
+
+  test('bad query parameters are 422 with per-field errors', async () => {
+    for (const [qs, field] of [['limit=0', 'limit'], ['limit=101', 'limit'], ['limit=abc', 'limit'],
+      ['limit=-1', 'limit'], ['cursor=zzz', 'cursor'], [`q=${'x'.repeat(300)}`, 'q']]) {
+      const r = await call(`${srv.api}/products?${qs}`);
+      assert.equal(r.status, 422, qs);
+      assert.match(r.headers.get('content-type'), /^application\/problem\+json/);
+      assert.equal(r.body.code, 'validation_failed');
+      assert.ok(r.body.errors[field], `${qs} → errors.${field}`);
+    }
+  });
+
+  test('ETag revalidation answers 304 without a body', async () => {
+    const first = await fetch(`${srv.api}/products?limit=3`);
+    const tag = first.headers.get('etag');
+    assert.ok(tag);
+    const again = await fetch(`${srv.api}/products?limit=3`, { headers: { 'if-none-match': tag } });
+    assert.equal(again.status, 304);
+    assert.equal(await again.text(), '');
+    const other = await fetch(`${srv.api}/products?limit=4`, { headers: { 'if-none-match': tag } });
+    assert.equal(other.status, 200);
+  });
+
+  test('a product by id; unknown ids are 404 problems', async () => {
+    const [first] = (await call(`${srv.api}/products?limit=1`)).body.items;
+    const r = await call(`${srv.api}/products/${first.id}`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body, first);
+    const missing = await call(`${srv.api}/products/prd_00000000000000000000`);
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.code, 'not_found');
+    assert.equal(missing.body.status, 404);
+    assert.ok(missing.body.type && missing.body.title && missing.body.detail);
+  });
+
+  test('product images are real files served with their type', async () => {
+    const items = (await call(`${srv.api}/products?limit=100`)).body.items;
+    for (const p of items) {
+      const r = await fetch(`${srv.base}${p.images[0]}`);
+      assert.equal(r.status, 200, p.images[0]);
+      assert.equal(r.headers.get('content-type'), 'image/svg+xml');
+      assert.match(await r.text(), /<svg[\s>]/);
+    }
+  });
+
+  test('store description and rates', async () => {
+    const store = await call(`${srv.api}/store`);
+    assert.equal(store.status, 200);
+    assert.equal(store.body.id, 'demo-store');
+    assert.deepEqual(store.body.currencies, ['CNY']);
+    assert.deepEqual([...store.body.pay_currencies].sort(), ['BTC', 'USDT']);
+    assert.ok(store.body.categories.every((c) => c.slug && c.title && c.i18n['zh-CN'].title));
+    const rates = await call(`${srv.api}/rates`);
+    assert.equal(rates.status, 200);
+    assert.equal(rates.body.fiat, 'CNY');
+    for (const r of rates.body.rates) assert.match(r.rate, /^[1-9][0-9]*$/);
+  });
+});

@@ -1,0 +1,163 @@
+// API tests for the HTTP contract shared by every route: problem details, limits, static files,
+// CORS, health and shutdown.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+
+import { call, repoRoot, serverBinary, startServer } from '../support/server.mjs';
+
+// A small web root made by the test, so static serving is tested without the wasm build.
+const webRoot = mkdtempSync(join(tmpdir(), 'satstore-web-'));
+const wasmBytes = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>satstore</title>');
+writeFileSync(join(webRoot, 'app.0123abcd.js'), 'console.log("app");');
+writeFileSync(join(webRoot, 'app.0123abcd.js.br'), brotliCompressSync('console.log("app");'));
+writeFileSync(join(webRoot, 'app.0123abcd.js.gz'), gzipSync('console.log("app");'));
+writeFileSync(join(webRoot, 'app.0123abcd.wasm'), wasmBytes);
+writeFileSync(join(webRoot, 'config.json'), '{"api_origin": ""}');
+writeFileSync(join(webRoot, 'secret.db'), 'not served');
+mkdirSync(join(webRoot, 'sub'));
+
+const allowedOrigin = 'http://shop.example.test';
+let srv;
+before(async () => { srv = await startServer({ webRoot, args: ['--cors-origins', allowedOrigin] }); });
+after(async () => { await srv?.stop(); });
+
+async function rawRequest(method, path, body) {
+  const r = await fetch(`${srv.base}${path}`, { method, body, headers: { 'content-type': 'application/json' } });
+  return { status: r.status, headers: r.headers, body: await r.text() };
+}
+
+describe('problem details', () => {
+  test('unknown API routes are 404 problem+json', async () => {
+    const r = await call(`${srv.api}/no-such-thing`);
+    assert.equal(r.status, 404);
+    assert.equal(r.body.code, 'route_not_found');
+  });
+
+  test('a wrong method is 405 with Allow', async () => {
+    const r = await call(`${srv.api}/products`, { method: 'DELETE' });
+    assert.equal(r.status, 405);
+    assert.equal(r.headers.get('allow'), 'GET');
+    assert.equal(r.body.code, 'method_not_allowed');
+  });
+
+  test('malformed JSON is 422 invalid_json', async () => {
+    for (const raw of ['{not json', '[1,2]', '"text"', '']) {
+      const r = await call(`${srv.api}/users`, { method: 'POST', raw, headers: { 'content-type': 'application/json' } });
+      assert.equal(r.status, 422, raw);
+      assert.equal(r.body.code, 'invalid_json');
+      assert.ok(r.body.errors.body);
+    }
+  });
+
+  test('a body over 64 KiB is 413', async () => {
+    const big = JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(70 * 1024) });
+    const r = await rawRequest('POST', '/api/v1/users', big);
+    assert.equal(r.status, 413);
+    assert.equal(JSON.parse(r.body).code, 'payload_too_large');
+  });
+
+  test('unknown fields are ignored', async () => {
+    const r = await call(`${srv.api}/users`, { method: 'POST', body: { email: 'extra@example.com', password: 'long enough pass', admin: true, roles: ['admin'] } });
+    assert.equal(r.status, 201);
+    assert.deepEqual(r.body.roles, ['buyer']);
+  });
+});
+
+describe('static files', () => {
+  test('index.html is never cached; hashed assets are immutable', async () => {
+    const index = await fetch(`${srv.base}/`);
+    assert.equal(index.status, 200);
+    assert.match(index.headers.get('content-type'), /^text\/html/);
+    assert.equal(index.headers.get('cache-control'), 'no-cache');
+    const wasm = await fetch(`${srv.base}/app.0123abcd.wasm`);
+    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+    assert.match(wasm.headers.get('cache-control'), /immutable/);
+    assert.deepEqual(Buffer.from(await wasm.arrayBuffer()), wasmBytes);
+    assert.equal((await fetch(`${srv.base}/config.json`)).headers.get('cache-control'), 'no-cache');
+  });
+
+  test('precompressed files are chosen by Accept-Encoding', async () => {
+    const check = async (acceptEncoding, expected) => {
+      // node's fetch always decompresses; ask with a raw socket-level header and read the encoding.
+      const r = await fetch(`${srv.base}/app.0123abcd.js`, { headers: { 'accept-encoding': acceptEncoding } });
+      assert.equal(r.headers.get('content-encoding'), expected, acceptEncoding);
+      assert.equal(await r.text(), 'console.log("app");');
+    };
+    await check('gzip, deflate, br', 'br');
+    await check('gzip', 'gzip');
+    await check('identity', null);
+  });
+
+  test('no path leaves the served folders, and unknown file types are not served', async () => {
+    for (const path of ['/../CMakeLists.txt', '/%2e%2e/CMakeLists.txt', '/assets/../CMakeLists.txt',
+      '/assets/%2e%2e/CMakeLists.txt', '/secret.db', '/sub', '/nope.js', '/%00']) {
+      const r = await rawRequest('GET', path);
+      assert.equal(r.status, 404, path);
+    }
+    assert.equal((await rawRequest('POST', '/index.html')).status, 405);
+  });
+});
+
+describe('CORS', () => {
+  test('an allowed origin gets CORS headers and a preflight answer', async () => {
+    const pre = await fetch(`${srv.api}/sessions`, {
+      method: 'OPTIONS',
+      headers: { origin: allowedOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), allowedOrigin);
+    assert.match(pre.headers.get('access-control-allow-headers'), /Authorization/);
+    const r = await fetch(`${srv.api}/products?limit=1`, { headers: { origin: allowedOrigin } });
+    assert.equal(r.headers.get('access-control-allow-origin'), allowedOrigin);
+    const img = await fetch(`${srv.base}/assets/products/hoodie-black.svg`, { headers: { origin: allowedOrigin } });
+    assert.equal(img.headers.get('access-control-allow-origin'), allowedOrigin);
+  });
+
+  test('any other origin gets none', async () => {
+    const r = await fetch(`${srv.api}/products?limit=1`, { headers: { origin: 'http://evil.example.test' } });
+    assert.equal(r.headers.get('access-control-allow-origin'), null);
+  });
+});
+
+describe('operations', () => {
+  test('health and readiness', async () => {
+    assert.deepEqual((await call(`${srv.base}/healthz`)).body, { status: 'ok' });
+    assert.deepEqual((await call(`${srv.base}/readyz`)).body, { status: 'ready' });
+  });
+
+  test('SIGTERM and SIGINT stop the server cleanly', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT']) {
+      const other = await startServer({ webRoot });
+      const exited = new Promise((r) => other.child.once('exit', (code) => r(code)));
+      other.child.kill(signal);
+      assert.equal(await exited, 0, signal);
+      assert.match(other.output(), /shutting down/);
+      await other.stop();
+    }
+  });
+
+  test('the CLI explains itself and rejects unknown options', () => {
+    assert.match(execFileSync(serverBinary, ['--help']).toString(), /serve\|migrate\|seed-demo/);
+    assert.throws(() => execFileSync(serverBinary, ['serve', '--bogus', '1'], { stdio: 'pipe' }), /unknown option/);
+  });
+
+  test('migrate and seed-demo are idempotent commands', () => {
+    const db = `sqlite:${join(mkdtempSync(join(tmpdir(), 'satstore-cli-')), 'x.db')}`;
+    const run = (...args) => {
+      const r = spawnSync(serverBinary, args, { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stderr;
+    };
+    assert.match(run('migrate', '--db', db), /migrated: 0001_init\.sql/);
+    assert.doesNotMatch(run('migrate', '--db', db), /migrated/);
+    const assets = join(repoRoot, 'assets');
+    assert.match(run('seed-demo', '--db', db, '--assets-root', assets), /\(([1-9][0-9]+) new\), 4 new accounts/);
+    assert.match(run('seed-demo', '--db', db, '--assets-root', assets), /\(0 new\), 0 new accounts/);
+  });
+});
