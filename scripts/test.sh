@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: core unit tests (doctest), API tests (real server, real HTTP) and browser
+# tests (real Chromium), then prints the size and idle budgets. Exits non-zero on any failure.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash scripts/build.sh || { echo "build failed"; exit 1; }
+
+failed=()
+run() { # name, command...
+  local name=$1; shift
+  echo
+  echo "=== $name"
+  if "$@"; then echo "=== $name: ok"; else echo "=== $name: FAILED"; failed+=("$name"); fi
+}
+
+run "core unit tests" build/native/tests/core/core_tests
+run "API tests" node --test --test-concurrency=1 tests/api/
+run "browser tests" node --test --test-concurrency=1 tests/browser/
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED: ${failed[*]}"
+  exit 1
+fi
+echo "all test suites passed"
