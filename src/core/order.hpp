@@ -1,0 +1,124 @@
+// satstore core — orders: the checkout request, the order as stored and shown, the quote, and
+// the order summary that the payment signature covers (PAYMENT.md).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/account.hpp"
+#include "core/address.hpp"
+#include "core/catalog.hpp"
+#include "core/money.hpp"
+#include "core/order_state.hpp"
+#include "core/pricing.hpp"
+
+namespace satstore {
+
+inline constexpr std::size_t kMaxOrderLines = 50;
+inline constexpr std::int64_t kMaxLineQty = 99;
+inline constexpr std::int64_t kMaxPointsPerOrder = 1'000'000'000;
+inline constexpr std::int64_t kQuoteValidityS = 15 * 60;
+inline constexpr std::int64_t kUnpaidOrderTtlS = 30 * 60;
+
+struct LineRequest {
+    std::string product_id;
+    std::int64_t qty = 0;
+};
+
+// The body of POST /orders and POST /orders/preview.
+struct OrderRequest {
+    std::vector<LineRequest> lines;
+    Address ship_to;
+    std::string coupon;  // "" = none; upper-cased
+    Currency pay_currency = Currency::BTC;
+    Lang lang = Lang::en;
+    std::int64_t use_points = 0;
+};
+
+// Parses and checks the shape of a checkout request: 1–50 lines, each with a product id and a
+// whole quantity 1–99, no product twice, a valid address, BTC or USDT, lang "en" or "zh-CN",
+// an optional coupon code, optional non-negative points. Errors are keyed like
+// "lines[1].qty", "ship_to.phone", "pay_currency". `request` is meaningful only without errors.
+struct ParsedOrderRequest {
+    OrderRequest request;
+    FieldErrors errors;
+};
+ParsedOrderRequest parse_order_request(const nlohmann::json& body);
+
+// A JSON value that holds the same request (what the client sends).
+nlohmann::json to_request_json(const OrderRequest& request);
+
+struct Quote {
+    std::string id;  // "q_…"
+    Currency currency = Currency::BTC;
+    std::int64_t amount = 0;             // base units of `currency`
+    std::int64_t rate_minor_per_unit = 0;  // fiat minor units per whole crypto unit
+    std::int64_t created_at_unix_s = 0;
+    std::int64_t expires_at_unix_s = 0;
+
+    friend bool operator==(const Quote&, const Quote&) = default;
+};
+
+// A quote for a fiat total at a rate, valid kQuoteValidityS from `now`. nullopt when the rate
+// is unusable (see convert_ceil).
+std::optional<Quote> make_quote(std::string id, std::int64_t fiat_total_minor, Currency crypto,
+                                std::int64_t rate_minor_per_unit, std::int64_t now_unix_s);
+
+struct OrderLine {
+    std::string id;  // "ln_…"
+    std::string product_id;
+    std::string sku;
+    std::string title;  // in the order's language, as ordered
+    std::int64_t qty = 0;
+    std::int64_t unit_price_minor = 0;
+    std::int64_t line_total_minor = 0;
+};
+
+struct TimelineEntry {
+    std::int64_t at_unix_s = 0;
+    std::string status;  // the status entered, e.g. "pending_payment"
+    std::string actor;   // "buyer", "staff", "system"
+    std::string note;
+};
+
+struct Order {
+    std::string id;      // "ord_…"
+    std::string number;  // human order number, e.g. "SO-20261123-000042"
+    std::string user_id;
+    std::string store;
+    OrderStatus status = OrderStatus::pending_payment;
+    PaymentStatus payment_status = PaymentStatus::unpaid;
+    Currency fiat = Currency::CNY;
+    Lang lang = Lang::en;
+    std::vector<OrderLine> lines;
+    Totals totals;
+    Address ship_to;
+    std::string coupon;  // "" = none
+    Currency pay_currency = Currency::BTC;
+    std::optional<Quote> quote;
+    std::int64_t created_at_unix_s = 0;
+    std::int64_t pay_by_unix_s = 0;  // unpaid orders are cancelled after this
+    std::vector<TimelineEntry> timeline;  // oldest first
+};
+
+// The order summary of PAYMENT.md, whose JCS digest is the authorization's order_digest:
+// {"store","order","currency","lines":[{"sku","title","qty","unit_price","line_total"}],
+//  "subtotal","shipping","discount","total","ship_to":{…}} with amounts as decimal strings.
+nlohmann::json order_summary(const Order& order);
+
+// The API representation of an order (GET /orders/{id}); the list view uses the same shape.
+void to_json(nlohmann::json& j, const Order& order);
+void to_json(nlohmann::json& j, const Quote& quote);
+// Reads an order back from its API representation (the client does). Throws on malformed input.
+void from_json(const nlohmann::json& j, Order& order);
+void from_json(const nlohmann::json& j, Quote& quote);
+
+// RFC 3339 UTC ("2026-11-23T05:09:00Z") for unix seconds, and back (nullopt when malformed).
+std::string rfc3339(std::int64_t unix_s);
+std::optional<std::int64_t> parse_rfc3339(const std::string& text);
+
+}  // namespace satstore

@@ -1,0 +1,50 @@
+// satstore core — the order state machine (SPEC §2). One transition function holds every rule;
+// the server applies it before writing, the client uses it to decide which actions to offer.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace satstore {
+
+enum class OrderStatus { pending_payment, paid, shipped, delivered, completed, cancelled };
+
+NLOHMANN_JSON_SERIALIZE_ENUM(OrderStatus, {
+    {OrderStatus::pending_payment, "pending_payment"},
+    {OrderStatus::paid, "paid"},
+    {OrderStatus::shipped, "shipped"},
+    {OrderStatus::delivered, "delivered"},
+    {OrderStatus::completed, "completed"},
+    {OrderStatus::cancelled, "cancelled"},
+})
+
+enum class PaymentStatus { unpaid, paid, partially_refunded, refunded };
+
+NLOHMANN_JSON_SERIALIZE_ENUM(PaymentStatus, {
+    {PaymentStatus::unpaid, "unpaid"},
+    {PaymentStatus::paid, "paid"},
+    {PaymentStatus::partially_refunded, "partially_refunded"},
+    {PaymentStatus::refunded, "refunded"},
+})
+
+// What happens to an order. `expire` is the automatic cancel of an order left unpaid.
+enum class OrderEvent { pay, ship, deliver, confirm_receipt, auto_complete, cancel, expire };
+
+// Who causes an event.
+enum class Actor { buyer, staff, system };
+
+// The status after `event`, or nullopt when the rules forbid it:
+//   pending_payment --pay--> paid --ship--> shipped --deliver--> delivered
+//   delivered --confirm_receipt (buyer) / auto_complete (system)--> completed
+//   shipped --confirm_receipt (buyer)--> completed  (the parcel arrived before the carrier said so)
+//   pending_payment --cancel (buyer, staff) / expire (system)--> cancelled
+//   paid --cancel (buyer, staff)--> cancelled   (the caller refunds in full)
+std::optional<OrderStatus> transition(OrderStatus from, OrderEvent event, Actor actor);
+
+// Stable names for timelines and logs: "pay", "ship", …
+std::string event_name(OrderEvent event);
+std::string actor_name(Actor actor);
+
+}  // namespace satstore
