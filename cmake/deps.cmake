@@ -1,7 +1,21 @@
 # Third-party libraries compiled from the Debian source packages in .deps/ (scripts/setup.sh),
 # plus the header-only ones from Debian's -dev packages (they serve both builds).
 
-find_package(nlohmann_json 3 REQUIRED)
+if(EMSCRIPTEN)
+  # The Emscripten toolchain only searches its sysroot, and /usr/include must never reach em++
+  # (glibc headers would shadow Emscripten's libc): expose just Debian's header-only nlohmann/.
+  set(_nlohmann_root "${CMAKE_BINARY_DIR}/nlohmann-include")
+  if(NOT EXISTS "/usr/include/nlohmann/json.hpp")
+    message(FATAL_ERROR "nlohmann-json3-dev is missing: run scripts/setup.sh")
+  endif()
+  file(MAKE_DIRECTORY "${_nlohmann_root}")
+  file(CREATE_LINK /usr/include/nlohmann "${_nlohmann_root}/nlohmann" SYMBOLIC)
+  add_library(nlohmann_json INTERFACE)
+  add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
+  target_include_directories(nlohmann_json SYSTEM INTERFACE "${_nlohmann_root}")
+else()
+  find_package(nlohmann_json 3 REQUIRED)
+endif()
 
 # --- libsecp256k1 0.2.0 with the schnorrsig and extrakeys modules -----------------------------
 # Flags from TOOLCHAIN.md: in wasm32 these give sign 50 µs / verify 45 µs and a 114 KB wasm.

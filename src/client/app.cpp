@@ -1,0 +1,195 @@
+// satstore client — the application loop (see app.hpp).
+#include "app.hpp"
+
+#include <algorithm>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "app_requests.hpp"
+#include "i18n/strings.hpp"
+#include "platform/web_platform.hpp"
+#include "routes.hpp"
+#include "screens/screens.hpp"
+#include "ui/theme.hpp"
+
+namespace satstore::client {
+namespace {
+
+void load_cart(AppState& s) {
+    const nlohmann::json j = nlohmann::json::parse(platform::storage_get("satstore.cart"), nullptr, false);
+    if (!j.is_array()) return;
+    for (const auto& line : j) {
+        if (!line.is_object() || !line.contains("product_id") || !line["product_id"].is_string() ||
+            !line.contains("qty") || !line["qty"].is_number_integer()) {
+            continue;
+        }
+        const std::int64_t qty = line["qty"].get<std::int64_t>();
+        if (qty > 0 && qty <= 999) s.cart.push_back(CartLine{line["product_id"].get<std::string>(), qty});
+    }
+}
+
+void apply_language(AppState& s) {
+    const std::string title = s.store.name.empty() ? tr(s.lang, S::store_default_name) : s.store.name;
+    platform::set_document_language(s.lang == Lang::zh_CN ? "zh-CN" : "en", title);
+}
+
+// Loads what the current route shows and is not loaded yet.
+void enter_route(AppState& s) {
+    switch (s.route.route) {
+        case Route::catalog:
+            s.search_text = s.route.query;
+            if (s.catalog_key != catalog_key(s.route) || s.catalog_load == Load::failed) request_catalog(s);
+            break;
+        case Route::product:
+            s.detail_qty = 1;
+            if (s.products.count(s.route.product_id) != 0) s.product_load = Load::ok;
+            else request_product(s, s.route.product_id, true);
+            break;
+        case Route::cart:
+            for (const CartLine& l : s.cart) {
+                if (s.products.count(l.product_id) == 0) request_product(s, l.product_id, false);
+            }
+            break;
+        case Route::login:
+            s.login.field_errors.clear();
+            s.login.general_error.clear();
+            break;
+        case Route::not_found:
+            break;
+    }
+}
+
+void add_to_cart(AppState& s, const std::string& id, std::int64_t qty) {
+    auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.product_id == id; });
+    if (it == s.cart.end()) s.cart.push_back(CartLine{id, qty});
+    else it->qty = std::min<std::int64_t>(999, it->qty + qty);
+    save_cart(s);
+    show_toast(s, tr(s.lang, S::added_to_cart));
+}
+
+void set_cart_qty(AppState& s, const std::string& id, std::int64_t qty) {
+    auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.product_id == id; });
+    if (it == s.cart.end()) return;
+    if (qty <= 0) s.cart.erase(it);
+    else it->qty = std::min<std::int64_t>(999, qty);
+    save_cart(s);
+}
+
+void retry(AppState& s) {
+    s.api_unreachable = false;
+    if (s.store_load != Load::ok) request_store(s);
+    if (!s.btc_rate_minor) request_rates(s);
+    s.catalog_key.clear();
+    enter_route(s);
+}
+
+}  // namespace
+
+void app_start(AppState& s) {
+    s.now_ms = platform::now_ms();
+    const std::string stored_lang = platform::storage_get("satstore.lang");
+    s.lang = lang_from_bcp47(stored_lang.empty() ? platform::navigator_language() : stored_lang);
+    s.session_token = platform::storage_get("satstore.token");
+    load_cart(s);
+    s.route = parse_route(platform::location_hash());
+    apply_language(s);
+    request_store(s);
+    request_rates(s);
+    if (!s.session_token.empty()) request_me(s);
+    enter_route(s);
+}
+
+void app_process_events(AppState& s) {
+    s.now_ms = platform::now_ms();
+    const bool had_store = s.store_load == Load::ok;
+    for (const platform::HttpReply& r : platform::take_http_replies()) handle_reply(s, r);
+    for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
+    if (!had_store && s.store_load == Load::ok) apply_language(s);
+    if (platform::take_hash_changed()) {
+        const RouteState next = parse_route(platform::location_hash());
+        if (!(next == s.route)) {
+            s.route = next;
+            s.menu_open = false;
+            s.scroll_to_top = true;
+            enter_route(s);
+        }
+    }
+    std::erase_if(s.toasts, [&](const Toast& t) { return t.expires_at_ms <= s.now_ms; });
+}
+
+void app_perform_intents(AppState& s) {
+    std::vector<Intent> intents = std::move(s.intents);
+    s.intents.clear();
+    for (const Intent& in : intents) {
+        switch (in.kind) {
+            case Intent::Kind::navigate: platform::set_location_hash(in.text); break;
+            case Intent::Kind::retry: retry(s); break;
+            case Intent::Kind::toggle_lang:
+                s.lang = s.lang == Lang::en ? Lang::zh_CN : Lang::en;
+                platform::storage_set("satstore.lang", s.lang == Lang::zh_CN ? "zh-CN" : "en");
+                apply_language(s);
+                break;
+            case Intent::Kind::add_to_cart: add_to_cart(s, in.text, in.number); break;
+            case Intent::Kind::set_cart_qty: set_cart_qty(s, in.text, in.number); break;
+            case Intent::Kind::submit_login: request_login(s); break;
+            case Intent::Kind::submit_register: request_register(s); break;
+            case Intent::Kind::log_out: request_logout(s); break;
+            case Intent::Kind::load_image: request_image(s, in.text); break;
+        }
+    }
+    if (!intents.empty()) platform::request_frame();
+}
+
+void app_draw(AppState& s) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags root_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                        ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("##root", nullptr, root_flags);
+    screens::draw_top_bar(s);
+
+    ImGui::SetCursorPos(ImVec2(0, ui::kTopBarHeight));
+    ImGui::BeginChild("##content", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    if (s.scroll_to_top) {
+        ImGui::SetScrollY(0);
+        s.scroll_to_top = false;
+    }
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float side = is_narrow(s) ? 16.0f : 24.0f;
+    const float column = std::min(ui::kContentMaxWidth, avail - 2 * side);
+    const float margin = std::max(side, (avail - column) * 0.5f);
+    ImGui::Dummy(ImVec2(1, is_narrow(s) ? 16.0f : 24.0f));
+    ImGui::Indent(margin);
+    if (s.api_unreachable) {
+        screens::draw_api_error(s, column);
+    } else {
+        switch (s.route.route) {
+            case Route::catalog: screens::draw_catalog(s, column); break;
+            case Route::product: screens::draw_product(s, column); break;
+            case Route::cart: screens::draw_cart(s, column); break;
+            case Route::login: screens::draw_login(s, column); break;
+            case Route::not_found: screens::draw_not_found(s, column); break;
+        }
+    }
+    screens::draw_footer(s, column);
+    ImGui::Unindent(margin);
+    ImGui::EndChild();
+    screens::draw_toasts(s);  // inside the root window: the mirror clips to its (full-page) rect
+    ImGui::End();
+
+    if (s.menu_open && is_narrow(s)) screens::draw_menu_panel(s);
+}
+
+bool app_has_data(const AppState& s) {
+    if (s.store_load != Load::ok) return false;
+    switch (s.route.route) {
+        case Route::catalog: return s.catalog_load == Load::ok;
+        case Route::product: return s.product_load == Load::ok || s.product_load == Load::failed;
+        default: return true;
+    }
+}
+
+}  // namespace satstore::client

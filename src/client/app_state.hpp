@@ -1,0 +1,165 @@
+// satstore client — the whole application state: a plain struct that screens draw from.
+//
+// Screens never do I/O: they read this state and push Intents; the loop (app.cpp) performs the
+// network and storage work and writes results back here.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/catalog.hpp"
+
+namespace satstore::client {
+
+// --- Routes (URL fragments, routes.cpp) ------------------------------------------------------------
+enum class Route { catalog, product, cart, login, not_found };
+
+struct RouteState {
+    Route route = Route::catalog;
+    std::string product_id;  // Route::product
+    std::string query;       // Route::catalog: ?q=
+    std::string category;    // Route::catalog: ?category=
+    bool register_mode = false;  // Route::login: #/register
+
+    friend bool operator==(const RouteState&, const RouteState&) = default;
+};
+
+// A route with no parameters.
+inline RouteState route_of(Route r) {
+    RouteState s;
+    s.route = r;
+    return s;
+}
+
+// --- Remote data -------------------------------------------------------------------------------------
+enum class Load { idle, loading, ok, failed };
+
+struct Category {
+    std::string slug;
+    std::string title_en;
+    std::string title_zh;
+};
+
+struct StoreInfo {
+    std::string id;
+    std::string name;
+    std::vector<Category> categories;
+    std::string support_email;
+    std::string support_phone;
+    std::string support_hours;
+};
+
+struct User {
+    std::string id;
+    std::string email;
+    std::string display_name;
+};
+
+struct CartLine {
+    std::string product_id;
+    std::int64_t qty = 1;
+};
+
+// A product image as a GL texture (0 until loaded).
+struct ImageSlot {
+    std::uint32_t texture = 0;
+    int width = 0;
+    int height = 0;
+    bool failed = false;
+};
+
+// --- Forms -------------------------------------------------------------------------------------------
+struct LoginForm {
+    std::string email;
+    std::string password;
+    std::string display_name;
+    std::map<std::string, std::string> field_errors;  // "email", "password", "display_name"
+    std::string general_error;
+    bool busy = false;
+    bool focus_first_error = false;
+};
+
+struct Toast {
+    std::string text;
+    bool error = false;
+    double expires_at_ms = 0;
+};
+
+// --- Requests in flight (by platform request id) -----------------------------------------------------
+enum class RequestKind { store, rates, catalog, product, cart_product, me, login, register_, logout, image };
+
+struct PendingRequest {
+    RequestKind kind;
+    std::string key;  // product id, catalog key or image URL
+};
+
+// --- Intents recorded by draw code -------------------------------------------------------------------
+struct Intent {
+    enum class Kind {
+        navigate,        // text = fragment ("/cart")
+        retry,           // reload what failed
+        toggle_lang,
+        add_to_cart,     // text = product id, number = qty
+        set_cart_qty,    // text = product id, number = qty (0 removes)
+        submit_login,
+        submit_register,
+        log_out,
+        load_image,      // text = image URL
+    };
+    Kind kind;
+    std::string text;
+    std::int64_t number = 0;
+};
+
+struct AppState {
+    Lang lang = Lang::en;
+    RouteState route;
+
+    Load store_load = Load::idle;
+    StoreInfo store;
+
+    // Catalog list for the current query/category (ids into `products`).
+    Load catalog_load = Load::idle;
+    std::string catalog_key;  // query + category the list belongs to
+    std::vector<std::string> catalog_ids;
+
+    // Product detail.
+    Load product_load = Load::idle;
+    std::int64_t detail_qty = 1;  // quantity chosen on the detail page (reset per product)
+    std::map<std::string, Product> products;  // every product seen, by id
+
+    std::optional<std::int64_t> btc_rate_minor;  // fiat minor units per 1 BTC
+
+    std::vector<CartLine> cart;
+
+    std::string session_token;
+    std::optional<User> user;
+    LoginForm login;
+
+    std::string search_text;  // the top bar's field
+    bool menu_open = false;   // narrow layout: folded top bar
+    std::vector<Toast> toasts;
+    std::map<std::string, ImageSlot> images;  // by URL
+
+    bool api_unreachable = false;  // full-page error with Retry
+    double now_ms = 0;
+    float width_css = 0;  // viewport size, set each frame
+    float height_css = 0;
+
+    std::vector<Intent> intents;
+    std::map<int, PendingRequest> pending;
+    bool scroll_to_top = false;
+
+    // Convenience for draw code.
+    void push(Intent::Kind kind, std::string text = {}, std::int64_t number = 0) {
+        intents.push_back(Intent{kind, std::move(text), number});
+    }
+};
+
+// Narrow layout (UI.md: below ~640 CSS px one column, folded top bar).
+inline bool is_narrow(const AppState& s) { return s.width_css < 640.0f; }
+
+}  // namespace satstore::client

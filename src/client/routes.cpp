@@ -1,0 +1,71 @@
+// satstore client — URL fragment routes (see routes.hpp).
+#include "routes.hpp"
+
+namespace satstore::client {
+namespace {
+
+// Reads key=value pairs of a query string; values are taken verbatim (the fragment is decoded).
+std::string query_param(const std::string& query, const std::string& key) {
+    std::size_t pos = 0;
+    while (pos <= query.size()) {
+        const std::size_t amp = query.find('&', pos);
+        const std::string pair = query.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+        const std::size_t eq = pair.find('=');
+        if (eq != std::string::npos && pair.substr(0, eq) == key) return pair.substr(eq + 1);
+        if (amp == std::string::npos) break;
+        pos = amp + 1;
+    }
+    return {};
+}
+
+}  // namespace
+
+RouteState parse_route(const std::string& fragment) {
+    RouteState r;
+    std::string path = fragment.empty() ? "/" : fragment;
+    std::string query;
+    if (const std::size_t q = path.find('?'); q != std::string::npos) {
+        query = path.substr(q + 1);
+        path = path.substr(0, q);
+    }
+    if (path.size() > 1 && path.back() == '/') path.pop_back();
+    const std::string products_prefix = "/products/";
+    if (path == "/" || path.empty()) {
+        r.route = Route::catalog;
+        r.query = query_param(query, "q");
+        r.category = query_param(query, "category");
+    } else if (path.rfind(products_prefix, 0) == 0 && path.size() > products_prefix.size()) {
+        r.route = Route::product;
+        r.product_id = path.substr(products_prefix.size());
+    } else if (path == "/cart") {
+        r.route = Route::cart;
+    } else if (path == "/login" || path == "/register") {
+        r.route = Route::login;
+        r.register_mode = path == "/register";
+    } else {
+        r.route = Route::not_found;
+    }
+    return r;
+}
+
+std::string route_fragment(const RouteState& r) {
+    switch (r.route) {
+        case Route::catalog: {
+            std::string f = "/";
+            std::string sep = "?";
+            if (!r.query.empty()) {
+                f += sep + "q=" + r.query;
+                sep = "&";
+            }
+            if (!r.category.empty()) f += sep + "category=" + r.category;
+            return f;
+        }
+        case Route::product: return "/products/" + r.product_id;
+        case Route::cart: return "/cart";
+        case Route::login: return r.register_mode ? "/register" : "/login";
+        case Route::not_found: return "/";
+    }
+    return "/";
+}
+
+}  // namespace satstore::client

@@ -1,0 +1,17 @@
+// satstore client — URL fragment routes: "#/", "#/?q=…&category=…", "#/products/<id>", "#/cart",
+// "#/login", "#/register".
+#pragma once
+
+#include <string>
+
+#include "app_state.hpp"
+
+namespace satstore::client {
+
+// Parses a fragment without '#' (already percent-decoded). Unknown paths give Route::not_found.
+RouteState parse_route(const std::string& fragment);
+
+// The fragment for `route` (inverse of parse_route for every valid route).
+std::string route_fragment(const RouteState& route);
+
+}  // namespace satstore::client

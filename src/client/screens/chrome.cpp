@@ -1,0 +1,315 @@
+// satstore client — page chrome: top bar, folded menu, footer, toasts, and shared screen helpers.
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui_internal.h>
+
+#include "a11y/mirror.hpp"
+#include "i18n/strings.hpp"
+#include "routes.hpp"
+#include "screens/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace satstore::client::screens {
+namespace {
+
+using ui::ButtonKind;
+using ui::FontSize;
+namespace color = ui::color;
+
+const std::string& store_name(const AppState& s) {
+    static const std::string fallback = "satstore";
+    return s.store.name.empty() ? fallback : s.store.name;
+}
+
+const std::string& category_title(const AppState& s, const Category& c) {
+    return (s.lang == Lang::zh_CN && !c.title_zh.empty()) ? c.title_zh : c.title_en;
+}
+
+void submit_search(AppState& s) {
+    RouteState r;
+    r.route = Route::catalog;
+    r.query = s.search_text;
+    r.category = s.route.route == Route::catalog ? s.route.category : std::string();
+    go(s, r);
+}
+
+// Cart button with its count badge.
+void cart_button(AppState& s) {
+    const int count = cart_item_count(s);
+    if (ui::button(tr(s.lang, S::cart), ButtonKind::secondary)) go(s, route_of(Route::cart));
+    if (count <= 0) return;
+    const ImVec2 mx = ImGui::GetItemRectMax(), mn = ImGui::GetItemRectMin();
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%d", std::min(count, 99));
+    ImFont* f = render::font(FontSize::small14);
+    const ImVec2 ts = f->CalcTextSizeA(12.0f, FLT_MAX, 0, buf);
+    const float w = std::max(20.0f, ts.x + 10);
+    const ImVec2 bmin(mx.x - w + 6, mn.y - 6), bmax(mx.x + 6, mn.y + 14);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(bmin, bmax, color::price, 10);
+    dl->AddText(f, 12.0f, ImVec2((bmin.x + bmax.x - ts.x) * 0.5f, (bmin.y + bmax.y - ts.y) * 0.5f), color::surface, buf);
+    a11y::add(a11y::Role::status, trf(s.lang, S::cart_count_d, count), ImRect(bmin, bmax));
+}
+
+void account_controls(AppState& s) {
+    if (s.user) {
+        const std::string& who = s.user->display_name.empty() ? s.user->email : s.user->display_name;
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
+        ui::text(who, FontSize::body16, color::muted);
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 10);
+        if (ui::button(tr(s.lang, S::log_out), ButtonKind::ghost)) s.push(Intent::Kind::log_out);
+    } else if (s.route.route != Route::login) {
+        // Hidden on the login page itself, where the form's own "Log in" is the action.
+        if (ui::button(tr(s.lang, S::log_in), ButtonKind::ghost)) go(s, route_of(Route::login));
+    }
+}
+
+bool lang_button(AppState& s, float width = 0) {
+    const bool clicked = ui::button(tr(s.lang, S::lang_switch), ButtonKind::ghost, ImVec2(width, 0));
+    if (clicked) s.push(Intent::Kind::toggle_lang);
+    return clicked;
+}
+
+void categories_menu(AppState& s) {
+    // Label plus room for a chevron drawn as a triangle (the font has no ▾).
+    const std::string label = std::string(tr(s.lang, S::categories)) + "    ";
+    if (ui::button(label.c_str(), ButtonKind::ghost)) ImGui::OpenPopup("##categories");
+    a11y::rename_last(tr(s.lang, S::categories));
+    {
+        const ImVec2 mx = ImGui::GetItemRectMax(), mn = ImGui::GetItemRectMin();
+        const float cx = mx.x - 18, cy = (mn.y + mx.y) * 0.5f;
+        ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(cx - 4, cy - 2), ImVec2(cx + 4, cy - 2), ImVec2(cx, cy + 3), color::text);
+    }
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
+    if (ImGui::BeginPopup("##categories")) {
+        auto item = [&](const std::string& title, const std::string& slug) {
+            if (ImGui::Selectable(title.c_str(), s.route.category == slug, 0, ImVec2(220, 32))) {
+                RouteState r = route_of(Route::catalog);
+                r.category = slug;
+                go(s, r);
+            }
+            a11y::annotate_last(a11y::Role::menuitem);
+        };
+        item(tr(s.lang, S::all_products), {});
+        for (const Category& c : s.store.categories) item(category_title(s, c), c.slug);
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+}
+
+void store_logo(AppState& s) {
+    ui::push_font(FontSize::h20);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::brand);
+    const std::string& name = store_name(s);
+    const ImVec2 size = ImGui::CalcTextSize(name.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##logo", size)) go(s, route_of(Route::catalog));
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::GetWindowDrawList()->AddText(pos, color::brand, name.c_str());
+    a11y::add(a11y::Role::link, name, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    ImGui::PopStyleColor();
+    ui::pop_font();
+}
+
+void menu_button(AppState& s) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##menu", ImVec2(40, 40))) s.menu_open = !s.menu_open;
+    a11y::add(a11y::Role::button, tr(s.lang, S::menu), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (ImGui::IsItemHovered()) dl->AddRectFilled(pos, ImVec2(pos.x + 40, pos.y + 40), IM_COL32(243, 244, 246, 255), 8);
+    for (int i = 0; i < 3; ++i) {
+        const float y = pos.y + 13 + static_cast<float>(i) * 7;
+        dl->AddLine(ImVec2(pos.x + 11, y), ImVec2(pos.x + 29, y), color::text, 2.0f);
+    }
+}
+
+}  // namespace
+
+std::uint32_t image_texture(AppState& s, const std::string& url) {
+    auto it = s.images.find(url);
+    if (it == s.images.end()) {
+        s.images[url];  // one load intent per URL
+        s.push(Intent::Kind::load_image, url);
+        return 0;
+    }
+    return it->second.texture;
+}
+
+void go(AppState& s, const RouteState& route) { s.push(Intent::Kind::navigate, route_fragment(route)); }
+
+int cart_item_count(const AppState& s) {
+    std::int64_t n = 0;
+    for (const CartLine& l : s.cart) n += l.qty;
+    return static_cast<int>(std::min<std::int64_t>(n, 9999));
+}
+
+std::int64_t quantity_stepper(AppState& s, const char* id, std::int64_t qty, std::int64_t max_qty) {
+    ImGui::PushID(id);
+    std::int64_t next = qty;
+    if (ui::button("\xE2\x88\x92##dec", ButtonKind::secondary, ImVec2(40, 0), qty <= 1)) next = qty - 1;
+    a11y::rename_last(tr(s.lang, S::decrease));
+    ImGui::SameLine(0, 0);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(qty));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(48, ui::kControlHeight));
+    const ImVec2 ts = ImGui::CalcTextSize(buf);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + (48 - ts.x) * 0.5f, pos.y + (ui::kControlHeight - ts.y) * 0.5f),
+                                        color::text, buf);
+    a11y::add(a11y::Role::text, buf, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    ImGui::SameLine(0, 0);
+    if (ui::button("+##inc", ButtonKind::secondary, ImVec2(40, 0), qty >= max_qty)) next = qty + 1;
+    a11y::rename_last(tr(s.lang, S::increase));
+    ImGui::PopID();
+    return next;
+}
+
+void draw_top_bar(AppState& s) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 wpos = ImGui::GetWindowPos();
+    const float width = ImGui::GetWindowWidth();
+    dl->AddRectFilled(wpos, ImVec2(wpos.x + width, wpos.y + ui::kTopBarHeight), color::surface);
+    dl->AddLine(ImVec2(wpos.x, wpos.y + ui::kTopBarHeight - 1), ImVec2(wpos.x + width, wpos.y + ui::kTopBarHeight - 1), color::border);
+
+    const bool narrow = is_narrow(s);
+    const float side = narrow ? 12.0f : std::max(24.0f, (width - ui::kContentMaxWidth) * 0.5f);
+    const float y = (ui::kTopBarHeight - ui::kControlHeight) * 0.5f;
+    ImGui::SetCursorPos(ImVec2(side, y));
+    if (narrow) {
+        menu_button(s);
+        ImGui::SameLine();
+    }
+    ImGui::SetCursorPosY(y + (ui::kControlHeight - render::font_px(FontSize::h20) * 1.2f) * 0.5f);
+    store_logo(s);
+    ImGui::SameLine(0, 24);
+    if (!narrow) {
+        ImGui::SetCursorPosY(y);
+        const float search_w = std::clamp(width * 0.28f, 180.0f, 360.0f);
+        ImGui::SetNextItemWidth(search_w);
+        if (ImGui::InputTextWithHint("##search", tr(s.lang, S::search_hint), s.search_text.data(),
+                                     s.search_text.capacity() + 1,
+                                     ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackResize,
+                                     [](ImGuiInputTextCallbackData* d) {
+                                         auto* str = static_cast<std::string*>(d->UserData);
+                                         str->resize(static_cast<std::size_t>(d->BufTextLen));
+                                         d->Buf = str->data();
+                                         return 0;
+                                     },
+                                     &s.search_text)) {
+            submit_search(s);
+        }
+        s.search_text.resize(std::char_traits<char>::length(s.search_text.c_str()));
+        a11y::annotate_last(a11y::Role::textbox, s.search_text);
+        a11y::rename_last(tr(s.lang, S::search_hint));
+        ImGui::SameLine(0, 8);
+        ImGui::SetCursorPosY(y);
+        categories_menu(s);
+    }
+
+    // Right-aligned group, measured so it ends at the column's right edge.
+    auto label_w = [](const char* l) { return ImGui::CalcTextSize(l, nullptr, true).x + 24; };
+    float right_w = label_w(tr(s.lang, S::cart));
+    if (!narrow) {
+        right_w += 8 + label_w(tr(s.lang, S::lang_switch));
+        if (s.user) {
+            const std::string& who = s.user->display_name.empty() ? s.user->email : s.user->display_name;
+            right_w += 8 + ImGui::CalcTextSize(who.c_str()).x + 8 + label_w(tr(s.lang, S::log_out));
+        } else if (s.route.route != Route::login) {
+            right_w += 8 + label_w(tr(s.lang, S::log_in));
+        }
+    }
+    ImGui::SameLine(width - side - right_w, 0);
+    ImGui::SetCursorPosY(y);
+    if (!narrow) {
+        lang_button(s);
+        ImGui::SameLine(0, 8);
+        ImGui::SetCursorPosY(y);
+        account_controls(s);
+        ImGui::SameLine(0, 8);
+        ImGui::SetCursorPosY(y);
+    }
+    cart_button(s);
+}
+
+void draw_menu_panel(AppState& s) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + ui::kTopBarHeight));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 16));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, color::surface);
+    ImGui::Begin("##menu_panel", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    const float w = vp->Size.x - 32;
+    ui::text_field(tr(s.lang, S::search_hint), "menu_search", s.search_text, {}, w, false, nullptr, false);
+    if (ImGui::IsItemDeactivatedAfterEdit() && ImGui::IsKeyPressed(ImGuiKey_Enter)) submit_search(s);
+    if (ui::button(tr(s.lang, S::search_button), ButtonKind::primary, ImVec2(w, 0))) submit_search(s);
+    ImGui::Dummy(ImVec2(1, 4));
+    ui::text(tr(s.lang, S::categories), FontSize::small14, color::muted);
+    auto item = [&](const std::string& title, const std::string& slug) {
+        if (ImGui::Selectable(title.c_str(), s.route.route == Route::catalog && s.route.category == slug, 0, ImVec2(w, 36))) {
+            RouteState r = route_of(Route::catalog);
+            r.category = slug;
+            go(s, r);
+        }
+        a11y::annotate_last(a11y::Role::menuitem);
+    };
+    item(tr(s.lang, S::all_products), {});
+    for (const Category& c : s.store.categories) item(category_title(s, c), c.slug);
+    ImGui::Separator();
+    lang_button(s, w);
+    if (s.user) {
+        if (ui::button(tr(s.lang, S::log_out), ButtonKind::secondary, ImVec2(w, 0))) s.push(Intent::Kind::log_out);
+    } else if (ui::button(tr(s.lang, S::log_in), ButtonKind::secondary, ImVec2(w, 0))) {
+        go(s, route_of(Route::login));
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+void draw_footer(AppState& s, float column_width) {
+    ImGui::Dummy(ImVec2(1, 48));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + column_width, p.y), color::border);
+    ImGui::Dummy(ImVec2(1, 16));
+    ui::text(store_name(s), FontSize::body16, color::text);
+    ui::text(tr(s.lang, S::footer_note), FontSize::small14, color::muted, 0, true);
+    const StoreInfo& st = s.store;
+    if (!st.support_email.empty() || !st.support_phone.empty()) {
+        ImGui::Dummy(ImVec2(1, 4));
+        ui::text(tr(s.lang, S::footer_support), FontSize::small14, color::text);
+        auto line = [&](S key, const std::string& v) {
+            if (v.empty()) return;
+            ui::text(std::string(tr(s.lang, key)) + ": " + v, FontSize::small14, color::muted, 0, true);
+        };
+        line(S::footer_email, st.support_email);
+        line(S::footer_phone, st.support_phone);
+        line(S::footer_hours, st.support_hours);
+    }
+    ImGui::Dummy(ImVec2(1, 32));
+}
+
+void draw_toasts(AppState& s) {
+    if (s.toasts.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float y = vp->Pos.y + vp->Size.y - 24;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImFont* f = render::font(FontSize::body16);
+    for (auto it = s.toasts.rbegin(); it != s.toasts.rend(); ++it) {
+        const ImVec2 ts = f->CalcTextSizeA(16.0f, FLT_MAX, 0, it->text.c_str());
+        const float w = ts.x + 40, h = 48;
+        const ImVec2 mn(vp->Pos.x + (vp->Size.x - w) * 0.5f, y - h);
+        const ImVec2 mx(mn.x + w, y);
+        dl->AddRectFilled(ImVec2(mn.x, mn.y + 3), ImVec2(mx.x, mx.y + 4), IM_COL32(0, 0, 0, 30), 10);
+        dl->AddRectFilled(mn, mx, it->error ? color::danger : color::text, 10);
+        dl->AddText(f, 16.0f, ImVec2(mn.x + 20, mn.y + (h - ts.y) * 0.5f), color::surface, it->text.c_str());
+        a11y::add(it->error ? a11y::Role::alert : a11y::Role::status, it->text, ImRect(mn, mx));
+        y -= h + 8;
+    }
+}
+
+}  // namespace satstore::client::screens

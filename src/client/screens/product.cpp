@@ -1,0 +1,109 @@
+// satstore client — product detail: image, title, price (fiat + approximate crypto), stock,
+// quantity, "Add to cart", description. Two columns when wide, one when narrow.
+#include <algorithm>
+
+#include <imgui_internal.h>
+
+#include "a11y/mirror.hpp"
+#include "i18n/strings.hpp"
+#include "screens/screens.hpp"
+#include "ui/product_card.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace satstore::client::screens {
+namespace {
+
+using ui::ButtonKind;
+using ui::FontSize;
+namespace color = ui::color;
+
+void product_image(AppState& s, const Product& p, float w) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = w * 0.75f;
+    const std::uint32_t tex = p.images.empty() ? 0 : image_texture(s, p.images.front());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (tex != 0) {
+        dl->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)), pos,
+                            ImVec2(pos.x + w, pos.y + h), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, ui::kRadius);
+    } else {
+        ui::skeleton(pos, ImVec2(pos.x + w, pos.y + h), ui::kRadius);
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    a11y::add(a11y::Role::img, product_title(p, s.lang), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+}
+
+void product_info(AppState& s, const Product& p, float w) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    ui::text(product_title(p, s.lang), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1, true);
+    ImGui::Dummy(ImVec2(1, 4));
+    ui::text(ui::price_text(p.price), FontSize::h30, color::price);
+    const std::string crypto = ui::approx_crypto_text(s.lang, p.price, s.btc_rate_minor);
+    if (!crypto.empty()) ui::text(crypto, FontSize::small14, color::muted);
+    ImGui::Dummy(ImVec2(1, 4));
+    bool urgent = false;
+    const std::string hint = ui::stock_hint(s.lang, p.stock, &urgent);
+    ui::text(hint, FontSize::body16, p.stock <= 0 ? color::danger : urgent ? color::warning : color::success);
+    ImGui::Dummy(ImVec2(1, 12));
+
+    if (p.stock > 0) {
+        ui::text(tr(s.lang, S::quantity), FontSize::small14, color::muted);
+        s.detail_qty = std::clamp<std::int64_t>(quantity_stepper(s, "qty", s.detail_qty, std::min<std::int64_t>(p.stock, 99)),
+                                            1, std::max<std::int64_t>(1, p.stock));
+        ImGui::Dummy(ImVec2(1, 8));
+    }
+    const float bw = is_narrow(s) ? w : std::min(w, 280.0f);
+    if (ui::button(tr(s.lang, S::add_to_cart), ButtonKind::primary, ImVec2(bw, 48), p.stock <= 0)) {
+        s.push(Intent::Kind::add_to_cart, p.id, s.detail_qty);
+    }
+    ImGui::Dummy(ImVec2(1, 24));
+    const std::string& desc = product_description(p, s.lang);
+    if (!desc.empty()) {
+        ui::text(tr(s.lang, S::description), FontSize::h20, color::text, 2);
+        ImGui::Dummy(ImVec2(1, 2));
+        ui::text(desc, FontSize::body16, color::muted, 0, true);
+    }
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+void draw_product(AppState& s, float width) {
+    if (ui::link(tr(s.lang, S::back_to_products))) go(s, route_of(Route::catalog));
+    ImGui::Dummy(ImVec2(1, 12));
+
+    const auto it = s.products.find(s.route.product_id);
+    if (it == s.products.end()) {
+        if (s.product_load == Load::failed) {
+            if (ui::message_block(tr(s.lang, S::product_not_found), "", tr(s.lang, S::browse_products), width)) {
+                go(s, route_of(Route::catalog));
+            }
+            return;
+        }
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float iw = is_narrow(s) ? width : width * 0.5f;
+        ui::skeleton(pos, ImVec2(pos.x + iw, pos.y + iw * 0.75f), ui::kRadius);
+        ImGui::Dummy(ImVec2(width, iw * 0.75f));
+        return;
+    }
+    const Product& p = it->second;
+    if (is_narrow(s)) {
+        product_image(s, p, width);
+        ImGui::Dummy(ImVec2(1, 8));
+        product_info(s, p, width);
+        return;
+    }
+    const float gap = 40.0f;
+    const float iw = std::floor((width - gap) * 0.55f);
+    const ImVec2 start = ImGui::GetCursorPos();
+    product_image(s, p, iw);
+    const float left_bottom = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(start.x + iw + gap, start.y));
+    ImGui::BeginGroup();
+    product_info(s, p, width - iw - gap);
+    ImGui::EndGroup();
+    ImGui::SetCursorPosX(start.x);
+    ImGui::SetCursorPosY(std::max(left_bottom, ImGui::GetCursorPosY()));
+}
+
+}  // namespace satstore::client::screens

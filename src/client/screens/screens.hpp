@@ -1,0 +1,36 @@
+// satstore client — one function per screen (screens/*.cpp) plus the page chrome. Each draws from
+// AppState and records intents; none performs I/O.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "app_state.hpp"
+
+namespace satstore::client::screens {
+
+// Page chrome (chrome.cpp): fixed top bar, folded menu (narrow), footer, toasts.
+void draw_top_bar(AppState& s);
+void draw_menu_panel(AppState& s);
+void draw_footer(AppState& s, float column_width);
+void draw_toasts(AppState& s);
+
+// Screens, drawn in the content column `column_width` CSS px wide (cursor at its top-left).
+void draw_catalog(AppState& s, float column_width);
+void draw_product(AppState& s, float column_width);
+void draw_cart(AppState& s, float column_width);
+void draw_login(AppState& s, float column_width);
+void draw_api_error(AppState& s, float column_width);
+void draw_not_found(AppState& s, float column_width);
+
+// Shared helpers (chrome.cpp).
+// The texture of an image URL, or 0 while it loads (the first call records a load intent).
+std::uint32_t image_texture(AppState& s, const std::string& url);
+// Records navigation to `route`.
+void go(AppState& s, const RouteState& route);
+// Number of items (sum of quantities) in the cart.
+int cart_item_count(const AppState& s);
+// A "−  n  +" stepper; returns the new quantity (unchanged when not clicked).
+std::int64_t quantity_stepper(AppState& s, const char* id, std::int64_t qty, std::int64_t max_qty);
+
+}  // namespace satstore::client::screens

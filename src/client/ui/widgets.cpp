@@ -1,0 +1,241 @@
+// satstore client — shared components (see widgets.hpp).
+#include "ui/widgets.hpp"
+
+#include <cmath>
+
+#include <imgui_internal.h>
+
+#include "a11y/mirror.hpp"
+#include "ui/theme.hpp"
+
+namespace satstore::client::ui {
+namespace {
+
+bool g_animating = false;
+
+// Decodes one UTF-8 code point starting at s[i]; advances i.
+unsigned next_codepoint(std::string_view s, std::size_t& i) {
+    unsigned c = 0;
+    const int n = ImTextCharFromUtf8(&c, s.data() + i, s.data() + s.size());
+    i += n > 0 ? static_cast<std::size_t>(n) : 1;
+    return c;
+}
+
+float advance(ImFont* f, float scale, unsigned c) { return f->GetCharAdvance(static_cast<ImWchar>(c)) * scale; }
+
+}  // namespace
+
+void push_font(FontSize size) { ImGui::PushFont(render::font(size)); }
+void pop_font() { ImGui::PopFont(); }
+
+bool animating() { return g_animating; }
+void reset_animating() { g_animating = false; }
+
+bool button(const char* label, ButtonKind kind, ImVec2 size, bool disabled, bool busy) {
+    ImU32 bg = color::surface, hover = IM_COL32(243, 244, 246, 255), active = color::border;
+    ImU32 fg = color::text, border = color::border_strong;
+    switch (kind) {
+        case ButtonKind::primary:
+            bg = color::brand, hover = color::brand_hover, active = color::brand_pressed;
+            fg = color::surface, border = color::brand;
+            break;
+        case ButtonKind::danger:
+            bg = color::danger, hover = color::danger_hover, active = color::danger_hover;
+            fg = color::surface, border = color::danger;
+            break;
+        case ButtonKind::ghost:
+            bg = IM_COL32(0, 0, 0, 0), border = IM_COL32(0, 0, 0, 0);
+            break;
+        case ButtonKind::soft:
+            bg = color::brand_soft, hover = color::brand_soft, active = color::brand_soft;
+            fg = color::brand, border = color::brand;
+            break;
+        case ButtonKind::secondary:
+            break;
+    }
+    const ImVec2 text_size = ImGui::CalcTextSize(label, nullptr, true);
+    if (size.x <= 0) size.x = text_size.x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (size.y <= 0) size.y = kControlHeight;
+    ImGui::PushStyleColor(ImGuiCol_Button, bg);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, active);
+    ImGui::PushStyleColor(ImGuiCol_Text, busy ? IM_COL32(0, 0, 0, 0) : fg);
+    ImGui::PushStyleColor(ImGuiCol_Border, border);
+    const bool inactive = disabled || busy;
+    if (inactive) ImGui::BeginDisabled();
+    const bool clicked = ImGui::Button(label, size);
+    a11y::annotate_last(a11y::Role::button, {}, -1, -1, inactive);
+    if (inactive) ImGui::EndDisabled();
+    ImGui::PopStyleColor(5);
+    if (busy) {
+        const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+        spinner(ImVec2((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f), 8.0f, fg);
+    }
+    if (ImGui::IsItemHovered() && !inactive) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return clicked && !inactive;
+}
+
+bool link(const char* label, FontSize size) {
+    push_font(size);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 text_size = ImGui::CalcTextSize(label, nullptr, true);
+    const bool clicked = ImGui::InvisibleButton(label, text_size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = hovered ? color::brand_hover : color::brand;
+    dl->AddText(pos, col, label, ImGui::FindRenderedTextEnd(label));
+    if (hovered) {
+        dl->AddLine(ImVec2(pos.x, pos.y + text_size.y), ImVec2(pos.x + text_size.x, pos.y + text_size.y), col, 1.0f);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    a11y::add(a11y::Role::link, std::string_view(label, static_cast<std::size_t>(end - label)),
+              ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    pop_font();
+    return clicked;
+}
+
+void text(std::string_view s, FontSize size, ImU32 color, int level, bool wrap) {
+    push_font(size);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    if (wrap) ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    if (wrap) ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    a11y::add(level > 0 ? a11y::Role::heading : a11y::Role::text, s,
+              ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), level);
+    pop_font();
+}
+
+std::vector<std::string> wrap_text(std::string_view s, FontSize size, float width, int max_lines) {
+    ImFont* f = render::font(size);
+    const float scale = render::font_px(size) / f->FontSize;
+    std::vector<std::string> lines;
+    std::size_t line_start = 0, i = 0, last_space = std::string_view::npos;
+    float line_w = 0;
+    while (i < s.size()) {
+        const std::size_t at = i;
+        const unsigned c = next_codepoint(s, i);
+        if (c == '\n') {
+            lines.emplace_back(s.substr(line_start, at - line_start));
+            line_start = i, line_w = 0, last_space = std::string_view::npos;
+            continue;
+        }
+        const float w = advance(f, scale, c);
+        if (line_w + w > width && at > line_start) {
+            std::size_t cut = at;
+            if (c != ' ' && last_space != std::string_view::npos && c < 0x3000) cut = last_space;
+            lines.emplace_back(s.substr(line_start, cut - line_start));
+            line_start = cut;
+            while (line_start < s.size() && s[line_start] == ' ') ++line_start;
+            i = line_start;
+            line_w = 0;
+            last_space = std::string_view::npos;
+            continue;
+        }
+        if (c == ' ') last_space = at;
+        line_w += w;
+    }
+    if (line_start < s.size()) lines.emplace_back(s.substr(line_start));
+    if (static_cast<int>(lines.size()) > max_lines) {
+        lines.resize(static_cast<std::size_t>(max_lines));
+        std::string& last = lines.back();
+        const float ellipsis_w = advance(f, scale, 0x2026);
+        // Trim whole code points until the line plus "…" fits.
+        while (!last.empty()) {
+            const float w = f->CalcTextSizeA(render::font_px(size), FLT_MAX, 0, last.c_str()).x;
+            if (w + ellipsis_w <= width) break;
+            std::size_t cut = last.size() - 1;
+            while (cut > 0 && (static_cast<unsigned char>(last[cut]) & 0xC0) == 0x80) --cut;
+            last.resize(cut);
+        }
+        while (!last.empty() && last.back() == ' ') last.pop_back();
+        last += "\xE2\x80\xA6";
+    }
+    return lines;
+}
+
+bool text_field(const char* label, const char* id, std::string& value, const std::string& error,
+                float width, bool password, const char* hint, bool focus) {
+    text(label, FontSize::small14, color::text);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+    ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? color::border_strong : color::danger);
+    ImGui::SetNextItemWidth(width);
+    if (focus) ImGui::SetKeyboardFocusHere();
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue;
+    if (password) flags |= ImGuiInputTextFlags_Password;
+    auto resize = [](ImGuiInputTextCallbackData* d) -> int {
+        if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+            auto* str = static_cast<std::string*>(d->UserData);
+            str->resize(static_cast<std::size_t>(d->BufTextLen));
+            d->Buf = str->data();
+        }
+        return 0;
+    };
+    // ImGui writes into the buffer in place; keep capacity for the terminator.
+    value.reserve(value.size() + 1);
+    const std::string full_label = std::string("##") + id;  // the label is drawn above, not beside
+    bool entered = false;
+    if (hint != nullptr) {
+        entered = ImGui::InputTextWithHint(full_label.c_str(), hint, value.data(), value.capacity() + 1, flags, resize, &value);
+    } else {
+        entered = ImGui::InputText(full_label.c_str(), value.data(), value.capacity() + 1, flags, resize, &value);
+    }
+    value.resize(std::char_traits<char>::length(value.c_str()));
+    a11y::annotate_last(password ? a11y::Role::password : a11y::Role::textbox, password ? "" : value);
+    a11y::rename_last(label);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    if (!error.empty()) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+        text(error, FontSize::small14, color::danger, 0, true);
+    }
+    return entered;
+}
+
+void spinner(ImVec2 center, float radius, ImU32 color) {
+    g_animating = true;
+    const float t = static_cast<float>(ImGui::GetTime());
+    const float start = t * 6.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PathArcTo(center, radius, start, start + IM_PI * 1.5f, 24);
+    dl->PathStroke(color, 0, 2.5f);
+}
+
+void skeleton(ImVec2 min, ImVec2 max, float rounding) {
+    ImGui::GetWindowDrawList()->AddRectFilled(min, max, color::skeleton, rounding);
+}
+
+void card_background(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding) {
+    dl->AddRectFilled(ImVec2(min.x, min.y + 2), ImVec2(max.x, max.y + 3), color::shadow, rounding + 1);
+    dl->AddRectFilled(min, max, color::surface, rounding);
+    dl->AddRect(min, max, color::border, rounding);
+}
+
+bool message_block(std::string_view title, std::string_view body, const char* action, float width) {
+    const float x0 = ImGui::GetCursorPosX();
+    auto centred = [&](std::string_view s, FontSize size, ImU32 col, int level) {
+        push_font(size);
+        const float w = std::min(width, ImGui::CalcTextSize(s.data(), s.data() + s.size()).x);
+        pop_font();
+        ImGui::SetCursorPosX(x0 + (width - w) * 0.5f);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w + 1);
+        text(s, size, col, level, false);
+        ImGui::PopTextWrapPos();
+    };
+    ImGui::Dummy(ImVec2(1, kGrid * 6));
+    centred(title, FontSize::h24, color::text, 1);
+    ImGui::Dummy(ImVec2(1, kGrid / 2));
+    centred(body, FontSize::body16, color::muted, 0);
+    bool clicked = false;
+    if (action != nullptr) {
+        ImGui::Dummy(ImVec2(1, kGrid * 2));
+        const float bw = ImGui::CalcTextSize(action, nullptr, true).x + 48;
+        ImGui::SetCursorPosX(x0 + (width - bw) * 0.5f);
+        clicked = button(action, ButtonKind::primary, ImVec2(bw, 0));
+    }
+    ImGui::Dummy(ImVec2(1, kGrid * 6));
+    return clicked;
+}
+
+}  // namespace satstore::client::ui

@@ -1,0 +1,65 @@
+// satstore client — components built once and used by every screen (UI.md "Components").
+// Each registers itself with the accessibility mirror (a11y/mirror.hpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "render/fonts.hpp"
+
+namespace satstore::client::ui {
+
+using render::FontSize;
+
+// Pushes/pops one of the atlas fonts (sizes in CSS px).
+void push_font(FontSize size);
+void pop_font();
+
+enum class ButtonKind { primary, secondary, danger, ghost, soft };
+
+// A button: filled brand (primary), outlined (secondary), red (danger), borderless (ghost) or
+// brand-tinted (soft: the selected one of a group).
+// `size` zero components mean "fit the label" / kControlHeight. `disabled` greys it out; `busy`
+// shows a spinner instead of the label and makes it unclickable. Returns true when clicked.
+// `label` may carry an ImGui "##id" suffix; the mirror names the button by the visible part.
+bool button(const char* label, ButtonKind kind, ImVec2 size = ImVec2(0, 0), bool disabled = false,
+            bool busy = false);
+
+// A text link in the brand colour, underlined on hover. Returns true when clicked.
+bool link(const char* label, FontSize size = FontSize::body16);
+
+// Text in `size` and `color`, registered in the mirror as a heading of `level` (1–6) or, with
+// level 0, as plain text. Wraps at the content region's edge when `wrap` is set.
+void text(std::string_view s, FontSize size, ImU32 color, int level = 0, bool wrap = false);
+
+// Splits `s` into at most `max_lines` lines no wider than `width` CSS px in `size`, breaking at
+// spaces where possible and anywhere in CJK text; a truncated last line ends in "…".
+std::vector<std::string> wrap_text(std::string_view s, FontSize size, float width, int max_lines);
+
+// A form field: label above, the input, then `error` in red (or nothing) below. Edits `value`.
+// Returns true when Enter was pressed in it. `focus` moves keyboard focus into it this frame.
+// Password fields mask the text and never expose their value to the mirror.
+bool text_field(const char* label, const char* id, std::string& value, const std::string& error,
+                float width, bool password = false, const char* hint = nullptr, bool focus = false);
+
+// A rotating arc; keeps frames coming while visible (see animating()).
+void spinner(ImVec2 center, float radius, ImU32 color);
+
+// A grey placeholder block where content is loading.
+void skeleton(ImVec2 min, ImVec2 max, float rounding = 6.0f);
+
+// Whether something animated was drawn this frame (the loop then asks for another frame).
+bool animating();
+void reset_animating();
+
+// A filled rounded card background with a soft shadow.
+void card_background(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding = 8.0f);
+
+// Centred empty state / message: title, body and an optional action button. Returns true when the
+// action was clicked. Draws within `width` starting at the cursor.
+bool message_block(std::string_view title, std::string_view body, const char* action, float width);
+
+}  // namespace satstore::client::ui
