@@ -2,15 +2,11 @@
 
 #include <algorithm>
 
+#include "core/enum_json.hpp"
+
 namespace satstore {
 
-std::optional<Role> parse_role(std::string_view name) {
-    for (Role r : {Role::buyer, Role::merchant, Role::agent, Role::admin}) {
-        nlohmann::json j = r;
-        if (j.get_ref<const std::string&>() == name) return r;
-    }
-    return std::nullopt;
-}
+std::optional<Role> parse_role(std::string_view name) { return parse_enum<Role>(name); }
 
 bool has_role(const std::vector<Role>& roles, Role needed) {
     return std::any_of(roles.begin(), roles.end(), [&](Role r) {

@@ -4,6 +4,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/enum_json.hpp"
+
 namespace satstore {
 namespace {
 
@@ -165,7 +167,7 @@ void to_json(nlohmann::json& j, const Quote& q) {
 
 void from_json(const nlohmann::json& j, Quote& q) {
     q.id = j.at("id").get<std::string>();
-    q.currency = j.at("currency").get<Currency>();
+    q.currency = enum_at<Currency>(j, "currency");
     const auto amount = parse_amount_minor(j.at("amount").get<std::string>());
     const auto rate = parse_amount_minor(j.at("rate").get<std::string>());
     const auto created = parse_rfc3339(j.value("created_at", rfc3339(0)));
@@ -219,9 +221,9 @@ void from_json(const nlohmann::json& j, Order& o) {
     o.id = j.at("id").get<std::string>();
     o.number = j.at("number").get<std::string>();
     o.store = j.at("store").get<std::string>();
-    o.status = j.at("status").get<OrderStatus>();
-    o.payment_status = j.at("payment_status").get<PaymentStatus>();
-    o.lang = j.at("lang").get<Lang>();
+    o.status = enum_at<OrderStatus>(j, "status");
+    o.payment_status = enum_at<PaymentStatus>(j, "payment_status");
+    o.lang = enum_at<Lang>(j, "lang");
     const Money total = j.at("total").get<Money>();
     o.fiat = total.currency;
     o.lines.clear();
@@ -237,7 +239,7 @@ void from_json(const nlohmann::json& j, Order& o) {
     o.totals.total_minor = total.amount_minor;
     o.coupon = j.at("coupon").is_string() ? j.at("coupon").get<std::string>() : "";
     o.ship_to = j.at("ship_to").get<Address>();
-    o.pay_currency = j.at("pay_currency").get<Currency>();
+    o.pay_currency = enum_at<Currency>(j, "pay_currency");
     o.quote = j.at("quote").is_null() ? std::nullopt : std::optional<Quote>(j.at("quote").get<Quote>());
     const auto created = parse_rfc3339(j.at("created_at").get<std::string>());
     const auto pay_by = parse_rfc3339(j.at("pay_by").get<std::string>());

@@ -22,7 +22,6 @@ inline constexpr std::size_t kMaxOrderLines = 50;
 inline constexpr std::int64_t kMaxLineQty = 99;
 inline constexpr std::int64_t kMaxPointsPerOrder = 1'000'000'000;
 inline constexpr std::int64_t kQuoteValidityS = 15 * 60;
-inline constexpr std::int64_t kUnpaidOrderTtlS = 30 * 60;
 
 struct LineRequest {
     std::string product_id;

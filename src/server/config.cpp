@@ -22,6 +22,14 @@ bool parse_bool(const std::string& name, const std::string& v) {
     throw std::invalid_argument(name + ": expected true or false, got '" + v + "'");
 }
 
+std::int64_t parse_seconds(const std::string& name, const std::string& v) {
+    char* end = nullptr;
+    const long long n = std::strtoll(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < 1 || n > 7 * 24 * 3600)
+        throw std::invalid_argument(name + ": expected seconds from 1 to 604800, got '" + v + "'");
+    return n;
+}
+
 std::uint16_t parse_port(const std::string& v) {
     char* end = nullptr;
     const long port = std::strtol(v.c_str(), &end, 10);
@@ -43,14 +51,16 @@ bool set_option(Config& c, const std::string& name, const std::string& value) {
         if (n < 1 || n > 64) throw std::invalid_argument("threads: expected 1-64, got '" + value + "'");
         c.threads = static_cast<unsigned>(n);
     } else if (name == "cors-origins") c.cors_origins = split_list(value);
+    else if (name == "unpaid-order-ttl-s") c.unpaid_order_ttl_s = parse_seconds(name, value);
+    else if (name == "sweep-period-s") c.sweep_period_s = static_cast<int>(parse_seconds(name, value));
     else if (name == "store-id") c.store_id = value;
     else if (name == "store-name") c.store_name = value;
     else return false;
     return true;
 }
 
-constexpr const char* kOptions[] = {"host", "port", "db", "web-root", "assets-root", "demo",
-                                    "threads", "cors-origins", "store-id", "store-name"};
+constexpr const char* kOptions[] = {"host", "port", "db", "web-root", "assets-root", "demo", "threads",
+                                    "cors-origins", "store-id", "store-name", "unpaid-order-ttl-s", "sweep-period-s"};
 
 }  // namespace
 
@@ -101,14 +111,17 @@ std::string usage() {
            "  --threads N          HTTP worker threads [SATSTORE_THREADS] (2)\n"
            "  --cors-origins LIST  comma-separated origins allowed to call the API [SATSTORE_CORS_ORIGINS]\n"
            "  --store-id ID        store id signed into payments [SATSTORE_STORE_ID] (demo-store)\n"
-           "  --store-name NAME    [SATSTORE_STORE_NAME] (satstore)\n";
+           "  --store-name NAME    [SATSTORE_STORE_NAME] (satstore)\n"
+           "  --unpaid-order-ttl-s N  cancel unpaid orders after N seconds [SATSTORE_UNPAID_ORDER_TTL_S] (1800)\n"
+           "  --sweep-period-s N   check for overdue unpaid orders every N seconds [SATSTORE_SWEEP_PERIOD_S] (30)\n";
 }
 
 std::string describe(const Config& c) {
     std::ostringstream out;
     out << "config: host=" << c.host << " port=" << c.port << " db=" << c.db << " web_root=" << c.web_root
         << " assets_root=" << c.assets_root << " demo=" << (c.demo ? "true" : "false")
-        << " threads=" << c.threads << " store_id=" << c.store_id << " cors_origins=";
+        << " threads=" << c.threads << " store_id=" << c.store_id << " unpaid_order_ttl_s=" << c.unpaid_order_ttl_s
+        << " cors_origins=";
     for (std::size_t i = 0; i < c.cors_origins.size(); ++i) out << (i ? "," : "") << c.cors_origins[i];
     if (c.cors_origins.empty()) out << "(none)";
     return out.str();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/money.hpp"
+#include "core/pricing.hpp"
 
 namespace satstore::server {
 
@@ -28,7 +29,10 @@ struct Config {
     Currency fiat = Currency::CNY;
     // Price of one whole crypto unit in fiat minor units (see core convert_ceil).
     std::map<Currency, std::int64_t> rates = {{Currency::BTC, 65'000'000}, {Currency::USDT, 720}};
+    ShippingRules shipping;                    // ¥12.00, free from ¥299.00
     std::int64_t session_ttl_s = 30 * 24 * 3600;
+    std::int64_t unpaid_order_ttl_s = 30 * 60;  // unpaid orders are cancelled after this
+    int sweep_period_s = 30;                   // how often unpaid orders are checked for expiry
     std::size_t max_json_body_bytes = 64 * 1024;
 };
 

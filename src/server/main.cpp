@@ -8,6 +8,7 @@
 #include "server/config.hpp"
 #include "server/demo/seed.hpp"
 #include "server/http/server.hpp"
+#include "server/jobs.hpp"
 #include "server/routes.hpp"
 #include "server/store/store.hpp"
 
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
         if (inv.command == "seed-demo" || config.demo) seed_demo(*store, config);
         if (inv.command == "seed-demo") return 0;
         HttpApp app(config, *store, Router(api_routes()));
+        Sweeper sweeper(*store, config.sweep_period_s);
         return serve(config, app, print_ready);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "satstore: %s\n", e.what());

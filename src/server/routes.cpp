@@ -24,6 +24,17 @@ std::vector<Route> api_routes() {
         {"POST", "/api/v1/sessions", A::anyone, create_session},
         {"DELETE", "/api/v1/sessions/current", A::user, delete_current_session},
         {"GET", "/api/v1/me", A::user, get_me},
+        {"GET", "/api/v1/me/addresses", A::user, list_addresses},
+        {"POST", "/api/v1/me/addresses", A::user, create_address},
+        {"DELETE", "/api/v1/me/addresses/{id}", A::user, delete_address},
+
+        // Orders
+        {"POST", "/api/v1/orders/preview", A::anyone, preview_order},
+        {"POST", "/api/v1/orders", A::user, create_order},
+        {"GET", "/api/v1/orders", A::user, list_orders},
+        {"GET", "/api/v1/orders/{id}", A::user, get_order},
+        {"POST", "/api/v1/orders/{id}/quote", A::user, renew_quote},
+        {"POST", "/api/v1/orders/{id}/cancel", A::user, cancel_order},
     };
 }
 

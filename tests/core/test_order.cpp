@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/enum_json.hpp"
 #include "core/order.hpp"
 #include "core/payment.hpp"
 #include "vectors.hpp"
@@ -141,6 +142,13 @@ TEST_CASE("the order state machine allows exactly the transitions of SPEC §2") 
     CHECK_FALSE(transition(S::completed, E::cancel, Actor::staff));
     CHECK_FALSE(transition(S::pending_payment, E::ship, Actor::staff));
     CHECK_FALSE(transition(S::paid, E::ship, Actor::buyer));
+}
+
+TEST_CASE("unknown enum names are refused, not mapped to the first value") {
+    CHECK(parse_enum<OrderStatus>("paid") == OrderStatus::paid);
+    CHECK_FALSE(parse_enum<OrderStatus>("lost").has_value());
+    CHECK_FALSE(parse_enum<Currency>("EUR").has_value());
+    CHECK_THROWS(enum_at<Lang>(json{{"lang", "fr"}}, "lang"));
 }
 
 TEST_CASE("RFC 3339 times") {

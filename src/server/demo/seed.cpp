@@ -56,6 +56,7 @@ SeedReport seed(Store& store, const std::string& assets_root, std::int64_t now) 
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(path + ": " + e.what());
     }
+    for (const auto& coupon : kDemoCoupons) store.upsert_coupon(coupon);
     for (const auto& account : kDemoAccounts) {
         if (store.user_by_email(account.email)) continue;
         User user;
@@ -66,6 +67,7 @@ SeedReport seed(Store& store, const std::string& assets_root, std::int64_t now) 
         user.roles = {*parse_role(account.role)};
         if (user.roles.front() != Role::buyer) user.roles.insert(user.roles.begin(), Role::buyer);
         user.created_at_unix_s = now;
+        user.points = user.roles.front() == Role::buyer && user.roles.size() == 1 ? kDemoBuyerPoints : 0;
         if (store.create_user(user)) ++report.accounts_added;
     }
     return report;

@@ -24,6 +24,15 @@ inline constexpr DemoAccount kDemoAccounts[] = {
 };
 inline constexpr const char* kDemoPassword = "satstore-demo";
 
+// Demo coupons: 10% off from ¥100, ¥20 off from ¥199, and one that has expired.
+inline const Coupon kDemoCoupons[] = {
+    {"WELCOME10", CouponKind::percent, 10, 10000, 0, true},
+    {"SAVE20", CouponKind::fixed, 2000, 19900, 0, true},
+    {"EXPIRED5", CouponKind::fixed, 500, 0, 1, true},
+};
+// The demo buyer starts with ¥5.00 worth of points.
+inline constexpr std::int64_t kDemoBuyerPoints = 500;
+
 struct SeedReport {
     int categories = 0;
     int products_added = 0;

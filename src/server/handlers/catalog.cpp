@@ -2,6 +2,7 @@
 #include <sodium.h>
 
 #include "core/hex.hpp"
+#include "server/handlers/common.hpp"
 #include "server/handlers/handlers.hpp"
 #include "server/http/problem.hpp"
 
@@ -9,7 +10,6 @@ namespace satstore::server::handlers {
 namespace {
 
 constexpr int kDefaultPageSize = 24;
-constexpr int kMaxPageSize = 100;
 constexpr std::size_t kMaxQueryBytes = 200;
 
 // Weak validator over the exact bytes sent: equal bodies give equal tags on every process.
@@ -32,11 +32,6 @@ Response cacheable_json(const Context& ctx, const nlohmann::json& value) {
         return not_modified;
     }
     return r;
-}
-
-std::string query_param(const Context& ctx, const char* name) {
-    auto it = ctx.request.query.find(name);
-    return it == ctx.request.query.end() ? std::string() : it->second;
 }
 
 }  // namespace
@@ -66,24 +61,12 @@ Response list_products(Context& ctx) {
     if (q.text.size() > kMaxQueryBytes) errors["q"] = "Search text is too long.";
     q.category = query_param(ctx, "category");
     if (q.category.size() > 64) errors["category"] = "Unknown category.";
-    q.limit = kDefaultPageSize;
-    if (const auto limit = query_param(ctx, "limit"); !limit.empty()) {
-        const auto n = parse_amount_minor(limit);
-        if (!n || *n < 1 || *n > kMaxPageSize) errors["limit"] = "Limit must be a whole number from 1 to 100.";
-        else q.limit = static_cast<int>(*n);
-    }
-    if (const auto cursor = query_param(ctx, "cursor"); !cursor.empty()) {
-        const auto seq = cursor.size() > 1 && cursor[0] == 'p' ? parse_amount_minor(cursor.substr(1)) : std::nullopt;
-        if (!seq) errors["cursor"] = "Invalid cursor: use next_cursor from a previous page.";
-        else q.after_seq = *seq;
-    }
     if (!errors.empty()) throw validation_error(std::move(errors));
+    q.limit = parse_page_limit(ctx, kDefaultPageSize);
+    q.after_seq = parse_cursor(ctx);
 
     const ProductPage page = ctx.store.products(q);
-    return cacheable_json(ctx, {
-        {"items", page.items},
-        {"next_cursor", page.next_seq ? nlohmann::json("p" + std::to_string(*page.next_seq)) : nlohmann::json()},
-    });
+    return cacheable_json(ctx, page_json(page.items, page.next_seq));
 }
 
 Response get_product(Context& ctx) {

@@ -23,4 +23,17 @@ Response create_session(Context& ctx);
 Response delete_current_session(Context& ctx);
 Response get_me(Context& ctx);
 
+// addresses.cpp
+Response list_addresses(Context& ctx);
+Response create_address(Context& ctx);
+Response delete_address(Context& ctx);
+
+// orders.cpp
+Response preview_order(Context& ctx);
+Response create_order(Context& ctx);
+Response list_orders(Context& ctx);
+Response get_order(Context& ctx);
+Response renew_quote(Context& ctx);
+Response cancel_order(Context& ctx);
+
 }  // namespace satstore::server::handlers

@@ -40,6 +40,8 @@ Response problem_response(const ApiError& error) {
         {"code", error.code},
     };
     if (!error.errors.empty()) body["errors"] = error.errors;
+    for (const auto& [key, value] : error.extra.items())
+        if (!body.contains(key)) body[key] = value;
     Response r = json_response(error.status, body);
     r.headers.front().second = "application/problem+json; charset=utf-8";
     for (const auto& h : error.headers) r.headers.push_back(h);

@@ -18,6 +18,7 @@ struct ApiError : std::runtime_error {
     std::string title;   // short human summary
     FieldErrors errors;  // per-field messages, for 422
     std::vector<std::pair<std::string, std::string>> headers;  // e.g. Retry-After
+    nlohmann::json extra = nlohmann::json::object();           // extension members, e.g. "available"
 
     ApiError(int status, std::string code, std::string title, std::string detail = {},
              FieldErrors errors = {})

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -14,7 +15,10 @@
 #include <vector>
 
 #include "core/account.hpp"
+#include "core/address.hpp"
 #include "core/catalog.hpp"
+#include "core/order.hpp"
+#include "core/pricing.hpp"
 
 namespace satstore::server {
 
@@ -49,6 +53,7 @@ struct User {
     std::vector<Role> roles;
     bool twofa_enabled = false;
     std::int64_t created_at_unix_s = 0;
+    std::int64_t points = 0;  // loyalty points, one worth one fiat minor unit
 };
 
 struct Session {
@@ -67,6 +72,51 @@ struct LoginEvent {
     std::string user_agent;
     bool success = false;
     std::string reason;  // "", "invalid_credentials", …
+};
+
+struct SavedAddress {
+    std::string id;  // "adr_…"
+    Address address;
+    std::int64_t created_at_unix_s = 0;
+};
+
+struct OrderQuery {
+    std::string user_id;  // "" = every user's (staff)
+    std::optional<OrderStatus> status;
+    int limit = 20;
+    std::optional<std::int64_t> after_seq;
+};
+
+struct OrderPage {
+    std::vector<Order> items;
+    std::optional<std::int64_t> next_seq;
+};
+
+// Everything place_order needs. The order arrives fully priced with ids, quote and first
+// timeline entry set; the store assigns `number`, then calls `encode_response` inside the
+// transaction to get the body stored for idempotent replays.
+struct NewOrder {
+    Order order;
+    std::string idempotency_key;
+    std::string request_hash;  // hex SHA-256 of the canonical request body
+    std::function<std::string(const Order&)> encode_response;
+};
+
+enum class PlaceOutcome {
+    created,             // response_body holds the new order
+    replayed,            // same key and body as before: response_body is the original answer
+    key_reused,          // same key, different body
+    out_of_stock,        // product_id has only `available` left
+    price_changed,       // product_id's price or existence changed since pricing
+    coupon_unavailable,  // already used by this user, or gone
+    points_insufficient, // the user no longer has the points
+};
+
+struct PlaceResult {
+    PlaceOutcome outcome = PlaceOutcome::created;
+    std::string response_body;
+    std::string product_id;
+    std::int64_t available = 0;
 };
 
 class Store {
@@ -97,6 +147,38 @@ public:
     virtual std::optional<User> session_user(std::string_view token_hash, std::int64_t now_unix_s) = 0;
     virtual void delete_session(std::string_view token_hash) = 0;
     virtual void record_login(const LoginEvent& event) = 0;
+    // Adds (or with a negative delta removes, never below zero) loyalty points.
+    virtual void add_points(std::string_view user_id, std::int64_t delta) = 0;
+
+    // --- addresses ---
+    virtual std::vector<SavedAddress> addresses(std::string_view user_id) = 0;
+    virtual void save_address(std::string_view user_id, const SavedAddress& address) = 0;
+    // Returns false when the address does not exist or belongs to someone else.
+    virtual bool delete_address(std::string_view user_id, std::string_view address_id) = 0;
+
+    // --- coupons ---
+    virtual std::optional<Coupon> coupon(std::string_view code) = 0;
+    virtual bool coupon_used_by(std::string_view code, std::string_view user_id) = 0;
+    virtual void upsert_coupon(const Coupon& coupon) = 0;
+
+    // --- orders ---
+    // In one transaction: replays or rejects a known idempotency key; reserves stock for every
+    // line (never below zero, so concurrent checkouts cannot oversell); checks prices are still
+    // those priced; redeems the coupon and spends the points; stores the order, its lines, its
+    // quote and first timeline entry. Nothing is written unless the outcome is `created`.
+    virtual PlaceResult place_order(NewOrder& order) = 0;
+    virtual std::optional<Order> order(std::string_view id) = 0;
+    virtual OrderPage orders(const OrderQuery& query) = 0;
+    // Makes `quote` the current quote of an unpaid order. Returns the updated order, or nullopt
+    // when the order is no longer pending_payment.
+    virtual std::optional<Order> renew_quote(std::string_view order_id, const Quote& quote) = 0;
+    // Cancels an order if transition(status, event, actor) allows it: status → cancelled,
+    // stock released, coupon and points restored, timeline entry added — all or nothing.
+    // Returns the updated order, or nullopt when the current status forbids it.
+    virtual std::optional<Order> cancel_order(std::string_view order_id, OrderEvent event, Actor actor,
+                                              const std::string& note, std::int64_t now_unix_s) = 0;
+    // Ids of unpaid orders whose pay-by time has passed (for the expiry sweep).
+    virtual std::vector<std::string> overdue_unpaid_orders(std::int64_t now_unix_s, int limit) = 0;
 };
 
 // Opens the backend named by a URL: "sqlite:PATH" (the file is created if missing).

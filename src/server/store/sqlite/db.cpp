@@ -1,4 +1,4 @@
-#include "server/store/sqlite_db.hpp"
+#include "server/store/sqlite/db.hpp"
 
 #include <sqlite3.h>
 

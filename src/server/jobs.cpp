@@ -1,0 +1,47 @@
+#include "server/jobs.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace satstore::server {
+
+int expire_overdue_orders(Store& store, std::int64_t now, int limit) {
+    int cancelled = 0;
+    for (const auto& id : store.overdue_unpaid_orders(now, limit))
+        if (store.cancel_order(id, OrderEvent::expire, Actor::system, "Not paid in time", now)) ++cancelled;
+    return cancelled;
+}
+
+void expire_if_overdue(Store& store, std::string_view order_id, std::int64_t now) {
+    auto order = store.order(order_id);
+    if (order && order->status == OrderStatus::pending_payment && order->pay_by_unix_s <= now)
+        store.cancel_order(order_id, OrderEvent::expire, Actor::system, "Not paid in time", now);
+}
+
+Sweeper::Sweeper(Store& store, int period_s) : store_(store), period_s_(period_s), thread_([this] { run(); }) {}
+
+Sweeper::~Sweeper() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void Sweeper::run() {
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::seconds(period_s_), [this] { return stopping_; })) {
+        lock.unlock();
+        try {
+            const int n = expire_overdue_orders(store_, static_cast<std::int64_t>(std::time(nullptr)));
+            if (n > 0) std::fprintf(stderr, "sweeper: cancelled %d unpaid orders\n", n);
+        } catch (const StoreError& e) {
+            std::fprintf(stderr, "sweeper: %s\n", e.what());  // the database is back next round
+        }
+        lock.lock();
+    }
+}
+
+}  // namespace satstore::server

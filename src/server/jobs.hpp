@@ -1,0 +1,44 @@
+// satstore server — background work: cancelling orders left unpaid past their pay-by time.
+//
+// Safe with several server processes on one database: each cancellation is a conditional
+// transition in one transaction, so two sweepers racing for the same order cancel it once.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string_view>
+#include <thread>
+
+#include "server/store/store.hpp"
+
+namespace satstore::server {
+
+// Cancels (event `expire`, actor system) up to `limit` overdue unpaid orders; returns how many.
+int expire_overdue_orders(Store& store, std::int64_t now_unix_s, int limit = 100);
+
+// Cancels one order if it is unpaid and overdue; used before showing it so that a reader never
+// sees a payable order past its time.
+void expire_if_overdue(Store& store, std::string_view order_id, std::int64_t now_unix_s);
+
+// Runs expire_overdue_orders every `period_s` seconds on its own thread until destroyed.
+class Sweeper {
+public:
+    Sweeper(Store& store, int period_s);
+    ~Sweeper();
+    Sweeper(const Sweeper&) = delete;
+    Sweeper& operator=(const Sweeper&) = delete;
+
+private:
+    void run();
+
+    Store& store_;
+    int period_s_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace satstore::server

@@ -1,0 +1,277 @@
+// SQLite backend: coupons, orders, quotes, cancellation.
+#include <nlohmann/json.hpp>
+
+#include "server/store/sqlite/sqlite_store.hpp"
+
+namespace satstore::server::sqlite {
+namespace {
+
+std::string name_of(const nlohmann::json& enum_json) { return enum_json.get<std::string>(); }
+
+template <typename Enum>
+Enum enum_of(const std::string& text) {
+    return nlohmann::json(text).get<Enum>();
+}
+
+constexpr const char* kOrderColumns =
+    "seq, id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, coupon_discount, "
+    "points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, created_at, pay_by";
+
+Order read_order_row(const Stmt& s) {
+    Order o;
+    o.id = s.text(1);
+    o.number = s.text(2);
+    o.user_id = s.text(3);
+    o.store = s.text(4);
+    o.status = enum_of<OrderStatus>(s.text(5));
+    o.payment_status = enum_of<PaymentStatus>(s.text(6));
+    o.fiat = parse_currency(s.text(7)).value_or(Currency::CNY);
+    o.lang = enum_of<Lang>(s.text(8));
+    o.totals = {s.integer(9), s.integer(10), s.integer(11), s.integer(12), s.integer(13), s.integer(14)};
+    o.coupon = s.text(15);
+    o.pay_currency = parse_currency(s.text(16)).value_or(Currency::BTC);
+    o.ship_to = nlohmann::json::parse(s.text(17)).get<Address>();
+    o.created_at_unix_s = s.integer(19);
+    o.pay_by_unix_s = s.integer(20);
+    return o;
+}
+
+std::optional<Quote> load_quote(Db& db, std::string_view quote_id) {
+    Stmt s(db, "SELECT id, currency, amount, rate, created_at, expires_at FROM quotes WHERE id = ?");
+    s.bind(1, quote_id);
+    if (!s.step()) return std::nullopt;
+    return Quote{s.text(0), parse_currency(s.text(1)).value_or(Currency::BTC), s.integer(2), s.integer(3),
+                 s.integer(4), s.integer(5)};
+}
+
+// Fills lines, quote and timeline of an order read by read_order_row (`quote_id` from column 18).
+void load_details(Db& db, Order& o, const std::string& quote_id) {
+    Stmt lines(db, "SELECT id, product_id, sku, title, qty, unit_price, line_total FROM order_lines "
+                   "WHERE order_id = ? ORDER BY position");
+    lines.bind(1, o.id);
+    while (lines.step())
+        o.lines.push_back({lines.text(0), lines.text(1), lines.text(2), lines.text(3), lines.integer(4),
+                           lines.integer(5), lines.integer(6)});
+    if (!quote_id.empty()) o.quote = load_quote(db, quote_id);
+    Stmt events(db, "SELECT at, status, actor, note FROM order_events WHERE order_id = ? ORDER BY seq");
+    events.bind(1, o.id);
+    while (events.step()) o.timeline.push_back({events.integer(0), events.text(1), events.text(2), events.text(3)});
+}
+
+void insert_event(Db& db, const std::string& order_id, const TimelineEntry& e) {
+    Stmt s(db, "INSERT INTO order_events(order_id, at, status, actor, note) VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, order_id).bind(2, e.at_unix_s).bind(3, e.status).bind(4, e.actor).bind(5, e.note).step();
+}
+
+void insert_quote(Db& db, const std::string& order_id, const Quote& q) {
+    Stmt s(db, "INSERT INTO quotes(id, order_id, currency, amount, rate, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, q.id).bind(2, order_id).bind(3, currency_code(q.currency)).bind(4, q.amount)
+        .bind(5, q.rate_minor_per_unit).bind(6, q.created_at_unix_s).bind(7, q.expires_at_unix_s).step();
+}
+
+// Formats the next order number: "SO-" and at least six digits.
+std::string next_order_number(Db& db) {
+    Stmt s(db, "UPDATE counters SET value = value + 1 WHERE name = 'order_number' RETURNING value");
+    if (!s.step()) throw StoreError("order number counter missing");
+    std::string digits = std::to_string(s.integer(0));
+    if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
+    return "SO-" + digits;
+}
+
+}  // namespace
+
+std::optional<Order> load_order(Db& db, std::string_view id) {
+    Stmt s(db, std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    Order o = read_order_row(s);
+    const std::string quote_id = s.is_null(18) ? "" : s.text(18);
+    load_details(db, o, quote_id);
+    return o;
+}
+
+std::optional<Coupon> SqliteStore::coupon(std::string_view code) {
+    auto lease = pool_.take();
+    Stmt s(*lease, "SELECT code, kind, value, min_subtotal, expires_at, active FROM coupons WHERE code = ?");
+    s.bind(1, code);
+    if (!s.step()) return std::nullopt;
+    return Coupon{s.text(0), enum_of<CouponKind>(s.text(1)), s.integer(2), s.integer(3), s.integer(4), s.integer(5) != 0};
+}
+
+bool SqliteStore::coupon_used_by(std::string_view code, std::string_view user_id) {
+    auto lease = pool_.take();
+    Stmt s(*lease, "SELECT 1 FROM coupon_redemptions WHERE code = ? AND user_id = ?");
+    s.bind(1, code).bind(2, user_id);
+    return s.step();
+}
+
+void SqliteStore::upsert_coupon(const Coupon& c) {
+    auto lease = pool_.take();
+    Stmt s(*lease,
+           "INSERT INTO coupons(code, kind, value, min_subtotal, expires_at, active) VALUES (?, ?, ?, ?, ?, ?) "
+           "ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, value = excluded.value, "
+           "min_subtotal = excluded.min_subtotal, expires_at = excluded.expires_at, active = excluded.active");
+    s.bind(1, c.code).bind(2, name_of(c.kind)).bind(3, c.value).bind(4, c.min_subtotal_minor)
+        .bind(5, c.expires_at_unix_s).bind(6, std::int64_t{c.active}).step();
+}
+
+PlaceResult SqliteStore::place_order(NewOrder& in) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    Transaction tx(db);
+    Order& o = in.order;
+    constexpr const char* kScope = "POST /orders";
+
+    Stmt known(db, "SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND scope = ? AND key = ?");
+    known.bind(1, o.user_id).bind(2, kScope).bind(3, in.idempotency_key);
+    if (known.step()) {
+        if (known.text(0) != in.request_hash) return {PlaceOutcome::key_reused, "", "", 0};
+        return {PlaceOutcome::replayed, known.text(1), "", 0};
+    }
+
+    for (const auto& line : o.lines) {
+        Stmt price(db, "SELECT price_minor, stock FROM products WHERE id = ?");
+        price.bind(1, line.product_id);
+        if (!price.step() || price.integer(0) != line.unit_price_minor)
+            return {PlaceOutcome::price_changed, "", line.product_id, 0};
+        // Conditional decrement: under concurrent checkouts the stock can never go below zero.
+        Stmt reserve(db, "UPDATE products SET stock = stock - ?1 WHERE id = ?2 AND stock >= ?1");
+        reserve.bind(1, line.qty).bind(2, line.product_id).step();
+        if (db.changes() != 1) return {PlaceOutcome::out_of_stock, "", line.product_id, price.integer(1)};
+    }
+
+    if (!o.coupon.empty()) {
+        Stmt redeem(db, "INSERT INTO coupon_redemptions(code, user_id, order_id) VALUES (?, ?, ?) "
+                        "ON CONFLICT DO NOTHING");
+        redeem.bind(1, o.coupon).bind(2, o.user_id).bind(3, o.id).step();
+        if (db.changes() != 1) return {PlaceOutcome::coupon_unavailable, "", "", 0};
+    }
+    if (o.totals.points_used > 0) {
+        Stmt spend(db, "UPDATE users SET points = points - ?1 WHERE id = ?2 AND points >= ?1");
+        spend.bind(1, o.totals.points_used).bind(2, o.user_id).step();
+        if (db.changes() != 1) return {PlaceOutcome::points_insufficient, "", "", 0};
+    }
+
+    o.number = next_order_number(db);
+    Stmt insert(db,
+                "INSERT INTO orders(id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, "
+                "coupon_discount, points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, "
+                "created_at, pay_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    insert.bind(1, o.id).bind(2, o.number).bind(3, o.user_id).bind(4, o.store)
+        .bind(5, name_of(nlohmann::json(o.status))).bind(6, name_of(nlohmann::json(o.payment_status)))
+        .bind(7, currency_code(o.fiat)).bind(8, name_of(nlohmann::json(o.lang)))
+        .bind(9, o.totals.subtotal_minor).bind(10, o.totals.shipping_minor).bind(11, o.totals.coupon_discount_minor)
+        .bind(12, o.totals.points_used).bind(13, o.totals.discount_minor).bind(14, o.totals.total_minor)
+        .bind(15, o.coupon).bind(16, currency_code(o.pay_currency)).bind(17, nlohmann::json(o.ship_to).dump());
+    if (o.quote) insert.bind(18, o.quote->id);
+    else insert.bind_null(18);
+    insert.bind(19, o.created_at_unix_s).bind(20, o.pay_by_unix_s).bind(21, o.created_at_unix_s).step();
+
+    for (std::size_t i = 0; i < o.lines.size(); ++i) {
+        const auto& l = o.lines[i];
+        Stmt line(db, "INSERT INTO order_lines(id, order_id, position, product_id, sku, title, qty, unit_price, line_total) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        line.bind(1, l.id).bind(2, o.id).bind(3, static_cast<std::int64_t>(i)).bind(4, l.product_id).bind(5, l.sku)
+            .bind(6, l.title).bind(7, l.qty).bind(8, l.unit_price_minor).bind(9, l.line_total_minor).step();
+    }
+    if (o.quote) insert_quote(db, o.id, *o.quote);
+    for (const auto& e : o.timeline) insert_event(db, o.id, e);
+
+    PlaceResult result{PlaceOutcome::created, in.encode_response(o), "", 0};
+    Stmt remember(db, "INSERT INTO idempotency_keys(user_id, scope, key, request_hash, status, response, created_at) "
+                      "VALUES (?, ?, ?, ?, 201, ?, ?)");
+    remember.bind(1, o.user_id).bind(2, kScope).bind(3, in.idempotency_key).bind(4, in.request_hash)
+        .bind(5, result.response_body).bind(6, o.created_at_unix_s).step();
+    tx.commit();
+    return result;
+}
+
+std::optional<Order> SqliteStore::order(std::string_view id) {
+    auto lease = pool_.take();
+    return load_order(*lease, id);
+}
+
+OrderPage SqliteStore::orders(const OrderQuery& q) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    std::string sql = std::string("SELECT ") + kOrderColumns + " FROM orders WHERE 1 = 1";
+    if (!q.user_id.empty()) sql += " AND user_id = ?1";
+    if (q.status) sql += " AND status = ?2";
+    if (q.after_seq) sql += " AND seq < ?3";
+    sql += " ORDER BY seq DESC LIMIT ?4";
+    Stmt s(db, sql);
+    if (!q.user_id.empty()) s.bind(1, q.user_id);
+    if (q.status) s.bind(2, name_of(nlohmann::json(*q.status)));
+    if (q.after_seq) s.bind(3, *q.after_seq);
+    s.bind(4, std::int64_t{q.limit} + 1);
+    OrderPage page;
+    std::vector<std::string> quote_ids;
+    std::int64_t last_seq = 0;
+    while (s.step()) {
+        if (static_cast<int>(page.items.size()) == q.limit) {
+            page.next_seq = last_seq;
+            break;
+        }
+        last_seq = s.integer(0);
+        page.items.push_back(read_order_row(s));
+        quote_ids.push_back(s.is_null(18) ? "" : s.text(18));
+    }
+    for (std::size_t i = 0; i < page.items.size(); ++i) load_details(db, page.items[i], quote_ids[i]);
+    return page;
+}
+
+std::optional<Order> SqliteStore::renew_quote(std::string_view order_id, const Quote& quote) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    Transaction tx(db);
+    Stmt status(db, "SELECT status FROM orders WHERE id = ?");
+    status.bind(1, order_id);
+    if (!status.step() || status.text(0) != "pending_payment") return std::nullopt;
+    insert_quote(db, std::string(order_id), quote);
+    Stmt update(db, "UPDATE orders SET quote_id = ?, pay_currency = ?, updated_at = ? WHERE id = ?");
+    update.bind(1, quote.id).bind(2, currency_code(quote.currency)).bind(3, quote.created_at_unix_s).bind(4, order_id).step();
+    auto order = load_order(db, order_id);
+    tx.commit();
+    return order;
+}
+
+std::optional<Order> SqliteStore::cancel_order(std::string_view order_id, OrderEvent event, Actor actor,
+                                               const std::string& note, std::int64_t now) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    Transaction tx(db);
+    auto order = load_order(db, order_id);
+    if (!order) return std::nullopt;
+    const auto next = transition(order->status, event, actor);
+    if (!next || *next != OrderStatus::cancelled) return std::nullopt;
+    // A paid order is cancelled only together with its refund, which this call does not issue.
+    if (order->payment_status != PaymentStatus::unpaid) return std::nullopt;
+
+    Stmt update(db, "UPDATE orders SET status = 'cancelled', updated_at = ? WHERE id = ?");
+    update.bind(1, now).bind(2, order_id).step();
+    for (const auto& line : order->lines) {
+        Stmt release(db, "UPDATE products SET stock = stock + ? WHERE id = ?");
+        release.bind(1, line.qty).bind(2, line.product_id).step();
+    }
+    Stmt coupon(db, "DELETE FROM coupon_redemptions WHERE order_id = ?");
+    coupon.bind(1, order_id).step();
+    if (order->totals.points_used > 0) {
+        Stmt points(db, "UPDATE users SET points = points + ? WHERE id = ?");
+        points.bind(1, order->totals.points_used).bind(2, order->user_id).step();
+    }
+    insert_event(db, order->id, {now, "cancelled", actor_name(actor), note});
+    auto updated = load_order(db, order_id);
+    tx.commit();
+    return updated;
+}
+
+std::vector<std::string> SqliteStore::overdue_unpaid_orders(std::int64_t now, int limit) {
+    auto lease = pool_.take();
+    Stmt s(*lease, "SELECT id FROM orders WHERE status = 'pending_payment' AND pay_by <= ? ORDER BY pay_by LIMIT ?");
+    s.bind(1, now).bind(2, std::int64_t{limit});
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+}
+
+}  // namespace satstore::server::sqlite

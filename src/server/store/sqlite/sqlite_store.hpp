@@ -1,0 +1,90 @@
+// satstore server — the SQLite backend of Store, split by area:
+//   store.cpp     connection pool, migrations, ping, open_store()
+//   catalog.cpp   categories and products
+//   accounts.cpp  users, sessions, login events, points, addresses
+//   orders.cpp    coupons, orders, quotes, cancellation
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "server/store/sqlite/db.hpp"
+#include "server/store/store.hpp"
+
+namespace satstore::server::sqlite {
+
+// Connections handed out one per concurrent caller and returned afterwards: a SQLite
+// connection must not be used by two threads at once.
+class ConnectionPool {
+public:
+    explicit ConnectionPool(std::string path) : path_(std::move(path)) {}
+
+    class Lease {
+    public:
+        Lease(ConnectionPool& pool, std::unique_ptr<Db> db) : pool_(pool), db_(std::move(db)) {}
+        ~Lease() { pool_.give_back(std::move(db_)); }
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        Db& operator*() { return *db_; }
+
+    private:
+        ConnectionPool& pool_;
+        std::unique_ptr<Db> db_;
+    };
+
+    Lease take();
+
+private:
+    void give_back(std::unique_ptr<Db> db);
+
+    std::string path_;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Db>> idle_;
+};
+
+class SqliteStore final : public Store {
+public:
+    explicit SqliteStore(const std::string& path);
+
+    std::vector<std::string> migrate() override;
+    bool ping() noexcept override;
+
+    std::vector<Category> categories() override;
+    void upsert_category(const Category& category) override;
+    bool add_product(const Product& product, std::int64_t now_unix_s) override;
+    std::optional<Product> product(std::string_view id) override;
+    ProductPage products(const ProductQuery& query) override;
+
+    bool create_user(const User& user) override;
+    std::optional<User> user_by_email(std::string_view normalized_email) override;
+    std::optional<User> user_by_id(std::string_view id) override;
+    void create_session(const Session& session) override;
+    std::optional<User> session_user(std::string_view token_hash, std::int64_t now_unix_s) override;
+    void delete_session(std::string_view token_hash) override;
+    void record_login(const LoginEvent& event) override;
+    void add_points(std::string_view user_id, std::int64_t delta) override;
+    std::vector<SavedAddress> addresses(std::string_view user_id) override;
+    void save_address(std::string_view user_id, const SavedAddress& address) override;
+    bool delete_address(std::string_view user_id, std::string_view address_id) override;
+
+    std::optional<Coupon> coupon(std::string_view code) override;
+    bool coupon_used_by(std::string_view code, std::string_view user_id) override;
+    void upsert_coupon(const Coupon& coupon) override;
+    PlaceResult place_order(NewOrder& order) override;
+    std::optional<Order> order(std::string_view id) override;
+    OrderPage orders(const OrderQuery& query) override;
+    std::optional<Order> renew_quote(std::string_view order_id, const Quote& quote) override;
+    std::optional<Order> cancel_order(std::string_view order_id, OrderEvent event, Actor actor,
+                                      const std::string& note, std::int64_t now_unix_s) override;
+    std::vector<std::string> overdue_unpaid_orders(std::int64_t now_unix_s, int limit) override;
+
+private:
+    ConnectionPool pool_;
+};
+
+// Reads an order with its lines, current quote and timeline on an open connection.
+std::optional<Order> load_order(Db& db, std::string_view id);
+
+}  // namespace satstore::server::sqlite

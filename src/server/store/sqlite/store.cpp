@@ -1,0 +1,71 @@
+// SQLite backend: connection pool, migrations and the backend factory.
+#include "server/store/sqlite/sqlite_store.hpp"
+
+#include "server/embedded_file.hpp"
+
+namespace satstore::server {
+
+// Generated from store/migrations/sqlite/*.sql (cmake/embed.cmake).
+namespace migrations { const std::vector<EmbeddedFile>& sqlite_migrations(); }
+
+namespace sqlite {
+
+ConnectionPool::Lease ConnectionPool::take() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!idle_.empty()) {
+            auto db = std::move(idle_.back());
+            idle_.pop_back();
+            return Lease(*this, std::move(db));
+        }
+    }
+    return Lease(*this, std::make_unique<Db>(path_));
+}
+
+void ConnectionPool::give_back(std::unique_ptr<Db> db) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(db));
+}
+
+SqliteStore::SqliteStore(const std::string& path) : pool_(path) {
+    auto lease = pool_.take();  // fail early when the file cannot be opened
+}
+
+std::vector<std::string> SqliteStore::migrate() {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
+    std::vector<std::string> applied;
+    for (const auto& file : migrations::sqlite_migrations()) {
+        Transaction tx(db);
+        Stmt check(db, "SELECT 1 FROM schema_migrations WHERE version = ?");
+        check.bind(1, file.name);
+        if (check.step()) continue;
+        db.exec(file.contents);
+        Stmt mark(db, "INSERT INTO schema_migrations(version, applied_at) VALUES (?, strftime('%s','now'))");
+        mark.bind(1, file.name).step();
+        tx.commit();
+        applied.push_back(file.name);
+    }
+    return applied;
+}
+
+bool SqliteStore::ping() noexcept {
+    try {
+        auto lease = pool_.take();
+        Stmt s(*lease, "SELECT 1");
+        return s.step();
+    } catch (const StoreError&) {
+        return false;
+    }
+}
+
+}  // namespace sqlite
+
+std::unique_ptr<Store> open_store(const std::string& url) {
+    constexpr std::string_view kSqlite = "sqlite:";
+    if (url.rfind(kSqlite, 0) == 0) return std::make_unique<sqlite::SqliteStore>(url.substr(kSqlite.size()));
+    throw StoreError("unsupported database URL (expected sqlite:PATH): " + url);
+}
+
+}  // namespace satstore::server
