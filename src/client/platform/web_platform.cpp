@@ -120,18 +120,12 @@ EM_JS(void, js_http_request, (int id, const char* method, const char* url, const
 EM_JS(void, js_load_image, (int id, const char* url, float scale), {
     var img = new Image();
     img.crossOrigin = "anonymous";
-    img.onload = function() {
-        var w = img.naturalWidth || 480, h = img.naturalHeight || 360;
-        var cw = Math.max(1, Math.round(w * scale)), ch = Math.max(1, Math.round(h * scale));
-        var c = document.createElement("canvas");
-        c.width = cw;
-        c.height = ch;
-        c.getContext("2d").drawImage(img, 0, 0, cw, ch);
+    var upload = function(source, w, h) {
         var gl = GLctx;
         var tex = gl.createTexture();
         gl.bindTexture(gl.TEXTURE_2D, tex);
         gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, c);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
         gl.generateMipmap(gl.TEXTURE_2D);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR_MIPMAP_LINEAR);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
@@ -141,6 +135,20 @@ EM_JS(void, js_load_image, (int id, const char* url, float scale), {
         tex.name = name;
         GL.textures[name] = tex;
         _client_on_image(id, name, w, h);
+    };
+    img.onload = function() {
+        var w = img.naturalWidth || 480, h = img.naturalHeight || 360;
+        // Rasterise vector images above their natural size so they stay sharp at DPR 2-3.
+        // createImageBitmap decodes straight to a bitmap: no 2D canvas (which would cost a GPU
+        // surface per image in Chromium) is involved.
+        createImageBitmap(img, { resizeWidth: Math.max(1, Math.round(w * scale)),
+                                 resizeHeight: Math.max(1, Math.round(h * scale)),
+                                 resizeQuality: "high" })
+            .then(function(bitmap) { upload(bitmap, w, h); bitmap.close(); })
+            .catch(function(e) {
+                console.warn("satstore: createImageBitmap failed, uploading the image as is: " + e);
+                upload(img, w, h);
+            });
     };
     img.onerror = function() {
         console.error("satstore: image failed to load: " + img.src);
