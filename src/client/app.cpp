@@ -157,10 +157,11 @@ void app_draw(AppState& s) {
         ImGui::SetScrollY(0);
         s.scroll_to_top = false;
     }
-    const float avail = ImGui::GetContentRegionAvail().x;
+    // Centred on the full width (not the scrollbar-narrowed one) so it lines up with the top bar.
+    const float full = ImGui::GetWindowWidth();
     const float side = is_narrow(s) ? 16.0f : 24.0f;
-    const float column = std::min(ui::kContentMaxWidth, avail - 2 * side);
-    const float margin = std::max(side, (avail - column) * 0.5f);
+    const float column = std::min(ui::kContentMaxWidth, full - 2 * side);
+    const float margin = std::max(side, (full - column) * 0.5f);
     ImGui::Dummy(ImVec2(1, is_narrow(s) ? 16.0f : 24.0f));
     ImGui::Indent(margin);
     if (s.api_unreachable) {

@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "i18n/strings.hpp"
-#include "render/fonts.hpp"
 
 namespace satstore::client {
 namespace {
@@ -74,11 +73,6 @@ std::string string_or(const json& j, const char* key, std::string fallback = {})
     return (it != j.end() && it->is_string()) ? it->get<std::string>() : fallback;
 }
 
-void note_product_text(const Product& p) {
-    render::note_text(p.en.title);
-    render::note_text(p.zh_cn.title);
-}
-
 // Reads a Product, or nullopt when the JSON does not match the shape (logged).
 std::optional<Product> parse_product(const json& j) {
     try {
@@ -115,12 +109,9 @@ void apply_store(AppState& s, const platform::HttpReply& r) {
             if (auto i18n = c.find("i18n"); i18n != c.end() && i18n->is_object()) {
                 if (auto zh = i18n->find("zh-CN"); zh != i18n->end() && zh->is_object()) cat.title_zh = string_or(*zh, "title");
             }
-            render::note_text(cat.title_en);
-            render::note_text(cat.title_zh);
             if (!cat.slug.empty()) info.categories.push_back(std::move(cat));
         }
     }
-    render::note_text(info.name);
     s.store = std::move(info);
     s.store_load = Load::ok;
 }
@@ -136,7 +127,6 @@ void apply_catalog(AppState& s, const PendingRequest& req, const platform::HttpR
     s.catalog_ids.clear();
     for (const json& item : (*j)["items"]) {
         if (std::optional<Product> p = parse_product(item)) {
-            note_product_text(*p);
             s.catalog_ids.push_back(p->id);
             s.products[p->id] = std::move(*p);
         }
@@ -148,7 +138,6 @@ void apply_product(AppState& s, const PendingRequest& req, const platform::HttpR
     const std::optional<json> j = r.status == 200 ? parse_body(r) : std::nullopt;
     std::optional<Product> p = j ? parse_product(*j) : std::nullopt;
     if (p) {
-        note_product_text(*p);
         s.products[p->id] = std::move(*p);
     }
     if (!for_detail || req.key != s.route.product_id) return;
@@ -193,7 +182,6 @@ void apply_login(AppState& s, const platform::HttpReply& r) {
         s.login.field_errors.clear();
         s.login.general_error.clear();
         const std::string& name = s.user->display_name.empty() ? s.user->email : s.user->display_name;
-        render::note_text(name);
         show_toast(s, trf(s.lang, S::welcome_s, name.c_str()));
         platform::set_location_hash("/");
         return;
@@ -207,7 +195,6 @@ void apply_login(AppState& s, const platform::HttpReply& r) {
     if (p.code == "invalid_credentials") s.login.general_error = tr(s.lang, S::invalid_credentials);
     else if (p.code == "account_locked") s.login.general_error = tr(s.lang, S::account_locked);
     else if (p.errors.empty()) s.login.general_error = tr(s.lang, S::request_failed);
-    for (const auto& [field, msg] : s.login.field_errors) render::note_text(msg);
     s.login.focus_first_error = true;
 }
 
@@ -225,7 +212,6 @@ void apply_register(AppState& s, const platform::HttpReply& r) {
     s.login.field_errors = p.errors;
     if (p.code == "email_taken") s.login.field_errors["email"] = tr(s.lang, S::email_taken);
     else if (p.errors.empty()) s.login.general_error = tr(s.lang, S::request_failed);
-    for (const auto& [field, msg] : s.login.field_errors) render::note_text(msg);
     s.login.focus_first_error = true;
 }
 
@@ -234,7 +220,6 @@ void apply_register(AppState& s, const platform::HttpReply& r) {
 std::string catalog_key(const RouteState& r) { return r.query + "|" + r.category; }
 
 void show_toast(AppState& s, std::string text, bool error) {
-    render::note_text(text);
     s.toasts.push_back(Toast{std::move(text), error, s.now_ms + kToastMs});
     platform::request_frame_after(kToastMs + 50);
 }
@@ -312,7 +297,6 @@ void handle_reply(AppState& s, const platform::HttpReply& r) {
             if (r.status == 200) {
                 const std::optional<json> j = parse_body(r);
                 s.user = j ? parse_user(*j) : std::nullopt;
-                if (s.user) render::note_text(s.user->display_name);
             } else if (r.status == 401) {
                 s.session_token.clear();
                 s.user.reset();

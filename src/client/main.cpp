@@ -31,21 +31,23 @@ const char* css_cursor(ImGuiMouseCursor c) {
     }
 }
 
+// Font and config are in: start the API requests now, before the first frame builds the atlas.
+void boot() {
+    render::set_font_data(platform::font_bytes());
+    render::note_text(all_strings());
+    app_start(g_state);
+    g_started = true;
+}
+
 void frame() {
     const platform::Viewport vp = platform::viewport();
     float clear[4];
     ui::to_float4(ui::color::page, clear);
     const int fb_w = static_cast<int>(vp.css_width * vp.dpr + 0.5f);
     const int fb_h = static_cast<int>(vp.css_height * vp.dpr + 0.5f);
-    if (!platform::boot_ready()) {
+    if (!g_started) {
         render::render(nullptr, fb_w, fb_h, clear);
         return;
-    }
-    if (!g_started) {
-        render::set_font_data(platform::font_bytes());
-        render::note_text(all_strings());
-        app_start(g_state);
-        g_started = true;
     }
     app_process_events(g_state);
     render::rebuild_if_needed(vp.dpr);
@@ -75,6 +77,8 @@ void frame() {
     }
     app_perform_intents(g_state);
     platform::frame_done(app_has_data(g_state));
+    // New glyphs met while drawing: the next frame rebuilds the atlas and draws them.
+    if (render::atlas_dirty()) platform::request_frame();
     if (ui::animating() || more_input) platform::request_frame(0);
 }
 
@@ -96,6 +100,7 @@ int main() {
         return 1;
     }
     platform::set_frame_callback(frame);
+    platform::set_boot_callback(boot);
     platform::request_frame();
     return 0;
 }

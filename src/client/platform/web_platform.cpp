@@ -13,6 +13,7 @@ namespace satstore::client::platform {
 namespace {
 
 FrameFn g_frame_fn = nullptr;
+BootFn g_boot_fn = nullptr;
 int g_frames_left = 0;
 bool g_raf_pending = false;
 Viewport g_viewport;
@@ -201,10 +202,15 @@ EM_JS(void, js_set_cursor, (const char* cursor), {
 EM_JS(void, js_frame_done, (int report_ready), {
     var s = window.satstore;
     s.framesDrawn = (s.framesDrawn | 0) + 1;
+    if (!s.firstDrawMs) s.firstDrawMs = performance.now();
     if (report_ready && !s.ready) {
         s.ready = true;
         s.firstFrameMs = performance.now();
     }
+});
+
+EM_JS(void, js_set_metric, (const char* name, double value), {
+    window.satstore[UTF8ToString(name)] = value;
 });
 
 EM_JS(void, js_a11y_sync, (const char* json), {
@@ -252,6 +258,7 @@ EMSCRIPTEN_KEEPALIVE void client_on_boot(const std::uint8_t* font, int font_len,
     g_font.assign(font, font + (font != nullptr ? font_len : 0));
     g_api_origin = origin;
     g_boot_ready = true;
+    if (g_boot_fn != nullptr) g_boot_fn();
     request_frame();
 }
 
@@ -290,7 +297,9 @@ bool init(std::string* error) {
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
     attrs.premultipliedAlpha = EM_TRUE;
+    const double t0 = now_ms();
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context("#canvas", &attrs);
+    js_set_metric("glContextMs", now_ms() - t0);  // reported by the budget test
     if (ctx <= 0) {
         *error = "WebGL2 is not available in this browser";
         return false;
@@ -302,6 +311,7 @@ bool init(std::string* error) {
 }
 
 void set_frame_callback(FrameFn fn) { g_frame_fn = fn; }
+void set_boot_callback(BootFn fn) { g_boot_fn = fn; }
 
 void request_frame(int follow_up_frames) {
     g_frames_left = std::max(g_frames_left, 1 + follow_up_frames);

@@ -28,8 +28,9 @@ void request_frame(int follow_up_frames = 3);
 // Asks for a frame `delay_ms` from now (toast expiry, countdowns).
 void request_frame_after(double delay_ms);
 
-// Marks the end of a drawn frame: bumps window.satstore.framesDrawn and, on the first frame that
-// shows data (`has_data`), sets window.satstore.ready and firstFrameMs.
+// Marks the end of a drawn frame: bumps window.satstore.framesDrawn, sets firstDrawMs on the first
+// frame and, on the first frame that shows data (`has_data`), window.satstore.ready and
+// firstFrameMs (both in ms since navigation start).
 void frame_done(bool has_data);
 
 // Milliseconds since page load (performance.now()).
@@ -42,6 +43,11 @@ struct Viewport {
     float dpr = 1;
 };
 Viewport viewport();
+
+// Called once when the boot data below has arrived (before any frame that uses it), so the app
+// can start its requests while the first frame is still being prepared.
+using BootFn = void (*)();
+void set_boot_callback(BootFn fn);
 
 // Boot data fetched by index.html while the wasm compiled: the CJK font and config.json.
 // ready() turns true once both settled (the font may still be empty on failure).

@@ -21,8 +21,8 @@ const ImWchar kFullRanges[] = {
 
 struct FontState {
     std::vector<std::uint8_t> ttf;
-    std::set<ImWchar> seen;            // non-ASCII characters shown in heading sizes
-    std::vector<ImWchar> heading_ranges;
+    std::set<ImWchar> seen;            // non-ASCII characters shown in sizes other than body16
+    std::vector<ImWchar> seen_ranges;
     std::array<ImFont*, kSizesPx.size()> fonts{};
     float built_dpr = 0;
     bool dirty = true;
@@ -42,8 +42,8 @@ unsigned decode_utf8(std::string_view s, std::size_t& i) {
     return cp;
 }
 
-void build_heading_ranges() {
-    g.heading_ranges = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2500, 0x27BF};
+void build_seen_ranges() {
+    g.seen_ranges = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2500, 0x27BF};
     ImWchar start = 0, prev = 0;
     bool open = false;
     for (ImWchar c : g.seen) {
@@ -51,12 +51,12 @@ void build_heading_ranges() {
             prev = c;
             continue;
         }
-        if (open) g.heading_ranges.insert(g.heading_ranges.end(), {start, prev});
+        if (open) g.seen_ranges.insert(g.seen_ranges.end(), {start, prev});
         start = prev = c;
         open = true;
     }
-    if (open) g.heading_ranges.insert(g.heading_ranges.end(), {start, prev});
-    g.heading_ranges.push_back(0);
+    if (open) g.seen_ranges.insert(g.seen_ranges.end(), {start, prev});
+    g.seen_ranges.push_back(0);
 }
 
 }  // namespace
@@ -84,7 +84,7 @@ bool rebuild_if_needed(float dpr) {
     atlas->Clear();
     atlas->TexGlyphPadding = 1;
     atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
-    build_heading_ranges();
+    build_seen_ranges();
     for (std::size_t i = 0; i < kSizesPx.size(); ++i) {
         ImFontConfig cfg;
         cfg.SizePixels = kSizesPx[i] * dpr;
@@ -96,7 +96,7 @@ bool rebuild_if_needed(float dpr) {
             continue;
         }
         cfg.FontDataOwnedByAtlas = false;  // g.ttf outlives the atlas
-        const ImWchar* ranges = i <= 1 ? kFullRanges : g.heading_ranges.data();
+        const ImWchar* ranges = i == static_cast<std::size_t>(FontSize::body16) ? kFullRanges : g.seen_ranges.data();
         g.fonts[i] = atlas->AddFontFromMemoryTTF(g.ttf.data(), static_cast<int>(g.ttf.size()),
                                                  cfg.SizePixels, &cfg, ranges);
     }
@@ -108,6 +108,8 @@ bool rebuild_if_needed(float dpr) {
     g.dirty = false;
     return true;
 }
+
+bool atlas_dirty() { return g.dirty; }
 
 ImFont* font(FontSize size) { return g.fonts[static_cast<std::size_t>(size)]; }
 

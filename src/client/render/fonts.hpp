@@ -16,10 +16,14 @@ enum class FontSize { small14, body16, h20, h24, h30 };
 // font (Latin only) so the page still works when the font download failed.
 void set_font_data(std::vector<std::uint8_t> ttf);
 
-// Records characters shown in the heading sizes (20/24/30 carry only characters seen, to keep a
-// DPR-3 atlas small; 14/16 carry the whole subset). Returns true when a character was new, which
-// makes the next rebuild_if_needed() rebuild the atlas.
+// Records characters shown in sizes other than body16. Body text (16 px, also every input field)
+// carries the whole font subset; the other sizes carry ASCII plus the characters noted here, which
+// keeps a DPR-3 atlas small. Returns true when a character was new: the next
+// rebuild_if_needed() then rebuilds the atlas (atlas_dirty() tells the loop to draw again).
 bool note_text(std::string_view utf8);
+
+// True when noted characters or new font data await a rebuild.
+bool atlas_dirty();
 
 // (Re)builds the atlas when the DPR changed, data arrived or note_text() found new characters, and
 // uploads it through the renderer. Sets io.FontGlobalScale = 1/dpr. Returns true if it rebuilt.

@@ -25,7 +25,7 @@ void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
     ImGui::PushID(line.product_id.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool narrow = is_narrow(s);
-    const float row_h = narrow ? 150.0f : 104.0f;
+    const float row_h = narrow ? 176.0f : 104.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ui::card_background(dl, pos, ImVec2(pos.x + w, pos.y + row_h));
     const float pad = 16.0f;
@@ -53,6 +53,9 @@ void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
             go(s, r);
         }
         ui::text(ui::price_text(p->price), FontSize::small14, color::muted);
+        if (narrow) {
+            ui::text(ui::price_text(Money{p->price.amount_minor * line.qty, p->price.currency}), FontSize::body16, color::text);
+        }
         if (p->stock <= 0) ui::text(tr(s.lang, S::unavailable), FontSize::small14, color::danger);
         else if (line.qty > p->stock) ui::text(trf(s.lang, S::stock_warning_lld, static_cast<long long>(p->stock)), FontSize::small14, color::warning);
     }
@@ -64,8 +67,8 @@ void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
     const std::int64_t max_qty = p != nullptr ? std::max<std::int64_t>(1, std::min<std::int64_t>(p->stock, 99)) : 99;
     const std::int64_t next = quantity_stepper(s, "qty", line.qty, max_qty);
     if (next != line.qty) s.push(Intent::Kind::set_cart_qty, line.product_id, next);
-    ImGui::SameLine(0, 16);
-    if (p != nullptr) {
+    if (p != nullptr && !narrow) {
+        ImGui::SameLine(0, 16);
         const std::string total = ui::price_text(Money{p->price.amount_minor * line.qty, p->price.currency});
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8);
         ui::text(total, FontSize::body16, color::text);
@@ -82,9 +85,6 @@ void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
 }
 
 void summary(AppState& s, float w) {
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float h = 200.0f;
-    ui::card_background(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + w, pos.y + h));
     std::int64_t subtotal = 0;
     Currency currency = Currency::CNY;
     for (const CartLine& l : s.cart) {
@@ -93,6 +93,10 @@ void summary(AppState& s, float w) {
             currency = it->second.price.currency;
         }
     }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);  // background behind, drawn once the height is known
+    dl->ChannelsSetCurrent(1);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float pad = 20.0f;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
     ImGui::BeginGroup();
@@ -102,12 +106,17 @@ void summary(AppState& s, float w) {
     ui::text(ui::price_text(total), FontSize::h24, color::price);
     const std::string crypto = ui::approx_crypto_text(s.lang, total, s.btc_rate_minor);
     if (!crypto.empty()) ui::text(crypto, FontSize::small14, color::muted);
-    ImGui::EndGroup();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + h - pad - 48 - 22));
+    ImGui::Dummy(ImVec2(1, 8));
     ui::button(tr(s.lang, S::checkout), ButtonKind::primary, ImVec2(w - 2 * pad, 48), true);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + h - pad - 18));
-    ui::text(tr(s.lang, S::checkout_soon), FontSize::small14, color::muted);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 2 * pad);
+    ui::text(tr(s.lang, S::checkout_soon), FontSize::small14, color::muted, 0, true);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + pad;
+    dl->ChannelsSetCurrent(0);
+    ui::card_background(dl, pos, ImVec2(pos.x + w, bottom));
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, bottom));
     ImGui::Dummy(ImVec2(w, 0));
 }
 

@@ -105,6 +105,7 @@ void store_logo(AppState& s) {
     ui::push_font(FontSize::h20);
     ImGui::PushStyleColor(ImGuiCol_Text, color::brand);
     const std::string& name = store_name(s);
+    render::note_text(name);
     const ImVec2 size = ImGui::CalcTextSize(name.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton("##logo", size)) go(s, route_of(Route::catalog));
@@ -150,8 +151,18 @@ int cart_item_count(const AppState& s) {
 std::int64_t quantity_stepper(AppState& s, const char* id, std::int64_t qty, std::int64_t max_qty) {
     ImGui::PushID(id);
     std::int64_t next = qty;
-    if (ui::button("\xE2\x88\x92##dec", ButtonKind::secondary, ImVec2(40, 0), qty <= 1)) next = qty - 1;
+    // Signs drawn as lines: crisp at any DPR and independent of the font's symbol coverage.
+    auto sign = [](bool plus, bool enabled) {
+        const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+        const ImVec2 c((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
+        const ImU32 col = enabled ? color::text : color::border_strong;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddLine(ImVec2(c.x - 6, c.y), ImVec2(c.x + 6, c.y), col, 2.0f);
+        if (plus) dl->AddLine(ImVec2(c.x, c.y - 6), ImVec2(c.x, c.y + 6), col, 2.0f);
+    };
+    if (ui::button("##dec", ButtonKind::secondary, ImVec2(40, 0), qty <= 1)) next = qty - 1;
     a11y::rename_last(tr(s.lang, S::decrease));
+    sign(false, qty > 1);
     ImGui::SameLine(0, 0);
     char buf[16];
     std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(qty));
@@ -162,8 +173,9 @@ std::int64_t quantity_stepper(AppState& s, const char* id, std::int64_t qty, std
                                         color::text, buf);
     a11y::add(a11y::Role::text, buf, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
     ImGui::SameLine(0, 0);
-    if (ui::button("+##inc", ButtonKind::secondary, ImVec2(40, 0), qty >= max_qty)) next = qty + 1;
+    if (ui::button("##inc", ButtonKind::secondary, ImVec2(40, 0), qty >= max_qty)) next = qty + 1;
     a11y::rename_last(tr(s.lang, S::increase));
+    sign(true, qty < max_qty);
     ImGui::PopID();
     return next;
 }

@@ -76,6 +76,7 @@ bool button(const char* label, ButtonKind kind, ImVec2 size, bool disabled, bool
 }
 
 bool link(const char* label, FontSize size) {
+    if (size != FontSize::body16) render::note_text(label);
     push_font(size);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 text_size = ImGui::CalcTextSize(label, nullptr, true);
@@ -96,11 +97,21 @@ bool link(const char* label, FontSize size) {
 }
 
 void text(std::string_view s, FontSize size, ImU32 color, int level, bool wrap) {
+    if (size != FontSize::body16) render::note_text(s);
     push_font(size);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    if (wrap) ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s.data(), s.data() + s.size());
-    if (wrap) ImGui::PopTextWrapPos();
+    if (!wrap) {
+        ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    } else {
+        // Our own line breaking: ImGui 1.86 only breaks at spaces, which strands CJK runs.
+        const ImGuiWindow* w = ImGui::GetCurrentWindow();
+        const float right = w->DC.TextWrapPos > 0 ? w->WorkRect.Min.x - w->Scroll.x + w->DC.TextWrapPos
+                                                   : ImGui::GetContentRegionMaxAbs().x;
+        const float width = std::max(40.0f, right - ImGui::GetCursorScreenPos().x);
+        ImGui::BeginGroup();
+        for (const std::string& line : wrap_text(s, size, width, 1000)) ImGui::TextUnformatted(line.c_str());
+        ImGui::EndGroup();
+    }
     ImGui::PopStyleColor();
     a11y::add(level > 0 ? a11y::Role::heading : a11y::Role::text, s,
               ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), level);

@@ -1,0 +1,57 @@
+// Budget test: PRINTS bundle sizes (raw, gzip, brotli), the time to the first frame with data and
+// the frames drawn while the page sits idle. Fails only on idle frames (the client must draw
+// only when something changes) and on a bundle that is missing pieces.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launchBrowser, newPage, waitReady, waitIdle, webRoot, DESKTOP, PHONE } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+test('bundle sizes (printed)', () => {
+  const files = readdirSync(webRoot);
+  const rows = [];
+  for (const re of [/^app\.[0-9a-f]{8}\.wasm$/, /^app\.[0-9a-f]{8}\.js$/, /^font\.[0-9a-f]{8}\.ttf$/, /^index\.html$/]) {
+    const name = files.find((f) => re.test(f));
+    assert.ok(name, `bundle has a file matching ${re}`);
+    for (const ext of ['.gz', '.br']) assert.ok(files.includes(name + ext), `${name}${ext} exists`);
+    const size = (f) => statSync(join(webRoot, f)).size;
+    rows.push(`${name.padEnd(24)} raw ${kb(size(name)).padStart(9)}  gzip ${kb(size(name + '.gz')).padStart(9)}  br ${kb(size(name + '.br')).padStart(9)}`);
+  }
+  assert.ok(files.includes('config.json'), 'config.json exists');
+  console.log(`bundle sizes (${webRoot})\n${rows.map((r) => `  ${r}`).join('\n')}`);
+});
+
+for (const [device, label] of [[DESKTOP, 'desktop 1280x800'], [PHONE, 'phone 390x844@3']]) {
+  test(`first frame and idle frames, ${label} (printed)`, async () => {
+    const page = await newPage(browser, { device });
+    await page.goto(`${server.origin}/#/`);
+    await waitReady(page);
+    const { firstFrameMs, firstDrawMs, glContextMs } = await page.evaluate(() => window.satstore);
+    // Let images arrive and ImGui settle, then watch a quiet page for 3 s.
+    await waitIdle(page, 500, 15000);
+    const before3s = await page.evaluate(() => window.satstore.framesDrawn);
+    await page.waitForTimeout(3000);
+    const after3s = await page.evaluate(() => window.satstore.framesDrawn);
+    const idle = after3s - before3s;
+    console.log(`${label}: first frame ${firstDrawMs.toFixed(0)} ms, first frame with data ${firstFrameMs.toFixed(0)} ms ` +
+      `after navigation start (WebGL2 context creation took ${glContextMs.toFixed(0)} ms); ` +
+      `frames drawn in 3 s without input: ${idle} (total so far ${after3s})`);
+    assert.equal(idle, 0, 'an idle page must not draw (no countdown is visible here)');
+    await page.context().close();
+  });
+}
