@@ -3,18 +3,24 @@
 
 if(EMSCRIPTEN)
   # The Emscripten toolchain only searches its sysroot, and /usr/include must never reach em++
-  # (glibc headers would shadow Emscripten's libc): expose just Debian's header-only nlohmann/.
-  set(_nlohmann_root "${CMAKE_BINARY_DIR}/nlohmann-include")
-  if(NOT EXISTS "/usr/include/nlohmann/json.hpp")
-    message(FATAL_ERROR "nlohmann-json3-dev is missing: run scripts/setup.sh")
-  endif()
-  file(MAKE_DIRECTORY "${_nlohmann_root}")
-  file(CREATE_LINK /usr/include/nlohmann "${_nlohmann_root}/nlohmann" SYMBOLIC)
+  # (glibc headers would shadow Emscripten's libc): expose just Debian's header-only folders.
+  set(_header_root "${CMAKE_BINARY_DIR}/header-only-include")
+  file(MAKE_DIRECTORY "${_header_root}")
+  foreach(_lib nlohmann doctest)
+    if(NOT EXISTS "/usr/include/${_lib}")
+      message(FATAL_ERROR "/usr/include/${_lib} is missing: run scripts/setup.sh")
+    endif()
+    file(CREATE_LINK "/usr/include/${_lib}" "${_header_root}/${_lib}" SYMBOLIC)
+  endforeach()
   add_library(nlohmann_json INTERFACE)
   add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
-  target_include_directories(nlohmann_json SYSTEM INTERFACE "${_nlohmann_root}")
+  target_include_directories(nlohmann_json SYSTEM INTERFACE "${_header_root}")
+  add_library(doctest INTERFACE)
+  add_library(doctest::doctest ALIAS doctest)
+  target_include_directories(doctest SYSTEM INTERFACE "${_header_root}")
 else()
   find_package(nlohmann_json 3 REQUIRED)
+  find_package(doctest REQUIRED)
 endif()
 
 # --- libsecp256k1 0.2.0 with the schnorrsig and extrakeys modules -----------------------------

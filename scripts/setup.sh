@@ -13,7 +13,7 @@ SUDO=""
 packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev
   emscripten
-  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev doctest-dev
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev doctest-dev
   chromium fonts-wqy-microhei python3-fonttools brotli gzip curl
 )
 
@@ -59,9 +59,11 @@ if [ "$(id -u)" -eq 0 ]; then export APT_CONFIG_ROOT=1; fi
 fetch_source imgui imgui.h
 fetch_source libsecp256k1 include/secp256k1_schnorrsig.h
 
-# npm packages for browser tests (no browser download: Debian's chromium is used).
-if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
-  echo "setup: npm install (tests/browser)"
-  (cd "$root/tests/browser" && npm install --no-audit --no-fund --silent)
+# npm packages for the tests: playwright-core (driving Debian's chromium; it downloads no
+# browser) and @noble/curves (an independent BIP-340 implementation for interop tests).
+if [ ! -d "$root/tests/node_modules/playwright-core" ] || [ ! -d "$root/tests/node_modules/@noble/curves" ] \
+   || [ "$root/tests/package.json" -nt "$root/tests/node_modules/.package-lock.json" ]; then
+  echo "setup: npm install (tests)"
+  (cd "$root/tests" && npm install --no-audit --no-fund --silent)
 fi
 echo "setup: ok"

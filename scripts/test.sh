@@ -14,7 +14,8 @@ run() { # name, command...
   if "$@"; then echo "=== $name: ok"; else echo "=== $name: FAILED"; failed+=("$name"); fi
 }
 
-run "core unit tests" build/native/tests/core/core_tests
+run "core unit tests (native)" build/native/tests/core/core_tests
+run "core unit tests (wasm, Node)" node --no-experimental-fetch build/wasm/tests/core/core_tests.js
 run "API tests" node --test --test-concurrency=1 tests/api/
 run "browser tests" node --test --test-concurrency=1 tests/browser/
 

@@ -179,6 +179,32 @@ void from_json(const nlohmann::json& j, Quote& q) {
     q.expires_at_unix_s = *expires;
 }
 
+void to_json(nlohmann::json& j, const PaymentRecord& p) {
+    j = {{"id", p.id},
+         {"order", p.order_id},
+         {"status", "settled"},
+         {"payer", p.payer},
+         {"currency", p.currency},
+         {"amount", amount_to_string(p.amount)},
+         {"authorization", p.authorization},
+         {"sig", p.sig},
+         {"created_at", rfc3339(p.created_at_unix_s)}};
+}
+
+void from_json(const nlohmann::json& j, PaymentRecord& p) {
+    p.id = j.at("id").get<std::string>();
+    p.order_id = j.at("order").get<std::string>();
+    p.payer = j.at("payer").get<std::string>();
+    p.currency = enum_at<Currency>(j, "currency");
+    const auto amount = parse_amount_minor(j.at("amount").get<std::string>());
+    const auto created = parse_rfc3339(j.at("created_at").get<std::string>());
+    if (!amount || !created) throw std::invalid_argument("malformed payment");
+    p.amount = *amount;
+    p.authorization = j.at("authorization");
+    p.sig = j.at("sig").get<std::string>();
+    p.created_at_unix_s = *created;
+}
+
 void to_json(nlohmann::json& j, const Order& o) {
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& l : o.lines)
@@ -209,8 +235,8 @@ void to_json(nlohmann::json& j, const Order& o) {
         {"created_at", rfc3339(o.created_at_unix_s)},
         {"pay_by", rfc3339(o.pay_by_unix_s)},
         {"timeline", timeline},
-        // Filled by later features (payments, shipping, refunds, returns); present so clients can rely on them.
-        {"payment", nullptr},
+        // Filled by later features (shipping, refunds, returns); present so clients can rely on them.
+        {"payment", o.payment ? nlohmann::json(*o.payment) : nlohmann::json()},
         {"shipments", nlohmann::json::array()},
         {"refunds", nlohmann::json::array()},
         {"returns", nlohmann::json::array()},
@@ -246,6 +272,8 @@ void from_json(const nlohmann::json& j, Order& o) {
     if (!created || !pay_by) throw std::invalid_argument("malformed order time");
     o.created_at_unix_s = *created;
     o.pay_by_unix_s = *pay_by;
+    o.payment = j.at("payment").is_null() ? std::nullopt
+                                          : std::optional<PaymentRecord>(j.at("payment").get<PaymentRecord>());
     o.timeline.clear();
     for (const auto& t : j.at("timeline")) {
         const auto at = parse_rfc3339(t.at("at").get<std::string>());

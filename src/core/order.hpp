@@ -84,6 +84,21 @@ struct TimelineEntry {
     std::string note;
 };
 
+// A settled payment as recorded: the authorization fields and signature exactly as received.
+struct PaymentRecord {
+    std::string id;  // "pay_…"
+    std::string order_id;
+    std::string payer;
+    Currency currency = Currency::BTC;
+    std::int64_t amount = 0;
+    nlohmann::json authorization;
+    std::string sig;
+    std::int64_t created_at_unix_s = 0;
+};
+
+void to_json(nlohmann::json& j, const PaymentRecord& p);
+void from_json(const nlohmann::json& j, PaymentRecord& p);
+
 struct Order {
     std::string id;      // "ord_…"
     std::string number;  // human order number, e.g. "SO-20261123-000042"
@@ -102,6 +117,7 @@ struct Order {
     std::int64_t created_at_unix_s = 0;
     std::int64_t pay_by_unix_s = 0;  // unpaid orders are cancelled after this
     std::vector<TimelineEntry> timeline;  // oldest first
+    std::optional<PaymentRecord> payment;
 };
 
 // The order summary of PAYMENT.md, whose JCS digest is the authorization's order_digest:

@@ -1,6 +1,7 @@
 #include "server/config.hpp"
 
 #include <cstdlib>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -91,16 +92,19 @@ Invocation parse_invocation(int argc, char** argv) {
         }
         if (!set_option(inv.config, name, value)) throw std::invalid_argument("unknown option --" + name);
     }
-    if (inv.command != "serve" && inv.command != "migrate" && inv.command != "seed-demo" && inv.command != "help")
+    static const std::set<std::string> commands = {"serve", "migrate", "seed-demo", "audit", "verify-payment", "help"};
+    if (!commands.count(inv.command))
         throw std::invalid_argument("unknown command '" + inv.command + "'");
     return inv;
 }
 
 std::string usage() {
-    return "usage: satstore [serve|migrate|seed-demo] [options]\n"
-           "  serve       apply migrations and serve the API and the web bundle (default)\n"
-           "  migrate     apply database migrations and exit\n"
-           "  seed-demo   load the demo catalog and demo accounts and exit\n"
+    return "usage: satstore [serve|migrate|seed-demo|audit|verify-payment] [options]\n"
+           "  serve           apply migrations and serve the API and the web bundle (default)\n"
+           "  migrate         apply database migrations and exit\n"
+           "  seed-demo       load the demo catalog and demo accounts and exit\n"
+           "  audit           re-verify every stored payment signature and the ledger; exit 1 on a violation\n"
+           "  verify-payment  read JSON lines {pubkey, fields, sig} on stdin, print valid / invalid: reason\n"
            "options (environment variable in brackets):\n"
            "  --host ADDR          listen address [SATSTORE_HOST] (127.0.0.1)\n"
            "  --port N             listen port [SATSTORE_PORT] (8080)\n"

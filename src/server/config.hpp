@@ -38,7 +38,7 @@ struct Config {
 
 // Result of parsing the command line: the sub-command and the final configuration.
 struct Invocation {
-    std::string command;  // "serve", "migrate", "seed-demo", "help"
+    std::string command;  // "serve", "migrate", "seed-demo", "audit", "verify-payment", "help"
     Config config;
 };
 

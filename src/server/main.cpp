@@ -2,9 +2,11 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 #include <stdexcept>
 
 #include "server/auth/secrets.hpp"
+#include "server/commands.hpp"
 #include "server/config.hpp"
 #include "server/demo/seed.hpp"
 #include "server/http/server.hpp"
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
         std::printf("%s", usage().c_str());
         return 0;
     }
+    if (inv.command == "verify-payment") return verify_payment_command(std::cin, std::cout);
     const Config& config = inv.config;
     if (!secrets::init()) {
         std::fprintf(stderr, "satstore: libsodium failed to initialize\n");
@@ -71,6 +74,7 @@ int main(int argc, char** argv) {
         auto store = open_store(config.db);
         migrate(*store);
         if (inv.command == "migrate") return 0;
+        if (inv.command == "audit") return audit_command(*store, std::cout);
         if (inv.command == "seed-demo" || config.demo) seed_demo(*store, config);
         if (inv.command == "seed-demo") return 0;
         HttpApp app(config, *store, Router(api_routes()));

@@ -35,6 +35,13 @@ std::vector<Route> api_routes() {
         {"GET", "/api/v1/orders/{id}", A::user, get_order},
         {"POST", "/api/v1/orders/{id}/quote", A::user, renew_quote},
         {"POST", "/api/v1/orders/{id}/cancel", A::user, cancel_order},
+        {"POST", "/api/v1/orders/{id}/payments", A::user, create_payment},
+
+        // Wallet
+        {"PUT", "/api/v1/wallet", A::user, put_wallet},
+        {"GET", "/api/v1/wallet", A::user, get_wallet},
+        {"GET", "/api/v1/wallet/ledger", A::user, get_ledger},
+        {"POST", "/api/v1/wallet/topups", A::user, create_topup},
     };
 }
 

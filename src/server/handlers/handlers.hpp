@@ -36,4 +36,13 @@ Response get_order(Context& ctx);
 Response renew_quote(Context& ctx);
 Response cancel_order(Context& ctx);
 
+// payments.cpp
+Response create_payment(Context& ctx);
+
+// wallet.cpp
+Response put_wallet(Context& ctx);
+Response get_wallet(Context& ctx);
+Response get_ledger(Context& ctx);
+Response create_topup(Context& ctx);
+
 }  // namespace satstore::server::handlers

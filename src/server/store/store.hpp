@@ -119,6 +119,49 @@ struct PlaceResult {
     std::int64_t available = 0;
 };
 
+struct Wallet {
+    std::string user_id;
+    std::string pubkey;  // x-only, lowercase hex
+    std::string proof;
+    std::int64_t created_at_unix_s = 0;
+};
+
+struct Balance {
+    Currency currency = Currency::BTC;
+    std::int64_t amount = 0;
+};
+
+struct LedgerEntry {
+    std::int64_t seq = 0;
+    std::string txn_id;
+    Currency currency = Currency::BTC;
+    std::int64_t amount = 0;  // signed: credit > 0, debit < 0
+    std::string kind;         // "topup", "payment", "refund"
+    std::string ref;
+    std::int64_t at_unix_s = 0;
+};
+
+struct LedgerPage {
+    std::vector<LedgerEntry> items;
+    std::optional<std::int64_t> next_seq;
+};
+
+enum class SettleOutcome {
+    settled,               // the payment is stored, the wallet debited, the order paid
+    replayed,              // this very authorization and signature settled before: `payment` is it
+    already_paid,          // the order was paid by another authorization
+    order_not_payable,     // the order is no longer pending_payment
+    quote_changed,         // the order's current quote is not the one signed
+    nonce_reused,          // the payer used this nonce before
+    insufficient_balance,  // `balance` is what the wallet holds
+};
+
+struct SettleResult {
+    SettleOutcome outcome = SettleOutcome::settled;
+    PaymentRecord payment;
+    std::int64_t balance = 0;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -179,6 +222,30 @@ public:
                                               const std::string& note, std::int64_t now_unix_s) = 0;
     // Ids of unpaid orders whose pay-by time has passed (for the expiry sweep).
     virtual std::vector<std::string> overdue_unpaid_orders(std::int64_t now_unix_s, int limit) = 0;
+
+    // --- wallets and the ledger ---
+    // Registers (or replaces) the user's wallet key. Returns false when another user holds it.
+    virtual bool bind_wallet(const Wallet& wallet) = 0;
+    virtual std::optional<Wallet> wallet_of(std::string_view user_id) = 0;
+    virtual std::vector<Balance> balances(std::string_view pubkey) = 0;
+    virtual LedgerPage ledger(std::string_view pubkey, int limit, std::optional<std::int64_t> after_seq) = 0;
+    // Demo faucet: moves `amount` from the faucet account to the wallet (one ledger transaction).
+    virtual void top_up(std::string_view pubkey, Currency currency, std::int64_t amount, std::int64_t now_unix_s) = 0;
+
+    // --- payments ---
+    // In one transaction, in this order: replay or already-paid check (by order), order still
+    // pending_payment with `quote_id` current, nonce unused, balance sufficient; then debit the
+    // payer, credit the merchant, store the payment verbatim, mark the order paid. Nothing is
+    // written unless the outcome is `settled`. The database's UNIQUE(order_id) on payments makes
+    // a second payment for one order impossible even across processes.
+    virtual SettleResult settle_payment(const PaymentRecord& payment, std::string_view user_id,
+                                        std::string_view quote_id, std::int64_t now_unix_s) = 0;
+    virtual std::vector<PaymentRecord> all_payments() = 0;
+    // Human-readable violations of the ledger's invariants (empty when sound): per-currency
+    // sums not zero, negative wallet or merchant balances, balances that differ from the sum
+    // of their entries, transactions whose entries do not sum to zero, paid orders without
+    // exactly one payment.
+    virtual std::vector<std::string> ledger_violations() = 0;
 };
 
 // Opens the backend named by a URL: "sqlite:PATH" (the file is created if missing).

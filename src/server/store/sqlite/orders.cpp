@@ -56,6 +56,7 @@ void load_details(Db& db, Order& o, const std::string& quote_id) {
     Stmt events(db, "SELECT at, status, actor, note FROM order_events WHERE order_id = ? ORDER BY seq");
     events.bind(1, o.id);
     while (events.step()) o.timeline.push_back({events.integer(0), events.text(1), events.text(2), events.text(3)});
+    o.payment = load_payment_for_order(db, o.id);
 }
 
 void insert_event(Db& db, const std::string& order_id, const TimelineEntry& e) {

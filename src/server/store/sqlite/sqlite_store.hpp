@@ -3,6 +3,7 @@
 //   catalog.cpp   categories and products
 //   accounts.cpp  users, sessions, login events, points, addresses
 //   orders.cpp    coupons, orders, quotes, cancellation
+//   wallets.cpp   wallets, the ledger, payments and the ledger audit
 #pragma once
 
 #include <memory>
@@ -80,11 +81,34 @@ public:
                                       const std::string& note, std::int64_t now_unix_s) override;
     std::vector<std::string> overdue_unpaid_orders(std::int64_t now_unix_s, int limit) override;
 
+    bool bind_wallet(const Wallet& wallet) override;
+    std::optional<Wallet> wallet_of(std::string_view user_id) override;
+    std::vector<Balance> balances(std::string_view pubkey) override;
+    LedgerPage ledger(std::string_view pubkey, int limit, std::optional<std::int64_t> after_seq) override;
+    void top_up(std::string_view pubkey, Currency currency, std::int64_t amount, std::int64_t now_unix_s) override;
+    SettleResult settle_payment(const PaymentRecord& payment, std::string_view user_id, std::string_view quote_id,
+                                std::int64_t now_unix_s) override;
+    std::vector<PaymentRecord> all_payments() override;
+    std::vector<std::string> ledger_violations() override;
+
 private:
     ConnectionPool pool_;
 };
 
-// Reads an order with its lines, current quote and timeline on an open connection.
+// Reads an order with its lines, current quote, timeline and payment on an open connection.
 std::optional<Order> load_order(Db& db, std::string_view id);
+
+// The payment of an order, if any.
+std::optional<PaymentRecord> load_payment_for_order(Db& db, std::string_view order_id);
+
+// Ledger account ids.
+std::string wallet_account(std::string_view pubkey, Currency currency);
+std::string merchant_account(Currency currency);
+
+// Moves `amount` from one account to another as one ledger transaction (two entries summing to
+// zero); creates missing accounts. Returns false, writing nothing, when the source would go
+// negative (faucet accounts excepted).
+bool transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
+              const std::string& kind, const std::string& ref, std::int64_t now_unix_s);
 
 }  // namespace satstore::server::sqlite

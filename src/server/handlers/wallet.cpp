@@ -1,0 +1,84 @@
+// The buyer's wallet: key registration with proof of possession, balances, ledger, demo faucet.
+#include "core/authorization.hpp"
+#include "core/hex.hpp"
+#include "server/handlers/common.hpp"
+#include "server/handlers/handlers.hpp"
+#include "server/http/problem.hpp"
+
+namespace satstore::server::handlers {
+namespace {
+
+// Largest faucet top-up: 1 BTC or 10,000 USDT at a time.
+std::int64_t max_topup(Currency c) { return c == Currency::BTC ? 100'000'000 : 10'000'000'000; }
+
+nlohmann::json wallet_json(Context& ctx, const std::optional<Wallet>& wallet) {
+    nlohmann::json balances = nlohmann::json::array();
+    if (wallet)
+        for (const auto& b : ctx.store.balances(wallet->pubkey))
+            balances.push_back({{"currency", b.currency}, {"amount", amount_to_string(b.amount)}});
+    return {{"pubkey", wallet ? nlohmann::json(wallet->pubkey) : nlohmann::json()},
+            {"balances", balances},
+            {"faucet", ctx.config.demo}};
+}
+
+Wallet registered_wallet(Context& ctx) {
+    auto wallet = ctx.store.wallet_of(ctx.current_user().id);
+    if (!wallet)
+        throw ApiError(409, "wallet_not_registered", "No wallet registered",
+                       "Create or import a wallet and register it first.");
+    return *wallet;
+}
+
+}  // namespace
+
+Response put_wallet(Context& ctx) {
+    const auto body = ctx.json_body();
+    FieldErrors errors;
+    const auto pubkey = body.value("pubkey", nlohmann::json()).is_string() ? body["pubkey"].get<std::string>() : "";
+    const auto proof = body.value("proof", nlohmann::json()).is_string() ? body["proof"].get<std::string>() : "";
+    if (!hex::is_lower_hex(pubkey, 64)) errors["pubkey"] = "The x-only public key: 64 lowercase hex digits.";
+    if (!hex::is_lower_hex(proof, 128)) errors["proof"] = "The proof signature: 128 lowercase hex digits.";
+    if (!errors.empty()) throw validation_error(std::move(errors));
+    const auto& user = ctx.current_user();
+    const auto digest = wallet_bind_digest(pubkey, ctx.config.store_id, user.id);
+    if (!payment::verify_digest(digest, proof, pubkey))
+        throw ApiError(422, "signature_invalid", "Proof of possession invalid",
+                       "The proof is not a signature of this store's wallet-binding message by this key.",
+                       {{"proof", "Signature does not verify."}});
+    if (!ctx.store.bind_wallet({user.id, pubkey, proof, ctx.now_unix_s}))
+        throw ApiError(409, "wallet_key_taken", "Key already registered", "Another account uses this wallet key.");
+    return json_response(200, wallet_json(ctx, ctx.store.wallet_of(user.id)));
+}
+
+Response get_wallet(Context& ctx) { return json_response(200, wallet_json(ctx, ctx.store.wallet_of(ctx.current_user().id))); }
+
+Response get_ledger(Context& ctx) {
+    const Wallet wallet = registered_wallet(ctx);
+    const auto page = ctx.store.ledger(wallet.pubkey, parse_page_limit(ctx, 50), parse_cursor(ctx));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : page.items)
+        items.push_back({{"id", "le_" + std::to_string(e.seq)}, {"currency", e.currency},
+                         {"amount", std::to_string(e.amount)}, {"kind", e.kind}, {"ref", e.ref}, {"at", rfc3339(e.at_unix_s)}});
+    return json_response(200, {{"items", items},
+                               {"next_cursor", page.next_seq ? nlohmann::json("p" + std::to_string(*page.next_seq)) : nlohmann::json()}});
+}
+
+Response create_topup(Context& ctx) {
+    if (!ctx.config.demo)
+        throw ApiError(403, "faucet_disabled", "Faucet disabled", "Top-ups are only available in demo mode.");
+    const auto body = ctx.json_body();
+    FieldErrors errors;
+    const auto currency = body.contains("currency") && body["currency"].is_string()
+                              ? parse_currency(body["currency"].get<std::string>()) : std::nullopt;
+    if (!currency || is_fiat(*currency)) errors["currency"] = "Choose BTC or USDT.";
+    const auto amount = body.contains("amount") && body["amount"].is_string()
+                            ? parse_amount_minor(body["amount"].get<std::string>()) : std::nullopt;
+    if (!amount || *amount <= 0) errors["amount"] = "A positive amount in base units, as a decimal string.";
+    else if (currency && *amount > max_topup(*currency)) errors["amount"] = "At most 1 BTC or 10,000 USDT at a time.";
+    if (!errors.empty()) throw validation_error(std::move(errors));
+    const Wallet wallet = registered_wallet(ctx);
+    ctx.store.top_up(wallet.pubkey, *currency, *amount, ctx.now_unix_s);
+    return json_response(201, wallet_json(ctx, wallet));
+}
+
+}  // namespace satstore::server::handlers

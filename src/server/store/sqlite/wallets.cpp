@@ -1,0 +1,201 @@
+// SQLite backend: wallets, the double-entry ledger, payments and the ledger audit.
+#include <nlohmann/json.hpp>
+
+#include "server/auth/secrets.hpp"
+#include "server/store/sqlite/sqlite_store.hpp"
+
+namespace satstore::server::sqlite {
+namespace {
+
+constexpr const char* kPaymentColumns =
+    "id, order_id, payer, currency, amount, authorization_json, sig, created_at";
+
+PaymentRecord read_payment(const Stmt& s) {
+    return PaymentRecord{s.text(0), s.text(1), s.text(2), parse_currency(s.text(3)).value_or(Currency::BTC),
+                         s.integer(4), nlohmann::json::parse(s.text(5)), s.text(6), s.integer(7)};
+}
+
+std::string account_kind(const std::string& account_id) { return account_id.substr(0, account_id.find(':')); }
+
+void ensure_account(Db& db, const std::string& id, Currency currency) {
+    Stmt s(db, "INSERT INTO ledger_accounts(id, kind, currency, balance) VALUES (?, ?, ?, 0) ON CONFLICT(id) DO NOTHING");
+    s.bind(1, id).bind(2, account_kind(id)).bind(3, currency_code(currency)).step();
+}
+
+void insert_entry(Db& db, const std::string& txn, const std::string& account, Currency currency, std::int64_t amount,
+                  const std::string& kind, const std::string& ref, std::int64_t now) {
+    Stmt s(db, "INSERT INTO ledger_entries(txn_id, account_id, currency, amount, kind, ref, at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, txn).bind(2, account).bind(3, currency_code(currency)).bind(4, amount).bind(5, kind).bind(6, ref).bind(7, now).step();
+}
+
+std::int64_t balance_of(Db& db, const std::string& account) {
+    Stmt s(db, "SELECT balance FROM ledger_accounts WHERE id = ?");
+    s.bind(1, account);
+    return s.step() ? s.integer(0) : 0;
+}
+
+}  // namespace
+
+std::string wallet_account(std::string_view pubkey, Currency c) {
+    return "wallet:" + std::string(pubkey) + ":" + std::string(currency_code(c));
+}
+
+std::string merchant_account(Currency c) { return "merchant:" + std::string(currency_code(c)); }
+
+bool transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
+              const std::string& kind, const std::string& ref, std::int64_t now) {
+    ensure_account(db, from, currency);
+    ensure_account(db, to, currency);
+    Stmt debit(db, "UPDATE ledger_accounts SET balance = balance - ?1 WHERE id = ?2 AND (kind = 'faucet' OR balance >= ?1)");
+    debit.bind(1, amount).bind(2, from).step();
+    if (db.changes() != 1) return false;
+    Stmt credit(db, "UPDATE ledger_accounts SET balance = balance + ? WHERE id = ?");
+    credit.bind(1, amount).bind(2, to).step();
+    const std::string txn = secrets::new_id("txn");
+    insert_entry(db, txn, from, currency, -amount, kind, ref, now);
+    insert_entry(db, txn, to, currency, amount, kind, ref, now);
+    return true;
+}
+
+std::optional<PaymentRecord> load_payment_for_order(Db& db, std::string_view order_id) {
+    Stmt s(db, std::string("SELECT ") + kPaymentColumns + " FROM payments WHERE order_id = ?");
+    s.bind(1, order_id);
+    if (!s.step()) return std::nullopt;
+    return read_payment(s);
+}
+
+bool SqliteStore::bind_wallet(const Wallet& w) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    Transaction tx(db);
+    Stmt taken(db, "SELECT user_id FROM wallets WHERE pubkey = ?");
+    taken.bind(1, w.pubkey);
+    if (taken.step() && taken.text(0) != w.user_id) return false;
+    Stmt upsert(db, "INSERT INTO wallets(user_id, pubkey, proof, created_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(user_id) DO UPDATE SET pubkey = excluded.pubkey, proof = excluded.proof, "
+                    "created_at = excluded.created_at");
+    upsert.bind(1, w.user_id).bind(2, w.pubkey).bind(3, w.proof).bind(4, w.created_at_unix_s).step();
+    tx.commit();
+    return true;
+}
+
+std::optional<Wallet> SqliteStore::wallet_of(std::string_view user_id) {
+    auto lease = pool_.take();
+    Stmt s(*lease, "SELECT user_id, pubkey, proof, created_at FROM wallets WHERE user_id = ?");
+    s.bind(1, user_id);
+    if (!s.step()) return std::nullopt;
+    return Wallet{s.text(0), s.text(1), s.text(2), s.integer(3)};
+}
+
+std::vector<Balance> SqliteStore::balances(std::string_view pubkey) {
+    auto lease = pool_.take();
+    std::vector<Balance> out;
+    for (Currency c : {Currency::BTC, Currency::USDT}) out.push_back({c, balance_of(*lease, wallet_account(pubkey, c))});
+    return out;
+}
+
+LedgerPage SqliteStore::ledger(std::string_view pubkey, int limit, std::optional<std::int64_t> after_seq) {
+    auto lease = pool_.take();
+    std::string sql = "SELECT seq, txn_id, currency, amount, kind, ref, at FROM ledger_entries WHERE account_id IN (?1, ?2)";
+    if (after_seq) sql += " AND seq < ?3";
+    sql += " ORDER BY seq DESC LIMIT ?4";
+    Stmt s(*lease, sql);
+    s.bind(1, wallet_account(pubkey, Currency::BTC)).bind(2, wallet_account(pubkey, Currency::USDT));
+    if (after_seq) s.bind(3, *after_seq);
+    s.bind(4, std::int64_t{limit} + 1);
+    LedgerPage page;
+    while (s.step()) {
+        if (static_cast<int>(page.items.size()) == limit) {
+            page.next_seq = page.items.back().seq;
+            break;
+        }
+        page.items.push_back({s.integer(0), s.text(1), parse_currency(s.text(2)).value_or(Currency::BTC), s.integer(3),
+                              s.text(4), s.text(5), s.integer(6)});
+    }
+    return page;
+}
+
+void SqliteStore::top_up(std::string_view pubkey, Currency currency, std::int64_t amount, std::int64_t now) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    Transaction tx(db);
+    const std::string faucet = "faucet:" + std::string(currency_code(currency));
+    if (!transfer(db, faucet, wallet_account(pubkey, currency), currency, amount, "topup", "", now))
+        throw StoreError("faucet transfer failed");
+    tx.commit();
+}
+
+SettleResult SqliteStore::settle_payment(const PaymentRecord& p, std::string_view user_id, std::string_view quote_id,
+                                         std::int64_t now) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    Transaction tx(db);
+    if (auto existing = load_payment_for_order(db, p.order_id)) {
+        const bool same = existing->sig == p.sig && existing->authorization == p.authorization;
+        return {same ? SettleOutcome::replayed : SettleOutcome::already_paid, *existing, 0};
+    }
+    Stmt order(db, "SELECT status, quote_id FROM orders WHERE id = ? AND user_id = ?");
+    order.bind(1, p.order_id).bind(2, user_id);
+    if (!order.step() || order.text(0) != "pending_payment") return {SettleOutcome::order_not_payable, {}, 0};
+    if (order.text(1) != quote_id) return {SettleOutcome::quote_changed, {}, 0};
+
+    Stmt nonce(db, "INSERT INTO payment_nonces(payer, nonce, payment_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    nonce.bind(1, p.payer).bind(2, p.authorization.at("nonce").get<std::string>()).bind(3, p.id).step();
+    if (db.changes() != 1) return {SettleOutcome::nonce_reused, {}, 0};
+
+    const std::string from = wallet_account(p.payer, p.currency);
+    if (!transfer(db, from, merchant_account(p.currency), p.currency, p.amount, "payment", p.id, now))
+        return {SettleOutcome::insufficient_balance, {}, balance_of(db, from)};
+
+    Stmt insert(db, "INSERT INTO payments(id, order_id, user_id, payer, currency, amount, authorization_json, sig, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, p.id).bind(2, p.order_id).bind(3, user_id).bind(4, p.payer).bind(5, currency_code(p.currency))
+        .bind(6, p.amount).bind(7, p.authorization.dump()).bind(8, p.sig).bind(9, now).step();
+    Stmt paid(db, "UPDATE orders SET status = 'paid', payment_status = 'paid', updated_at = ? WHERE id = ?");
+    paid.bind(1, now).bind(2, p.order_id).step();
+    Stmt event(db, "INSERT INTO order_events(order_id, at, status, actor, note) VALUES (?, ?, 'paid', 'buyer', ?)");
+    event.bind(1, p.order_id).bind(2, now).bind(3, "Paid " + amount_to_string(p.amount) + " " + std::string(currency_code(p.currency))).step();
+    tx.commit();
+    PaymentRecord stored = p;
+    stored.created_at_unix_s = now;
+    return {SettleOutcome::settled, stored, 0};
+}
+
+std::vector<PaymentRecord> SqliteStore::all_payments() {
+    auto lease = pool_.take();
+    Stmt s(*lease, std::string("SELECT ") + kPaymentColumns + " FROM payments ORDER BY created_at, id");
+    std::vector<PaymentRecord> out;
+    while (s.step()) out.push_back(read_payment(s));
+    return out;
+}
+
+std::vector<std::string> SqliteStore::ledger_violations() {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    std::vector<std::string> out;
+    auto collect = [&](const char* sql, const std::string& prefix) {
+        Stmt s(db, sql);
+        while (s.step()) out.push_back(prefix + s.text(0));
+    };
+    collect("SELECT currency || ' entries sum to ' || SUM(amount) FROM ledger_entries GROUP BY currency HAVING SUM(amount) != 0",
+            "ledger: ");
+    collect("SELECT id || ' balance ' || balance FROM ledger_accounts WHERE kind != 'faucet' AND balance < 0",
+            "negative balance: ");
+    collect("SELECT a.id || ' balance ' || a.balance || ' but entries sum to ' || COALESCE(SUM(e.amount), 0) "
+            "FROM ledger_accounts a LEFT JOIN ledger_entries e ON e.account_id = a.id GROUP BY a.id "
+            "HAVING a.balance != COALESCE(SUM(e.amount), 0)",
+            "balance mismatch: ");
+    collect("SELECT txn_id || ' sums to ' || SUM(amount) FROM ledger_entries GROUP BY txn_id HAVING SUM(amount) != 0",
+            "unbalanced transaction: ");
+    collect("SELECT o.id || ' is ' || o.payment_status || ' with ' || COUNT(p.id) || ' payments' FROM orders o "
+            "LEFT JOIN payments p ON p.order_id = o.id GROUP BY o.id "
+            "HAVING (o.payment_status != 'unpaid') != (COUNT(p.id) = 1) OR COUNT(p.id) > 1",
+            "order/payment mismatch: ");
+    collect("SELECT p.id || ' debited ' || COALESCE(-SUM(e.amount), 0) || ' for ' || p.amount FROM payments p "
+            "LEFT JOIN ledger_entries e ON e.ref = p.id AND e.kind = 'payment' AND e.amount < 0 GROUP BY p.id "
+            "HAVING COALESCE(-SUM(e.amount), 0) != p.amount",
+            "payment/ledger mismatch: ");
+    return out;
+}
+
+}  // namespace satstore::server::sqlite
