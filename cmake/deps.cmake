@@ -58,3 +58,26 @@ if(EMSCRIPTEN)
     IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
   target_compile_options(imgui PRIVATE -w)
 endif()
+
+# --- libsodium 1.0.18 for wasm (the client's wallet encryption: argon2id + secretbox) -------
+# Built with its own autotools under emconfigure/emmake (TOOLCHAIN.md), once per build tree.
+if(EMSCRIPTEN)
+  set(_sodium_src "${SATSTORE_DEPS_DIR}/libsodium")
+  set(_sodium_out "${CMAKE_BINARY_DIR}/libsodium-wasm")
+  if(NOT EXISTS "${_sodium_src}/configure.ac")
+    message(FATAL_ERROR "libsodium sources missing in ${_sodium_src}: run scripts/setup.sh")
+  endif()
+  add_custom_command(
+    OUTPUT "${_sodium_out}/lib/libsodium.a"
+    COMMAND "${CMAKE_SOURCE_DIR}/scripts/build_libsodium_wasm.sh" "${_sodium_src}" "${_sodium_out}"
+    DEPENDS "${CMAKE_SOURCE_DIR}/scripts/build_libsodium_wasm.sh"
+    COMMENT "Building libsodium for wasm (about a minute, once)"
+    VERBATIM)
+  add_custom_target(sodium_wasm_build DEPENDS "${_sodium_out}/lib/libsodium.a")
+  file(MAKE_DIRECTORY "${_sodium_out}/include")
+  add_library(sodium STATIC IMPORTED GLOBAL)
+  set_target_properties(sodium PROPERTIES
+    IMPORTED_LOCATION "${_sodium_out}/lib/libsodium.a"
+    INTERFACE_INCLUDE_DIRECTORIES "${_sodium_out}/include")
+  add_dependencies(sodium sodium_wasm_build)
+endif()

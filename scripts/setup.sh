@@ -11,7 +11,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 packages=(
-  build-essential cmake ninja-build pkg-config dpkg-dev
+  build-essential cmake ninja-build pkg-config dpkg-dev autoconf automake libtool
   emscripten
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev doctest-dev
   chromium fonts-wqy-microhei python3-fonttools brotli gzip curl
@@ -58,6 +58,7 @@ fetch_source() { # $1 = source package, $2 = marker file inside the unpacked tre
 if [ "$(id -u)" -eq 0 ]; then export APT_CONFIG_ROOT=1; fi
 fetch_source imgui imgui.h
 fetch_source libsecp256k1 include/secp256k1_schnorrsig.h
+fetch_source libsodium src/libsodium/include/sodium.h
 
 # npm packages for the tests: playwright-core (driving Debian's chromium; it downloads no
 # browser) and @noble/curves (an independent BIP-340 implementation for interop tests).
