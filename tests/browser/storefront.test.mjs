@@ -100,6 +100,31 @@ test('log in as the demo buyer, then log out', async () => {
   await page.context().close();
 });
 
+test('wheel scrolls the content; Tab and Enter work in the login form', async () => {
+  const page = await open('/');
+  const last = role(page, 'link', products[products.length - 1].title);
+  await role(page, 'link', products[0].title).waitFor({ state: 'attached' });
+  // A card of the second row: partly below the fold before scrolling, well inside after.
+  const card = role(page, 'link', products[4].title);
+  const y0 = await card.evaluate((e) => e.getBoundingClientRect().y);
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, 400);
+  await waitIdle(page);
+  const y1 = await card.evaluate((e) => e.getBoundingClientRect().y);
+  assert.ok(y1 < y0 - 250, `content scrolled (${y0} -> ${y1})`);
+  assert.equal(await role(page, 'button', 'Cart').count(), 1, 'top bar stays');
+  await page.mouse.wheel(0, 100000);
+  await last.waitFor({ state: 'attached', timeout: 5000 });
+
+  await page.goto(`${server.origin}/#/login`);
+  await typeInto(page, 'Email', DEMO_BUYER.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_BUYER.password);
+  await page.keyboard.press('Enter');
+  await role(page, 'button', 'Log out').waitFor({ state: 'attached', timeout: 10000 });
+  await page.context().close();
+});
+
 test('register shows per-field errors from the API', async () => {
   const page = await open('/register');
   await role(page, 'tab', 'Register').waitFor({ state: 'attached' });

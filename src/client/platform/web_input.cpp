@@ -31,6 +31,10 @@ struct InputEvent {
 };
 
 std::deque<InputEvent> g_queue;
+// Frames to wait before feeding more events: Tab moves focus over the next two frames (tabbing
+// request, then activation), and text typed meanwhile would land in no field.
+int g_hold_frames = 0;
+constexpr int kTabSettleFrames = 2;
 
 // Touch: a tap becomes a click where the finger lifted; a drag becomes wheel scrolling.
 struct TouchTrack {
@@ -241,6 +245,10 @@ bool apply_input_to_imgui() {
     bool button_changed[5] = {};
     bool any_button_changed = false;
     std::uint8_t key_changed[512] = {};
+    if (g_hold_frames > 0) {
+        --g_hold_frames;
+        return !g_queue.empty();
+    }
     while (!g_queue.empty()) {
         const InputEvent& e = g_queue.front();
         switch (e.kind) {
@@ -267,6 +275,11 @@ bool apply_input_to_imgui() {
                 io.KeyShift = e.shift;
                 io.KeyAlt = e.alt;
                 io.KeySuper = e.super;
+                if (e.code == 9 && e.down) {
+                    g_queue.pop_front();
+                    g_hold_frames = kTabSettleFrames;
+                    return true;
+                }
                 break;
             case InputEvent::Kind::character:
                 io.AddInputCharacterUTF16(static_cast<ImWchar16>(e.code));

@@ -70,7 +70,7 @@ bool note_text(std::string_view utf8) {
     bool added = false;
     for (std::size_t i = 0; i < utf8.size();) {
         const unsigned cp = decode_utf8(utf8, i);
-        if (cp >= 0x3000 && cp <= 0xFFFF && g.seen.insert(static_cast<ImWchar>(cp)).second) added = true;
+        if (cp >= 0x100 && cp <= 0xFFFF && g.seen.insert(static_cast<ImWchar>(cp)).second) added = true;
     }
     if (added) g.dirty = true;
     return added;

@@ -105,16 +105,4 @@ void draw_login(AppState& s, float width) {
     dl->ChannelsMerge();
 }
 
-void draw_api_error(AppState& s, float width) {
-    if (ui::message_block(tr(s.lang, S::error_heading), tr(s.lang, S::error_body), tr(s.lang, S::retry), width)) {
-        s.push(Intent::Kind::retry);
-    }
-}
-
-void draw_not_found(AppState& s, float width) {
-    if (ui::message_block(tr(s.lang, S::page_not_found), "", tr(s.lang, S::go_home), width)) {
-        go(s, route_of(Route::catalog));
-    }
-}
-
 }  // namespace satstore::client::screens
