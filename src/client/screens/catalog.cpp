@@ -67,8 +67,10 @@ void draw_catalog(AppState& s, float width) {
         ImGui::Dummy(ImVec2(1, 8));
     }
 
-    const int columns = std::max(1, static_cast<int>((width + kGap) / (ui::kCardMinWidth + kGap)));
-    const float gap = is_narrow(s) ? 16.0f : kGap;
+    // Phones get two compact columns (as mobile shops do) as soon as 150 px cards fit.
+    const float gap = is_narrow(s) ? 12.0f : kGap;
+    const float min_card = is_narrow(s) ? 150.0f : ui::kCardMinWidth;
+    const int columns = std::max(1, static_cast<int>((width + gap) / (min_card + gap)));
     const float card_w = std::floor((width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
     const float card_h = ui::product_card_height(card_w);
     const ImVec2 origin = ImGui::GetCursorScreenPos();

@@ -195,7 +195,8 @@ void draw_top_bar(AppState& s) {
         menu_button(s);
         ImGui::SameLine();
     }
-    ImGui::SetCursorPosY(y + (ui::kControlHeight - render::font_px(FontSize::h20) * 1.2f) * 0.5f);
+    // +2: the font's box sits high (tall ascender for CJK), so centre the glyphs, not the box.
+    ImGui::SetCursorPosY(y + (ui::kControlHeight - render::font_px(FontSize::h20) * 1.2f) * 0.5f + 2.0f);
     store_logo(s);
     ImGui::SameLine(0, 24);
     if (!narrow) {
