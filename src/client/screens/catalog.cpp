@@ -98,8 +98,12 @@ void draw_catalog(AppState& s, float width) {
         const auto it = s.products.find(s.catalog_ids[static_cast<std::size_t>(i)]);
         if (it == s.products.end()) continue;
         const Product& p = it->second;
-        const std::uint32_t tex = p.images.empty() ? 0 : image_texture(s, p.images.front());
-        switch (ui::product_card(p, s.lang, s.btc_rate_minor, tex, cell(i), card_w)) {
+        // Images load lazily: only for cards within a screen of the visible area.
+        const ImVec2 at = cell(i);
+        const float ahead = s.height_css;
+        const bool near = ImGui::IsRectVisible(ImVec2(at.x, at.y - ahead), ImVec2(at.x + card_w, at.y + card_h + ahead));
+        const std::uint32_t tex = (p.images.empty() || !near) ? 0 : image_texture(s, p.images.front());
+        switch (ui::product_card(p, s.lang, s.btc_rate_minor, tex, at, card_w)) {
             case ui::CardAction::open: {
                 RouteState r = route_of(Route::product);
                 r.product_id = p.id;
