@@ -67,6 +67,7 @@ void frame() {
     ui::reset_animating();
     app_draw(g_state);
     platform::set_cursor(css_cursor(ImGui::GetMouseCursor()));
+    platform::sync_text_input(io.WantTextInput);
     ImGui::Render();
     render::render(ImGui::GetDrawData(), fb_w, fb_h, clear);
 

@@ -125,6 +125,27 @@ test('wheel scrolls the content; Tab and Enter work in the login form', async ()
   await page.context().close();
 });
 
+test('search by typing; Chinese text arrives through the IME textarea', async () => {
+  const page = await open('/');
+  await typeInto(page, 'Search products', 'hoodie');
+  await page.keyboard.press('Enter');
+  await role(page, 'heading', 'Results for “hoodie”').waitFor({ state: 'attached', timeout: 5000 });
+  assert.match(decodeURIComponent(new URL(page.url()).hash), /q=hoodie/);
+  const hoodie = products.find((p) => /hoodie/i.test(p.title));
+  await role(page, 'link', hoodie.title).waitFor({ state: 'attached', timeout: 5000 });
+
+  // insertText fires `input` without key events, as an IME commit or a paste does.
+  await clickMirror(page, role(page, 'textbox', 'Search products'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('卫衣');
+  await page.waitForFunction(() => {
+    const el = [...document.querySelectorAll('#a11y input')].find((e) => e.getAttribute('aria-label') === 'Search products');
+    return el && el.value === '卫衣';
+  }, null, { timeout: 5000 });
+  await page.context().close();
+});
+
 test('register shows per-field errors from the API', async () => {
   const page = await open('/register');
   await role(page, 'tab', 'Register').waitFor({ state: 'attached' });

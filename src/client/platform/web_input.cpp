@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 
+#include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 
@@ -194,6 +195,56 @@ EM_BOOL on_blur(int /*type*/, const EmscriptenFocusEvent* /*e*/, void* /*user*/)
     return EM_FALSE;
 }
 
+// Where ImGui wants the IME caret (CSS px), from io.ImeSetInputScreenPosFn.
+float g_ime_x = 0, g_ime_y = 0;
+bool g_text_input_active = false;
+
+void on_ime_pos(int x, int y) {
+    g_ime_x = static_cast<float>(x);
+    g_ime_y = static_cast<float>(y);
+}
+
+// A hidden <textarea> receives text while an ImGui text field is active: IME composition
+// (Chinese input), mobile keyboards, paste and typed characters all arrive as `input` or
+// `compositionend` events there. Keys (Backspace, arrows, Enter) still come as keydown/keyup.
+EM_JS(void, js_ime_setup, (), {
+    var ta = document.createElement("textarea");
+    ta.id = "ime";
+    ta.setAttribute("aria-hidden", "true");
+    ta.setAttribute("autocomplete", "off");
+    ta.setAttribute("autocapitalize", "off");
+    ta.spellcheck = false;
+    ta.style.cssText = "position:absolute;left:0;top:0;width:2px;height:18px;opacity:0;" +
+        "pointer-events:none;border:0;padding:0;margin:0;resize:none;overflow:hidden;font-size:16px;";
+    (document.getElementById("app") || document.body).appendChild(ta);
+    var send = function(text) {
+        for (var i = 0; i < text.length; i++) _client_on_text_unit(text.charCodeAt(i));
+    };
+    ta.addEventListener("input", function(e) {
+        if (e.isComposing) return;
+        var text = (e.data !== null && e.data !== undefined) ? e.data : ta.value;
+        if (text) send(text);
+        ta.value = "";
+    });
+    ta.addEventListener("compositionend", function(e) {
+        if (e.data) send(e.data);
+        ta.value = "";
+    });
+});
+
+EM_JS(void, js_ime_focus, (int active, float x, float y), {
+    var ta = document.getElementById("ime");
+    var canvas = document.getElementById("canvas");
+    if (!ta || !canvas) return;
+    if (active) {
+        ta.style.left = Math.max(0, x) + "px";
+        ta.style.top = Math.max(0, y) + "px";
+        if (document.activeElement !== ta) ta.focus({ preventScroll: true });
+    } else if (document.activeElement === ta) {
+        canvas.focus({ preventScroll: true });
+    }
+});
+
 void set_key_map(ImGuiIO& io) {
     io.KeyMap[ImGuiKey_Tab] = 9;
     io.KeyMap[ImGuiKey_LeftArrow] = 37;
@@ -222,6 +273,7 @@ void set_key_map(ImGuiIO& io) {
 }  // namespace
 
 void bind_input() {
+    js_ime_setup();
     emscripten_set_mousemove_callback(kCanvas, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mouseup_callback(kCanvas, nullptr, EM_TRUE, on_mouse);
@@ -235,10 +287,31 @@ void bind_input() {
     emscripten_set_keyup_callback(kCanvas, nullptr, EM_TRUE, on_key);
     emscripten_set_keypress_callback(kCanvas, nullptr, EM_TRUE, on_key);
     emscripten_set_blur_callback(kCanvas, nullptr, EM_TRUE, on_blur);
+    // While a field is active the textarea has focus: its keys count, its text comes via input.
+    emscripten_set_keydown_callback("#ime", nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback("#ime", nullptr, EM_TRUE, on_key);
     set_key_map(ImGui::GetIO());
+    ImGui::GetIO().ImeSetInputScreenPosFn = on_ime_pos;
 }
 
 bool input_pending() { return !g_queue.empty(); }
+
+void sync_text_input(bool active) {
+    if (active == g_text_input_active && !active) return;
+    g_text_input_active = active;
+    js_ime_focus(active ? 1 : 0, g_ime_x, g_ime_y);
+}
+
+}  // namespace satstore::client::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void client_on_text_unit(int utf16_unit) {
+    using namespace satstore::client::platform;
+    InputEvent ev{InputEvent::Kind::character};
+    ev.code = utf16_unit;
+    push(ev);
+}
+
+namespace satstore::client::platform {
 
 bool apply_input_to_imgui() {
     ImGuiIO& io = ImGui::GetIO();
@@ -285,8 +358,8 @@ bool apply_input_to_imgui() {
                 io.AddInputCharacterUTF16(static_cast<ImWchar16>(e.code));
                 break;
             case InputEvent::Kind::reset:
+                // Keys only: focus also moves to our own IME textarea while a button is held.
                 for (bool& k : io.KeysDown) k = false;
-                for (bool& b : io.MouseDown) b = false;
                 io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
                 break;
         }

@@ -120,5 +120,8 @@ void bind_input();
 bool apply_input_to_imgui();
 // True while events are queued (the loop keeps drawing until they are consumed).
 bool input_pending();
+// Focuses the hidden IME textarea (at ImGui's caret) while a text field is active
+// (io.WantTextInput) and gives focus back to the canvas afterwards. Call after each frame.
+void sync_text_input(bool active);
 
 }  // namespace satstore::client::platform
