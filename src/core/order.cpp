@@ -234,11 +234,12 @@ void to_json(nlohmann::json& j, const Order& o) {
         {"quote", o.quote ? nlohmann::json(*o.quote) : nlohmann::json()},
         {"created_at", rfc3339(o.created_at_unix_s)},
         {"pay_by", rfc3339(o.pay_by_unix_s)},
+        {"delivered_at", o.delivered_at_unix_s ? nlohmann::json(rfc3339(o.delivered_at_unix_s)) : nlohmann::json()},
         {"timeline", timeline},
-        // Filled by later features (shipping, refunds, returns); present so clients can rely on them.
+        // Filled by the returns feature; present so clients can rely on it.
         {"payment", o.payment ? nlohmann::json(*o.payment) : nlohmann::json()},
-        {"shipments", nlohmann::json::array()},
-        {"refunds", nlohmann::json::array()},
+        {"shipments", o.shipments},
+        {"refunds", o.refunds},
         {"returns", nlohmann::json::array()},
     };
 }
@@ -272,6 +273,8 @@ void from_json(const nlohmann::json& j, Order& o) {
     if (!created || !pay_by) throw std::invalid_argument("malformed order time");
     o.created_at_unix_s = *created;
     o.pay_by_unix_s = *pay_by;
+    o.shipments = j.at("shipments").get<std::vector<Shipment>>();
+    o.refunds = j.at("refunds").get<std::vector<Refund>>();
     o.payment = j.at("payment").is_null() ? std::nullopt
                                           : std::optional<PaymentRecord>(j.at("payment").get<PaymentRecord>());
     o.timeline.clear();
@@ -281,6 +284,12 @@ void from_json(const nlohmann::json& j, Order& o) {
         o.timeline.push_back({*at, t.at("status").get<std::string>(), t.at("actor").get<std::string>(),
                               t.at("note").get<std::string>()});
     }
+}
+
+std::int64_t refunded_total(const Order& order) {
+    std::int64_t sum = 0;
+    for (const auto& r : order.refunds) sum += r.amount;
+    return sum;
 }
 
 std::string rfc3339(std::int64_t unix_s) {

@@ -12,6 +12,7 @@
 #include "core/account.hpp"
 #include "core/address.hpp"
 #include "core/catalog.hpp"
+#include "core/fulfilment.hpp"
 #include "core/money.hpp"
 #include "core/order_state.hpp"
 #include "core/pricing.hpp"
@@ -118,7 +119,13 @@ struct Order {
     std::int64_t pay_by_unix_s = 0;  // unpaid orders are cancelled after this
     std::vector<TimelineEntry> timeline;  // oldest first
     std::optional<PaymentRecord> payment;
+    std::vector<Shipment> shipments;  // oldest first
+    std::vector<Refund> refunds;      // oldest first
+    std::int64_t delivered_at_unix_s = 0;  // 0 until delivered
 };
+
+// What was refunded of the payment so far (succeeded and pending refunds).
+std::int64_t refunded_total(const Order& order);
 
 // The order summary of PAYMENT.md, whose JCS digest is the authorization's order_digest:
 // {"store","order","currency","lines":[{"sku","title","qty","unit_price","line_total"}],

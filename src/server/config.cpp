@@ -1,5 +1,7 @@
 #include "server/config.hpp"
 
+#include "core/fulfilment.hpp"
+
 #include <cstdlib>
 #include <set>
 #include <sstream>
@@ -54,14 +56,23 @@ bool set_option(Config& c, const std::string& name, const std::string& value) {
     } else if (name == "cors-origins") c.cors_origins = split_list(value);
     else if (name == "unpaid-order-ttl-s") c.unpaid_order_ttl_s = parse_seconds(name, value);
     else if (name == "sweep-period-s") c.sweep_period_s = static_cast<int>(parse_seconds(name, value));
-    else if (name == "store-id") c.store_id = value;
+    else if (name == "carrier-secrets") {
+        c.carrier_secrets.clear();
+        for (const auto& item : split_list(value)) {
+            const auto eq = item.find('=');
+            if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+                throw std::invalid_argument("carrier-secrets: expected carrier=secret pairs separated by commas");
+            c.carrier_secrets[item.substr(0, eq)] = item.substr(eq + 1);
+        }
+    } else if (name == "store-id") c.store_id = value;
     else if (name == "store-name") c.store_name = value;
     else return false;
     return true;
 }
 
 constexpr const char* kOptions[] = {"host", "port", "db", "web-root", "assets-root", "demo", "threads",
-                                    "cors-origins", "store-id", "store-name", "unpaid-order-ttl-s", "sweep-period-s"};
+                                    "cors-origins", "store-id", "store-name", "unpaid-order-ttl-s", "sweep-period-s",
+                                    "carrier-secrets"};
 
 }  // namespace
 
@@ -93,6 +104,8 @@ Invocation parse_invocation(int argc, char** argv) {
         if (!set_option(inv.config, name, value)) throw std::invalid_argument("unknown option --" + name);
     }
     static const std::set<std::string> commands = {"serve", "migrate", "seed-demo", "audit", "verify-payment", "help"};
+    if (inv.config.demo && inv.config.carrier_secrets.empty())
+        for (const auto& carrier : carriers()) inv.config.carrier_secrets[carrier.code] = "demo-secret-" + carrier.code;
     if (!commands.count(inv.command))
         throw std::invalid_argument("unknown command '" + inv.command + "'");
     return inv;
@@ -117,6 +130,8 @@ std::string usage() {
            "  --store-id ID        store id signed into payments [SATSTORE_STORE_ID] (demo-store)\n"
            "  --store-name NAME    [SATSTORE_STORE_NAME] (satstore)\n"
            "  --unpaid-order-ttl-s N  cancel unpaid orders after N seconds [SATSTORE_UNPAID_ORDER_TTL_S] (1800)\n"
+           "  --carrier-secrets LIST  carrier=secret pairs for the tracking webhook [SATSTORE_CARRIER_SECRETS]\n"
+           "                       (demo mode: demo-secret-<carrier> unless set)\n"
            "  --sweep-period-s N   check for overdue unpaid orders every N seconds [SATSTORE_SWEEP_PERIOD_S] (30)\n";
 }
 
@@ -128,6 +143,13 @@ std::string describe(const Config& c) {
         << " cors_origins=";
     for (std::size_t i = 0; i < c.cors_origins.size(); ++i) out << (i ? "," : "") << c.cors_origins[i];
     if (c.cors_origins.empty()) out << "(none)";
+    out << " carrier_secrets=";
+    bool first = true;
+    for (const auto& [carrier, secret] : c.carrier_secrets) {
+        out << (first ? "" : ",") << carrier << "=***";  // secrets are never printed
+        first = false;
+    }
+    if (c.carrier_secrets.empty()) out << "(none)";
     return out.str();
 }
 

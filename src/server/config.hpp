@@ -31,6 +31,9 @@ struct Config {
     std::map<Currency, std::int64_t> rates = {{Currency::BTC, 65'000'000}, {Currency::USDT, 720}};
     ShippingRules shipping;                    // ¥12.00, free from ¥299.00
     std::int64_t session_ttl_s = 30 * 24 * 3600;
+    // Per-carrier webhook secrets (HMAC-SHA256 keys). Secret: never printed or logged.
+    std::map<std::string, std::string> carrier_secrets;
+    std::int64_t webhook_tolerance_s = 300;
     std::int64_t unpaid_order_ttl_s = 30 * 60;  // unpaid orders are cancelled after this
     int sweep_period_s = 30;                   // how often unpaid orders are checked for expiry
     std::size_t max_json_body_bytes = 64 * 1024;

@@ -13,6 +13,13 @@ int expire_overdue_orders(Store& store, std::int64_t now, int limit) {
     return cancelled;
 }
 
+int complete_delivered_orders(Store& store, std::int64_t now, int limit) {
+    int completed = 0;
+    for (const auto& id : store.orders_to_autocomplete(now - kAutoCompleteAfterS, limit))
+        if (store.complete_order(id, OrderEvent::auto_complete, Actor::system, now)) ++completed;
+    return completed;
+}
+
 void expire_if_overdue(Store& store, std::string_view order_id, std::int64_t now) {
     auto order = store.order(order_id);
     if (order && order->status == OrderStatus::pending_payment && order->pay_by_unix_s <= now)
@@ -35,8 +42,11 @@ void Sweeper::run() {
     while (!wake_.wait_for(lock, std::chrono::seconds(period_s_), [this] { return stopping_; })) {
         lock.unlock();
         try {
-            const int n = expire_overdue_orders(store_, static_cast<std::int64_t>(std::time(nullptr)));
-            if (n > 0) std::fprintf(stderr, "sweeper: cancelled %d unpaid orders\n", n);
+            const auto now = static_cast<std::int64_t>(std::time(nullptr));
+            if (const int n = expire_overdue_orders(store_, now); n > 0)
+                std::fprintf(stderr, "sweeper: cancelled %d unpaid orders\n", n);
+            if (const int n = complete_delivered_orders(store_, now); n > 0)
+                std::fprintf(stderr, "sweeper: completed %d delivered orders\n", n);
         } catch (const StoreError& e) {
             std::fprintf(stderr, "sweeper: %s\n", e.what());  // the database is back next round
         }

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <thread>
 
+#include "core/fulfilment.hpp"
 #include "server/store/store.hpp"
 
 namespace satstore::server {
@@ -18,11 +19,14 @@ namespace satstore::server {
 // Cancels (event `expire`, actor system) up to `limit` overdue unpaid orders; returns how many.
 int expire_overdue_orders(Store& store, std::int64_t now_unix_s, int limit = 100);
 
+// Completes (event auto_complete) up to `limit` orders delivered more than 10 days ago.
+int complete_delivered_orders(Store& store, std::int64_t now_unix_s, int limit = 100);
+
 // Cancels one order if it is unpaid and overdue; used before showing it so that a reader never
 // sees a payable order past its time.
 void expire_if_overdue(Store& store, std::string_view order_id, std::int64_t now_unix_s);
 
-// Runs expire_overdue_orders every `period_s` seconds on its own thread until destroyed.
+// Runs expire_overdue_orders and complete_delivered_orders every `period_s` seconds on its own thread until destroyed.
 class Sweeper {
 public:
     Sweeper(Store& store, int period_s);

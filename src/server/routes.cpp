@@ -36,12 +36,23 @@ std::vector<Route> api_routes() {
         {"POST", "/api/v1/orders/{id}/quote", A::user, renew_quote},
         {"POST", "/api/v1/orders/{id}/cancel", A::user, cancel_order},
         {"POST", "/api/v1/orders/{id}/payments", A::user, create_payment},
+        {"POST", "/api/v1/orders/{id}/confirm-receipt", A::user, confirm_receipt},
+        {"POST", "/api/v1/orders/{id}/reorder", A::user, reorder},
 
         // Wallet
         {"PUT", "/api/v1/wallet", A::user, put_wallet},
         {"GET", "/api/v1/wallet", A::user, get_wallet},
         {"GET", "/api/v1/wallet/ledger", A::user, get_ledger},
         {"POST", "/api/v1/wallet/topups", A::user, create_topup},
+
+        // Staff
+        {"GET", "/api/v1/staff/orders", A::merchant, staff_list_orders},
+        {"POST", "/api/v1/staff/orders/{id}/shipments", A::merchant, staff_ship_order},
+        {"POST", "/api/v1/staff/orders/{id}/refunds", A::merchant, staff_refund_order},
+        {"POST", "/api/v1/staff/orders/{id}/cancel", A::merchant, staff_cancel_order},
+
+        // Carriers (authenticated by an HMAC signature, not a session)
+        {"POST", "/api/v1/carriers/{carrier}/events", A::anyone, carrier_events},
     };
 }
 

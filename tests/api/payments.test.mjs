@@ -129,8 +129,24 @@ describe('paying', () => {
     const another = await pay(token, order, authorize(order, key));
     assert.equal(another.status, 409);
     assert.equal(another.body.code, 'already_paid');
-    const cancel = await call(`${srv.api}/orders/${order.id}/cancel`, { method: 'POST', token });
-    assert.equal(cancel.status, 409, 'a paid order is not cancelled without its refund');
+  });
+
+  test('cancelling a paid, unshipped order refunds the paying wallet in full', async () => {
+    const { token, key } = await buyerWithWallet({ btc: '1000000' });
+    const order = await newOrder(token);
+    assert.equal((await pay(token, order, authorize(order, key))).status, 201);
+    const cancel = await call(`${srv.api}/orders/${order.id}/cancel`, { method: 'POST', token, body: { reason: 'ordered twice' } });
+    assert.equal(cancel.status, 200);
+    assert.equal(cancel.body.status, 'cancelled');
+    assert.equal(cancel.body.payment_status, 'refunded');
+    assert.equal(cancel.body.refunds.length, 1);
+    assert.equal(cancel.body.refunds[0].amount.amount, order.quote.amount);
+    assert.equal(cancel.body.refunds[0].status, 'succeeded');
+    assert.equal(cancel.body.refunds[0].payer, key.pubkey);
+    assert.ok(cancel.body.refunds[0].expected_arrival.latest);
+    assert.equal(await balance(token), '1000000');
+    const ledger = (await call(`${srv.api}/wallet/ledger`, { token })).body.items.map((e) => e.kind);
+    assert.deepEqual(ledger, ['refund', 'payment', 'topup']);
   });
 
   test('insufficient balance is 402 with balance and shortfall; after a top-up it pays', async () => {

@@ -35,6 +35,17 @@ Response list_orders(Context& ctx);
 Response get_order(Context& ctx);
 Response renew_quote(Context& ctx);
 Response cancel_order(Context& ctx);
+Response confirm_receipt(Context& ctx);
+Response reorder(Context& ctx);
+
+// staff_orders.cpp (merchant role)
+Response staff_list_orders(Context& ctx);
+Response staff_ship_order(Context& ctx);
+Response staff_refund_order(Context& ctx);
+Response staff_cancel_order(Context& ctx);
+
+// carriers.cpp
+Response carrier_events(Context& ctx);
 
 // payments.cpp
 Response create_payment(Context& ctx);

@@ -1,5 +1,7 @@
 // Orders: preview, checkout with idempotency and stock reservation, listing, detail, quote
 // renewal and buyer cancellation (SPEC §1 buying and cancelling, §3 money, §5 orders).
+#include <algorithm>
+
 #include <sodium.h>
 
 #include "core/enum_json.hpp"
@@ -297,5 +299,37 @@ Response cancel_order(Context& ctx) {
     }
     return json_response(200, *updated);
 }
+
+Response confirm_receipt(Context& ctx) {
+    const Order order = own_order(ctx);
+    auto updated = ctx.store.complete_order(order.id, OrderEvent::confirm_receipt, Actor::buyer, ctx.now_unix_s);
+    if (!updated) {
+        ApiError e(409, "order_not_receivable", "Receipt cannot be confirmed", "Only shipped or delivered orders can be confirmed.");
+        e.extra = {{"status", order.status}};
+        throw e;
+    }
+    return json_response(200, *updated);
+}
+
+Response reorder(Context& ctx) {
+    const Order order = own_order(ctx);
+    if (order.status != OrderStatus::cancelled && order.status != OrderStatus::completed)
+        throw ApiError(409, "order_not_reorderable", "Cannot reorder yet", "Cancelled or completed orders can be ordered again.");
+    nlohmann::json lines = nlohmann::json::array(), unavailable = nlohmann::json::array();
+    for (const auto& line : order.lines) {
+        const auto product = ctx.store.product(line.product_id);
+        if (!product || product->stock == 0) {
+            unavailable.push_back({{"product_id", line.product_id}, {"sku", line.sku}, {"title", line.title},
+                                   {"reason", product ? "out_of_stock" : "discontinued"}});
+            continue;
+        }
+        const std::int64_t qty = std::min(line.qty, product->stock);
+        nlohmann::json entry = {{"product_id", product->id}, {"qty", qty}, {"unit_price", product->price}};
+        if (qty < line.qty) entry["note"] = "Only " + std::to_string(product->stock) + " left";
+        lines.push_back(std::move(entry));
+    }
+    return json_response(200, {{"lines", lines}, {"unavailable", unavailable}});
+}
+
 
 }  // namespace satstore::server::handlers

@@ -26,6 +26,11 @@ struct StoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// A write refused because it would duplicate a unique value (e.g. a carrier tracking number).
+struct DuplicateError : StoreError {
+    using StoreError::StoreError;
+};
+
 struct Category {
     std::string slug;
     std::string title_en;
@@ -162,6 +167,19 @@ struct SettleResult {
     std::int64_t balance = 0;
 };
 
+enum class RefundOutcome { refunded, not_paid, over_refund };
+
+struct RefundResult {
+    RefundOutcome outcome = RefundOutcome::refunded;
+    std::optional<Order> order;        // updated order when refunded
+    std::int64_t refundable = 0;       // what could still be refunded (for over_refund)
+};
+
+struct TrackingResult {
+    bool found = false;  // a shipment with this carrier and tracking number exists
+    int recorded = 0;    // events newly recorded (duplicates are skipped)
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -216,12 +234,32 @@ public:
     // when the order is no longer pending_payment.
     virtual std::optional<Order> renew_quote(std::string_view order_id, const Quote& quote) = 0;
     // Cancels an order if transition(status, event, actor) allows it: status → cancelled,
-    // stock released, coupon and points restored, timeline entry added — all or nothing.
-    // Returns the updated order, or nullopt when the current status forbids it.
+    // stock released, coupon and points restored, a paid order refunded in full to the paying
+    // wallet, timeline entry added — all or nothing. Returns the updated order, or nullopt when
+    // the current status forbids it.
     virtual std::optional<Order> cancel_order(std::string_view order_id, OrderEvent event, Actor actor,
                                               const std::string& note, std::int64_t now_unix_s) = 0;
     // Ids of unpaid orders whose pay-by time has passed (for the expiry sweep).
     virtual std::vector<std::string> overdue_unpaid_orders(std::int64_t now_unix_s, int limit) = 0;
+
+    // --- fulfilment ---
+    // paid → shipped with a shipment (first event info_received). nullopt when the order is not
+    // paid any more (e.g. a cancel won the race). Throws DuplicateError if the tracking number
+    // is already used by another shipment of this carrier.
+    virtual std::optional<Order> ship_order(std::string_view order_id, const Shipment& shipment,
+                                            std::int64_t now_unix_s) = 0;
+    // Records carrier events for a shipment, skipping ones already recorded; a `delivered` event
+    // moves a shipped order to delivered.
+    virtual TrackingResult record_tracking(std::string_view carrier, std::string_view tracking_number,
+                                           const std::vector<ShipmentEvent>& events, std::int64_t now_unix_s) = 0;
+    // delivered (or shipped, by the buyer) → completed, and the buyer earns points.
+    virtual std::optional<Order> complete_order(std::string_view order_id, OrderEvent event, Actor actor,
+                                                std::int64_t now_unix_s) = 0;
+    // Ids of orders delivered before `delivered_before_unix_s` and not completed.
+    virtual std::vector<std::string> orders_to_autocomplete(std::int64_t delivered_before_unix_s, int limit) = 0;
+    // Refunds to the paying wallet in one transaction: never more than paid minus refunded, never
+    // more units of a line than were ordered (minus units refunded before).
+    virtual RefundResult refund_order(std::string_view order_id, const Refund& refund, std::int64_t now_unix_s) = 0;
 
     // --- wallets and the ledger ---
     // Registers (or replaces) the user's wallet key. Returns false when another user holds it.

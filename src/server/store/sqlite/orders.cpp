@@ -1,6 +1,7 @@
 // SQLite backend: coupons, orders, quotes, cancellation.
 #include <nlohmann/json.hpp>
 
+#include "server/auth/secrets.hpp"
 #include "server/store/sqlite/sqlite_store.hpp"
 
 namespace satstore::server::sqlite {
@@ -15,7 +16,7 @@ Enum enum_of(const std::string& text) {
 
 constexpr const char* kOrderColumns =
     "seq, id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, coupon_discount, "
-    "points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, created_at, pay_by";
+    "points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, created_at, pay_by, delivered_at";
 
 Order read_order_row(const Stmt& s) {
     Order o;
@@ -33,6 +34,7 @@ Order read_order_row(const Stmt& s) {
     o.ship_to = nlohmann::json::parse(s.text(17)).get<Address>();
     o.created_at_unix_s = s.integer(19);
     o.pay_by_unix_s = s.integer(20);
+    o.delivered_at_unix_s = s.is_null(21) ? 0 : s.integer(21);
     return o;
 }
 
@@ -57,11 +59,7 @@ void load_details(Db& db, Order& o, const std::string& quote_id) {
     events.bind(1, o.id);
     while (events.step()) o.timeline.push_back({events.integer(0), events.text(1), events.text(2), events.text(3)});
     o.payment = load_payment_for_order(db, o.id);
-}
-
-void insert_event(Db& db, const std::string& order_id, const TimelineEntry& e) {
-    Stmt s(db, "INSERT INTO order_events(order_id, at, status, actor, note) VALUES (?, ?, ?, ?, ?)");
-    s.bind(1, order_id).bind(2, e.at_unix_s).bind(3, e.status).bind(4, e.actor).bind(5, e.note).step();
+    load_fulfilment(db, o);
 }
 
 void insert_quote(Db& db, const std::string& order_id, const Quote& q) {
@@ -80,6 +78,11 @@ std::string next_order_number(Db& db) {
 }
 
 }  // namespace
+
+void add_order_event(Db& db, const std::string& order_id, const TimelineEntry& e) {
+    Stmt s(db, "INSERT INTO order_events(order_id, at, status, actor, note) VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, order_id).bind(2, e.at_unix_s).bind(3, e.status).bind(4, e.actor).bind(5, e.note).step();
+}
 
 std::optional<Order> load_order(Db& db, std::string_view id) {
     Stmt s(db, std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = ?");
@@ -176,7 +179,7 @@ PlaceResult SqliteStore::place_order(NewOrder& in) {
             .bind(6, l.title).bind(7, l.qty).bind(8, l.unit_price_minor).bind(9, l.line_total_minor).step();
     }
     if (o.quote) insert_quote(db, o.id, *o.quote);
-    for (const auto& e : o.timeline) insert_event(db, o.id, e);
+    for (const auto& e : o.timeline) add_order_event(db, o.id, e);
 
     PlaceResult result{PlaceOutcome::created, in.encode_response(o), "", 0};
     Stmt remember(db, "INSERT INTO idempotency_keys(user_id, scope, key, request_hash, status, response, created_at) "
@@ -245,8 +248,14 @@ std::optional<Order> SqliteStore::cancel_order(std::string_view order_id, OrderE
     if (!order) return std::nullopt;
     const auto next = transition(order->status, event, actor);
     if (!next || *next != OrderStatus::cancelled) return std::nullopt;
-    // A paid order is cancelled only together with its refund, which this call does not issue.
-    if (order->payment_status != PaymentStatus::unpaid) return std::nullopt;
+    if (order->payment) {
+        const std::int64_t remaining = order->payment->amount - refunded_total(*order);
+        if (remaining > 0) {
+            Refund refund{secrets::new_id("rfd"), order->payment->payer, order->payment->currency, remaining,
+                          RefundStatus::pending, "Order cancelled", {}, actor_name(actor), now, 0};
+            apply_refund(db, *order, refund, now);
+        }
+    }
 
     Stmt update(db, "UPDATE orders SET status = 'cancelled', updated_at = ? WHERE id = ?");
     update.bind(1, now).bind(2, order_id).step();
@@ -260,7 +269,7 @@ std::optional<Order> SqliteStore::cancel_order(std::string_view order_id, OrderE
         Stmt points(db, "UPDATE users SET points = points + ? WHERE id = ?");
         points.bind(1, order->totals.points_used).bind(2, order->user_id).step();
     }
-    insert_event(db, order->id, {now, "cancelled", actor_name(actor), note});
+    add_order_event(db, order->id, {now, "cancelled", actor_name(actor), note});
     auto updated = load_order(db, order_id);
     tx.commit();
     return updated;

@@ -4,6 +4,7 @@
 //   accounts.cpp  users, sessions, login events, points, addresses
 //   orders.cpp    coupons, orders, quotes, cancellation
 //   wallets.cpp   wallets, the ledger, payments and the ledger audit
+//   fulfilment.cpp shipments, tracking, completion, refunds
 #pragma once
 
 #include <memory>
@@ -81,6 +82,14 @@ public:
                                       const std::string& note, std::int64_t now_unix_s) override;
     std::vector<std::string> overdue_unpaid_orders(std::int64_t now_unix_s, int limit) override;
 
+    std::optional<Order> ship_order(std::string_view order_id, const Shipment& shipment, std::int64_t now_unix_s) override;
+    TrackingResult record_tracking(std::string_view carrier, std::string_view tracking_number,
+                                   const std::vector<ShipmentEvent>& events, std::int64_t now_unix_s) override;
+    std::optional<Order> complete_order(std::string_view order_id, OrderEvent event, Actor actor,
+                                        std::int64_t now_unix_s) override;
+    std::vector<std::string> orders_to_autocomplete(std::int64_t delivered_before_unix_s, int limit) override;
+    RefundResult refund_order(std::string_view order_id, const Refund& refund, std::int64_t now_unix_s) override;
+
     bool bind_wallet(const Wallet& wallet) override;
     std::optional<Wallet> wallet_of(std::string_view user_id) override;
     std::vector<Balance> balances(std::string_view pubkey) override;
@@ -97,6 +106,16 @@ private:
 
 // Reads an order with its lines, current quote, timeline and payment on an open connection.
 std::optional<Order> load_order(Db& db, std::string_view id);
+
+// Shipments (with events) and refunds of an order.
+void load_fulfilment(Db& db, Order& order);
+
+// Credits `refund` to the payer in the open transaction and stores it as succeeded; updates the
+// order's payment_status. The caller has checked the amount.
+void apply_refund(Db& db, const Order& order, const Refund& refund, std::int64_t now_unix_s);
+
+// Appends a timeline entry.
+void add_order_event(Db& db, const std::string& order_id, const TimelineEntry& entry);
 
 // The payment of an order, if any.
 std::optional<PaymentRecord> load_payment_for_order(Db& db, std::string_view order_id);

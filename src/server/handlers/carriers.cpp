@@ -1,0 +1,77 @@
+// Carrier tracking webhook: HMAC-SHA256 over "<timestamp>.<raw body>", 300 s window.
+#include <sodium.h>
+
+#include "core/enum_json.hpp"
+#include "core/fulfilment.hpp"
+#include "core/hex.hpp"
+#include "server/handlers/handlers.hpp"
+#include "server/http/problem.hpp"
+
+namespace satstore::server::handlers {
+namespace {
+
+constexpr std::size_t kMaxEvents = 100;
+
+[[noreturn]] void bad_signature(const std::string& detail) {
+    throw ApiError(401, "bad_signature", "Bad signature", detail);
+}
+
+// Verifies the request's signature headers; throws 401 otherwise. Constant-time comparison.
+void verify_signature(const Context& ctx, const std::string& carrier) {
+    const auto secret = ctx.config.carrier_secrets.find(carrier);
+    if (secret == ctx.config.carrier_secrets.end()) bad_signature("No webhook secret is configured for this carrier.");
+    const std::string timestamp(ctx.request.header("x-carrier-timestamp"));
+    const auto ts = parse_amount_minor(timestamp);
+    if (!ts) bad_signature("X-Carrier-Timestamp must be unix seconds.");
+    const std::int64_t skew = *ts > ctx.now_unix_s ? *ts - ctx.now_unix_s : ctx.now_unix_s - *ts;
+    if (skew > ctx.config.webhook_tolerance_s) bad_signature("The timestamp is too far from now.");
+    const std::string header(ctx.request.header("x-carrier-signature"));
+    constexpr std::string_view kPrefix = "sha256=";
+    const auto sent = header.rfind(kPrefix, 0) == 0 ? hex::decode(std::string_view(header).substr(kPrefix.size()), 32)
+                                                    : std::nullopt;
+    if (!sent) bad_signature("X-Carrier-Signature must be sha256=<64 hex digits>.");
+    const std::string message = timestamp + "." + ctx.request.body;
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret->second.data()), secret->second.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+    crypto_auth_hmacsha256_final(&state, mac);
+    if (sodium_memcmp(mac, sent->data(), sizeof mac) != 0) bad_signature("The signature does not match.");
+}
+
+}  // namespace
+
+Response carrier_events(Context& ctx) {
+    const std::string carrier = ctx.request.params.at("carrier");
+    if (!find_carrier(carrier)) throw not_found("Unknown carrier.");
+    verify_signature(ctx, carrier);  // before parsing: unsigned input is not even looked at
+    const auto body = ctx.json_body();
+    FieldErrors errors;
+    const std::string number = body.value("tracking_number", nlohmann::json()).is_string() ? body["tracking_number"].get<std::string>() : "";
+    if (!is_valid_tracking_number(number)) errors["tracking_number"] = "6–40 letters, digits or dashes.";
+    std::vector<ShipmentEvent> events;
+    const auto list = body.find("events");
+    if (list == body.end() || !list->is_array() || list->empty() || list->size() > kMaxEvents) {
+        errors["events"] = "1 to 100 events.";
+    } else {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const auto& e = (*list)[i];
+            const std::string key = "events[" + std::to_string(i) + "]";
+            auto text = [&](const char* name) {
+                return e.is_object() && e.contains(name) && e[name].is_string() ? e[name].get<std::string>() : std::string();
+            };
+            const auto at = parse_rfc3339(text("at"));
+            const auto status = parse_enum<TrackingStatus>(text("status"));
+            if (!at) errors[key + ".at"] = "RFC 3339 UTC time (YYYY-MM-DDTHH:MM:SSZ).";
+            if (!status) errors[key + ".status"] = "A normalised tracking status.";
+            if (text("location").size() > 200 || text("description").size() > 500) errors[key] = "Text too long.";
+            if (at && status) events.push_back({*at, *status, text("location"), text("description")});
+        }
+    }
+    if (!errors.empty()) throw validation_error(std::move(errors));
+    const TrackingResult r = ctx.store.record_tracking(carrier, number, events, ctx.now_unix_s);
+    if (!r.found) throw not_found("No shipment has this carrier and tracking number.");
+    return json_response(200, {{"recorded", r.recorded}, {"duplicates", static_cast<int>(events.size()) - r.recorded}});
+}
+
+}  // namespace satstore::server::handlers

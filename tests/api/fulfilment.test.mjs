@@ -1,0 +1,204 @@
+// API tests after payment: the staff order console (ship, refund, cancel), carrier webhooks and
+// tracking, delivery, receipt confirmation with points, reorder, and the roles that guard them.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+
+import { sendTracking, at } from '../support/carrier.mjs';
+import { call, demoAccounts, login, startServer } from '../support/server.mjs';
+import { authorize, bindProof, newKey } from '../support/wallet.mjs';
+
+let srv;
+let store;
+let products;
+let merchant;
+before(async () => {
+  srv = await startServer();
+  store = (await call(`${srv.api}/store`)).body;
+  products = (await call(`${srv.api}/products?limit=100`)).body.items.sort((a, b) => b.stock - a.stock);
+  merchant = await login(srv.api, demoAccounts.merchant);
+});
+after(async () => { await srv?.stop(); });
+
+const address = {
+  name: '李四', phone: '13900139000', country: 'CN', region: '北京市', city: '北京市',
+  district: '海淀区', street: '中关村大街1号', postal_code: '100080',
+};
+
+// A new buyer who has paid an order of two lines (2 + 1 units).
+async function paidOrder() {
+  const email = `ship-${randomUUID()}@example.com`;
+  const user = (await call(`${srv.api}/users`, { method: 'POST', body: { email, password: 'fulfilment pass' } })).body;
+  const token = await login(srv.api, email, 'fulfilment pass');
+  const key = newKey();
+  await call(`${srv.api}/wallet`, { method: 'PUT', token, body: { pubkey: key.pubkey, proof: bindProof(key, store.id, user.id) } });
+  await call(`${srv.api}/wallet/topups`, { method: 'POST', token, body: { currency: 'BTC', amount: '5000000' } });
+  const order = (await call(`${srv.api}/orders`, {
+    method: 'POST', token, headers: { 'idempotency-key': randomUUID() },
+    body: { lines: [{ product_id: products[0].id, qty: 2 }, { product_id: products[1].id, qty: 1 }], ship_to: address, pay_currency: 'BTC', lang: 'zh-CN' },
+  })).body;
+  const paid = await call(`${srv.api}/orders/${order.id}/payments`, { method: 'POST', token, body: authorize(order, key) });
+  assert.equal(paid.status, 201);
+  return { token, order, key };
+}
+
+const staff = (path, body) => call(`${srv.api}/staff${path}`, { method: body ? 'POST' : 'GET', token: merchant, body });
+const tracking = () => `SF${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
+describe('staff console', () => {
+  test('only staff with the merchant role reach it', async () => {
+    const { token } = await paidOrder();
+    assert.equal((await call(`${srv.api}/staff/orders`, { token })).status, 403);
+    assert.equal((await call(`${srv.api}/staff/orders`)).status, 401);
+    const agent = await login(srv.api, demoAccounts.agent);
+    assert.equal((await call(`${srv.api}/staff/orders`, { token: agent })).status, 403);
+    const admin = await login(srv.api, demoAccounts.admin);
+    assert.equal((await call(`${srv.api}/staff/orders?status=paid`, { token: admin })).status, 200);
+  });
+
+  test('the queue of paid orders to ship', async () => {
+    const { order } = await paidOrder();
+    const queue = await staff('/orders?status=paid&limit=100');
+    assert.ok(queue.body.items.some((o) => o.id === order.id));
+    assert.ok(queue.body.items.every((o) => o.status === 'paid'));
+  });
+
+  test('shipping validates carrier and tracking number and moves the order to shipped', async () => {
+    const { token, order } = await paidOrder();
+    const bad = await staff(`/orders/${order.id}/shipments`, { carrier: 'pigeon', tracking_number: 'x' });
+    assert.equal(bad.status, 422);
+    assert.ok(bad.body.errors.carrier && bad.body.errors.tracking_number);
+    const number = tracking();
+    const r = await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: number });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.status, 'shipped');
+    assert.equal(r.body.shipments[0].tracking_number, number);
+    assert.match(r.body.shipments[0].tracking_url, new RegExp(number));
+    const twice = await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: tracking() });
+    assert.equal(twice.status, 409);
+    const other = await paidOrder();
+    const reused = await staff(`/orders/${other.order.id}/shipments`, { carrier: 'sf', tracking_number: number });
+    assert.equal(reused.status, 409);
+    assert.equal(reused.body.code, 'tracking_number_used');
+    const cancel = await call(`${srv.api}/orders/${order.id}/cancel`, { method: 'POST', token });
+    assert.equal(cancel.status, 409);
+    assert.match(cancel.body.detail, /support/i);
+  });
+
+  test('a cancel racing a shipment: exactly one wins', async () => {
+    for (let i = 0; i < 5; i++) {
+      const { token, order } = await paidOrder();
+      const [ship, cancel] = await Promise.all([
+        staff(`/orders/${order.id}/shipments`, { carrier: 'ems', tracking_number: tracking() }),
+        call(`${srv.api}/orders/${order.id}/cancel`, { method: 'POST', token }),
+      ]);
+      assert.deepEqual([ship.status, cancel.status].sort(), [200, 409]);
+      const final = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+      assert.equal(final.status, ship.status === 200 ? 'shipped' : 'cancelled');
+      assert.equal(final.refunds.length, ship.status === 200 ? 0 : 1);
+    }
+  });
+
+  test('partial refunds by line and by amount, never above what was paid', async () => {
+    const { token, order } = await paidOrder();
+    const detail = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    const paid = Number(detail.payment.amount);
+    const noReason = await staff(`/orders/${order.id}/refunds`, { lines: [{ line_id: detail.lines[0].id, qty: 1 }] });
+    assert.equal(noReason.status, 422);
+    const byLine = await staff(`/orders/${order.id}/refunds`, { lines: [{ line_id: detail.lines[0].id, qty: 1 }], reason: 'damaged' });
+    assert.equal(byLine.status, 200, JSON.stringify(byLine.body));
+    assert.equal(byLine.body.payment_status, 'partially_refunded');
+    const lineAmount = Number(byLine.body.refunds[0].amount.amount);
+    assert.ok(lineAmount > 0 && lineAmount < paid);
+    const tooManyUnits = await staff(`/orders/${order.id}/refunds`, { lines: [{ line_id: detail.lines[0].id, qty: 2 }], reason: 'again' });
+    assert.equal(tooManyUnits.status, 422);
+    const over = await staff(`/orders/${order.id}/refunds`, { amount: { amount: String(paid), currency: 'BTC' }, reason: 'too much' });
+    assert.equal(over.status, 422);
+    assert.equal(over.body.code, 'over_refund');
+    assert.equal(over.body.refundable, String(paid - lineAmount));
+    const wrongCurrency = await staff(`/orders/${order.id}/refunds`, { amount: { amount: '1', currency: 'USDT' }, reason: 'x' });
+    assert.equal(wrongCurrency.status, 422);
+    const rest = await staff(`/orders/${order.id}/refunds`, { amount: { amount: String(paid - lineAmount), currency: 'BTC' }, reason: 'goodwill' });
+    assert.equal(rest.status, 200);
+    assert.equal(rest.body.payment_status, 'refunded');
+    const wallet = (await call(`${srv.api}/wallet`, { token })).body.balances.find((b) => b.currency === 'BTC');
+    assert.equal(wallet.amount, '5000000');
+  });
+
+  test('staff cancel of a paid order needs a reason and refunds in full', async () => {
+    const { order } = await paidOrder();
+    assert.equal((await staff(`/orders/${order.id}/cancel`, {})).status, 422);
+    const r = await staff(`/orders/${order.id}/cancel`, { reason: 'out of stock at the warehouse' });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.status, 'cancelled');
+    assert.equal(r.body.payment_status, 'refunded');
+    assert.equal(r.body.timeline.at(-1).actor, 'staff');
+  });
+});
+
+describe('carrier webhook and delivery', () => {
+  test('signed events build the tracking timeline; delivered moves the order; the buyer confirms receipt', async () => {
+    const { token, order } = await paidOrder();
+    const number = tracking();
+    await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: number });
+    const events = [
+      { at: at(-1000), status: 'in_transit', location: '深圳', description: '已揽收' },
+      { at: at(-2000), status: 'out_for_delivery', location: '北京', description: '派送中' },
+    ];
+    const first = await sendTracking(srv.api, 'sf', number, events);
+    assert.equal(first.status, 200);
+    assert.equal(first.body.recorded, 2);
+    const dup = await sendTracking(srv.api, 'sf', number, events);
+    assert.deepEqual(dup.body, { recorded: 0, duplicates: 2 });
+    let detail = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    assert.equal(detail.status, 'shipped');
+    assert.deepEqual(detail.shipments[0].events.map((e) => e.status), ['out_for_delivery', 'in_transit', 'info_received']);
+
+    await sendTracking(srv.api, 'sf', number, [{ at: at(-3000), status: 'delivered', location: '北京', description: '已签收' }]);
+    detail = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    assert.equal(detail.status, 'delivered');
+    assert.equal(detail.shipments[0].status, 'delivered');
+    assert.ok(detail.delivered_at);
+
+    const done = await call(`${srv.api}/orders/${order.id}/confirm-receipt`, { method: 'POST', token });
+    assert.equal(done.status, 200);
+    assert.equal(done.body.status, 'completed');
+    assert.match(done.body.timeline.at(-1).note, /points earned/);
+    assert.equal((await call(`${srv.api}/orders/${order.id}/confirm-receipt`, { method: 'POST', token })).status, 409);
+  });
+
+  test('forged, stale and malformed webhooks are refused and record nothing', async () => {
+    const { token, order } = await paidOrder();
+    const number = tracking();
+    await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: number });
+    const event = [{ at: at(), status: 'delivered', location: '', description: '' }];
+    const forged = await sendTracking(srv.api, 'sf', number, event, { secret: 'wrong' });
+    assert.equal(forged.status, 401);
+    assert.equal(forged.body.code, 'bad_signature');
+    const stale = await sendTracking(srv.api, 'sf', number, event, { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    assert.equal(stale.status, 401);
+    const otherCarrier = await sendTracking(srv.api, 'ems', number, event, { secret: 'demo-secret-sf' });
+    assert.equal(otherCarrier.status, 401);
+    const r = await fetch(`${srv.api}/carriers/sf/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(r.status, 401);
+    const malformed = await sendTracking(srv.api, 'sf', number, [{ at: 'yesterday', status: 'teleported' }]);
+    assert.equal(malformed.status, 422);
+    const unknown = await sendTracking(srv.api, 'sf', 'NOSUCH12345', event);
+    assert.equal(unknown.status, 404);
+    const detail = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    assert.equal(detail.status, 'shipped');
+    assert.equal(detail.shipments[0].events.length, 1);
+  });
+});
+
+describe('reorder', () => {
+  test('a cancelled order can be re-ordered; an active one cannot', async () => {
+    const { token, order } = await paidOrder();
+    assert.equal((await call(`${srv.api}/orders/${order.id}/reorder`, { method: 'POST', token })).status, 409);
+    await call(`${srv.api}/orders/${order.id}/cancel`, { method: 'POST', token });
+    const r = await call(`${srv.api}/orders/${order.id}/reorder`, { method: 'POST', token });
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body.lines.map((l) => [l.product_id, l.qty]), [[products[0].id, 2], [products[1].id, 1]]);
+    assert.deepEqual(r.body.unavailable, []);
+  });
+});
