@@ -216,6 +216,22 @@ test('API down shows a full-page error with Retry, which recovers', async () => 
   await page.context().close();
 });
 
+test('malformed API replies are skipped, not fatal', async () => {
+  const page = await newPage(browser);
+  await page.route('**/api/v1/products?**', (route) => route.fulfill({
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify({ items: [{ id: 42 }, { ...products[0], price: { amount: '-5', currency: 'CNY' } }, products[1]], next_cursor: null }),
+  }));
+  await page.goto(`${server.origin}/#/`);
+  await waitReady(page);
+  await role(page, 'link', products[1].title).waitFor({ state: 'attached', timeout: 5000 });
+  assert.equal(await role(page, 'link', products[0].title).count(), 0, 'the product with a bad price is left out');
+  await clickMirror(page, role(page, 'button', 'Cart'));
+  await role(page, 'heading', 'Your cart').waitFor({ state: 'attached', timeout: 5000 });
+  await page.context().close();
+});
+
 test('screenshots: desktop 1280×800 and phone 390×844@3, English and Chinese', async () => {
   const p = products[0];
   for (const [device, dname] of [[DESKTOP, 'desktop'], [PHONE, 'phone']]) {
