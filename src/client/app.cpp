@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_requests.hpp"
+#include "buying_requests.hpp"
 #include "i18n/strings.hpp"
 #include "platform/web_platform.hpp"
 #include "routes.hpp"
@@ -50,7 +51,13 @@ void enter_route(AppState& s) {
             for (const CartLine& l : s.cart) {
                 if (s.products.count(l.product_id) == 0) request_product(s, l.product_id, false);
             }
+            enter_buying_route(s);
             break;
+        case Route::checkout:
+        case Route::orders:
+        case Route::order:
+        case Route::pay:
+        case Route::wallet: enter_buying_route(s); break;
         case Route::login:
             s.login.field_errors.clear();
             s.login.general_error.clear();
@@ -103,7 +110,9 @@ void app_start(AppState& s) {
 void app_process_events(AppState& s) {
     s.now_ms = platform::now_ms();
     const bool had_store = s.store_load == Load::ok;
-    for (const platform::HttpReply& r : platform::take_http_replies()) handle_reply(s, r);
+    for (const platform::HttpReply& r : platform::take_http_replies()) {
+        if (!handle_buying_reply(s, r)) handle_reply(s, r);
+    }
     for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
     if (!had_store && s.store_load == Load::ok) apply_language(s);
     if (platform::take_hash_changed()) {
@@ -116,6 +125,7 @@ void app_process_events(AppState& s) {
         }
     }
     std::erase_if(s.toasts, [&](const Toast& t) { return t.expires_at_ms <= s.now_ms; });
+    process_buying(s);
 }
 
 void app_perform_intents(AppState& s) {
@@ -136,6 +146,7 @@ void app_perform_intents(AppState& s) {
             case Intent::Kind::submit_register: request_register(s); break;
             case Intent::Kind::log_out: request_logout(s); break;
             case Intent::Kind::load_image: request_image(s, in.text); break;
+            case Intent::Kind::buying: perform_buying(s, in); break;
         }
     }
     if (!intents.empty()) platform::request_frame();
@@ -172,6 +183,11 @@ void app_draw(AppState& s) {
             case Route::product: screens::draw_product(s, column); break;
             case Route::cart: screens::draw_cart(s, column); break;
             case Route::login: screens::draw_login(s, column); break;
+            case Route::checkout: screens::draw_checkout(s, column); break;
+            case Route::orders: screens::draw_orders(s, column); break;
+            case Route::order: screens::draw_order(s, column); break;
+            case Route::pay: screens::draw_pay(s, column); break;
+            case Route::wallet: screens::draw_wallet(s, column); break;
             case Route::not_found: screens::draw_not_found(s, column); break;
         }
     }

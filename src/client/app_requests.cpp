@@ -183,7 +183,8 @@ void apply_login(AppState& s, const platform::HttpReply& r) {
         s.login.general_error.clear();
         const std::string& name = s.user->display_name.empty() ? s.user->email : s.user->display_name;
         show_toast(s, trf(s.lang, S::welcome_s, name.c_str()));
-        platform::set_location_hash("/");
+        platform::set_location_hash(s.buy.return_to.empty() ? "/" : s.buy.return_to);  // e.g. back to checkout
+        s.buy.return_to.clear();
         return;
     }
     if (r.status == 0) {
@@ -308,6 +309,7 @@ void handle_reply(AppState& s, const platform::HttpReply& r) {
         case RequestKind::logout:
             s.session_token.clear();
             s.user.reset();
+            s.buy = BuyingState{};  // orders, wallet balances and saved addresses were this user's
             save_session(s);
             show_toast(s, tr(s.lang, S::logged_out));
             break;

@@ -10,12 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "buying_state.hpp"
 #include "core/catalog.hpp"
 
 namespace satstore::client {
 
 // --- Routes (URL fragments, routes.cpp) ------------------------------------------------------------
-enum class Route { catalog, product, cart, login, not_found };
+enum class Route { catalog, product, cart, login, checkout, orders, order, pay, wallet, not_found };
 
 struct RouteState {
     Route route = Route::catalog;
@@ -23,6 +24,7 @@ struct RouteState {
     std::string query;       // Route::catalog: ?q=
     std::string category;    // Route::catalog: ?category=
     bool register_mode = false;  // Route::login: #/register
+    std::string order_id;        // Route::order, Route::pay
 
     friend bool operator==(const RouteState&, const RouteState&) = default;
 };
@@ -108,6 +110,7 @@ struct Intent {
         submit_register,
         log_out,
         load_image,      // text = image URL
+        buying,          // number = BuyAction (buying_state.hpp), text = its argument
     };
     Kind kind;
     std::string text;
@@ -134,6 +137,7 @@ struct AppState {
     std::optional<std::int64_t> btc_rate_minor;  // fiat minor units per 1 BTC
 
     std::vector<CartLine> cart;
+    BuyingState buy;  // checkout, payment, wallet, orders (buying_state.hpp)
 
     std::string session_token;
     std::optional<User> user;

@@ -39,6 +39,18 @@ RouteState parse_route(const std::string& fragment) {
         r.product_id = path.substr(products_prefix.size());
     } else if (path == "/cart") {
         r.route = Route::cart;
+    } else if (path == "/checkout") {
+        r.route = Route::checkout;
+    } else if (path == "/orders") {
+        r.route = Route::orders;
+    } else if (path.rfind("/orders/", 0) == 0 && path.size() > 8) {
+        std::string id = path.substr(8);
+        const bool pay = id.size() > 4 && id.compare(id.size() - 4, 4, "/pay") == 0;
+        if (pay) id.resize(id.size() - 4);
+        r.route = id.find('/') == std::string::npos ? (pay ? Route::pay : Route::order) : Route::not_found;
+        r.order_id = id;
+    } else if (path == "/wallet") {
+        r.route = Route::wallet;
     } else if (path == "/login" || path == "/register") {
         r.route = Route::login;
         r.register_mode = path == "/register";
@@ -63,6 +75,11 @@ std::string route_fragment(const RouteState& r) {
         case Route::product: return "/products/" + r.product_id;
         case Route::cart: return "/cart";
         case Route::login: return r.register_mode ? "/register" : "/login";
+        case Route::checkout: return "/checkout";
+        case Route::orders: return "/orders";
+        case Route::order: return "/orders/" + r.order_id;
+        case Route::pay: return "/orders/" + r.order_id + "/pay";
+        case Route::wallet: return "/wallet";
         case Route::not_found: return "/";
     }
     return "/";

@@ -1,5 +1,6 @@
 // satstore client — URL fragment routes: "#/", "#/?q=…&category=…", "#/products/<id>", "#/cart",
-// "#/login", "#/register".
+// "#/login", "#/register", "#/checkout", "#/orders", "#/orders/<id>", "#/orders/<id>/pay",
+// "#/wallet".
 #pragma once
 
 #include <string>

@@ -75,10 +75,8 @@ void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
     }
     const std::string remove = std::string(tr(s.lang, S::remove)) + "##remove";
     const float rw = ImGui::CalcTextSize(remove.c_str(), nullptr, true).x + 24;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - rw, pos.y + row_h - pad - ui::kControlHeight + (narrow ? 0 : 0)));
-    ImGui::PushStyleColor(ImGuiCol_Text, color::danger);
-    if (ui::button(remove.c_str(), ButtonKind::ghost)) s.push(Intent::Kind::set_cart_qty, line.product_id, 0);
-    ImGui::PopStyleColor();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - rw, pos.y + row_h - pad - ui::kControlHeight));
+    if (ui::button(remove.c_str(), ButtonKind::danger_text)) s.push(Intent::Kind::set_cart_qty, line.product_id, 0);
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + row_h + 12));
     ImGui::Dummy(ImVec2(w, 0));
     ImGui::PopID();

@@ -20,6 +20,11 @@ void draw_catalog(AppState& s, float column_width);
 void draw_product(AppState& s, float column_width);
 void draw_cart(AppState& s, float column_width);
 void draw_login(AppState& s, float column_width);
+void draw_checkout(AppState& s, float column_width);  // checkout.cpp
+void draw_orders(AppState& s, float column_width);    // orders.cpp
+void draw_order(AppState& s, float column_width);     // order_detail.cpp
+void draw_pay(AppState& s, float column_width);       // pay.cpp
+void draw_wallet(AppState& s, float column_width);    // wallet.cpp
 void draw_api_error(AppState& s, float column_width);
 void draw_not_found(AppState& s, float column_width);
 

@@ -46,6 +46,10 @@ bool button(const char* label, ButtonKind kind, ImVec2 size, bool disabled, bool
         case ButtonKind::ghost:
             bg = IM_COL32(0, 0, 0, 0), border = IM_COL32(0, 0, 0, 0);
             break;
+        case ButtonKind::danger_text:
+            bg = IM_COL32(0, 0, 0, 0), hover = IM_COL32(254, 242, 242, 255), active = IM_COL32(254, 226, 226, 255);
+            fg = color::danger, border = IM_COL32(0, 0, 0, 0);
+            break;
         case ButtonKind::soft:
             bg = color::brand_soft, hover = color::brand_soft, active = color::brand_soft;
             fg = color::brand, border = color::brand;

@@ -18,10 +18,10 @@ using render::FontSize;
 void push_font(FontSize size);
 void pop_font();
 
-enum class ButtonKind { primary, secondary, danger, ghost, soft };
+enum class ButtonKind { primary, secondary, danger, ghost, danger_text, soft };
 
-// A button: filled brand (primary), outlined (secondary), red (danger), borderless (ghost) or
-// brand-tinted (soft: the selected one of a group).
+// A button: filled brand (primary), outlined (secondary), red (danger), borderless (ghost),
+// borderless red (danger_text: Remove) or brand-tinted (soft: the selected one of a group).
 // `size` zero components mean "fit the label" / kControlHeight. `disabled` greys it out; `busy`
 // shows a spinner instead of the label and makes it unclickable. Returns true when clicked.
 // `label` may carry an ImGui "##id" suffix; the mirror names the button by the visible part.

@@ -1,0 +1,661 @@
+// satstore client — checkout, payment and orders requests (see buying_requests.hpp).
+//
+// Index: [SECTION] helpers · [SECTION] preview and checkout · [SECTION] payment ·
+//        [SECTION] orders · [SECTION] entry points
+#include "buying_requests.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+#include "app_requests.hpp"
+#include "core/authorization.hpp"
+#include "core/enum_json.hpp"
+#include "core/hex.hpp"
+#include "core/payment.hpp"
+#include "i18n/strings.hpp"
+#include "platform/web_extra.hpp"
+#include "wallet/vault.hpp"
+
+namespace satstore::client {
+namespace {
+
+using nlohmann::json;
+
+// --- [SECTION] helpers -------------------------------------------------------------------------
+
+void navigate(const std::string& fragment) { platform::set_location_hash(fragment); }
+
+std::optional<Order> parse_order(const json& j) {
+    try {
+        return j.get<Order>();
+    } catch (const json::exception& e) {
+        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
+    } catch (const std::invalid_argument& e) {
+        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
+    }
+    return std::nullopt;
+}
+
+std::optional<Money> parse_money(const json& j) {
+    try {
+        return j.get<Money>();
+    } catch (const json::exception& e) {
+        std::fprintf(stderr, "satstore: malformed amount: %s\n", e.what());
+    } catch (const std::invalid_argument& e) {
+        std::fprintf(stderr, "satstore: malformed amount: %s\n", e.what());
+    }
+    return std::nullopt;
+}
+
+std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+// A session that expired mid-flow: log out locally and send the buyer to the login form, back
+// here afterwards.
+void session_expired(AppState& s) {
+    s.session_token.clear();
+    s.user.reset();
+    save_session(s);
+    s.buy.return_to = platform::location_hash();
+    show_toast(s, tr(s.lang, S::session_expired), true);
+    navigate("/login");
+}
+
+// --- [SECTION] preview and checkout ------------------------------------------------------------
+
+// Prices need an address in the request (parse_order_request requires one) although shipping does
+// not depend on it: the cart, which has none yet, prices with a fixed well-formed placeholder.
+Address pricing_address(const CheckoutState& c) {
+    if (validate_address(c.address).empty()) return c.address;
+    return Address{"-", "+86 13800000000", "CN", "-", "-", "-", "---", "000000"};
+}
+
+json order_body(const AppState& s, bool for_preview) {
+    const CheckoutState& c = s.buy.checkout;
+    json lines = json::array();
+    for (const CartLine& l : s.cart) lines.push_back({{"product_id", l.product_id}, {"qty", l.qty}});
+    json body = {{"lines", lines},
+                 {"ship_to", for_preview ? pricing_address(c) : c.address},
+                 {"pay_currency", c.pay_currency},
+                 {"lang", s.lang == Lang::zh_CN ? "zh-CN" : "en"}};
+    if (!c.coupon.empty()) body["coupon"] = c.coupon;
+    if (const auto pts = parse_amount_minor(c.points_input); pts && *pts > 0) body["use_points"] = *pts;
+    return body;
+}
+
+void request_preview(AppState& s, bool force) {
+    CheckoutState& c = s.buy.checkout;
+    if (s.cart.empty()) {
+        c.preview = {};
+        c.preview_sent.clear();
+        c.preview_load = BuyLoad::idle;
+        return;
+    }
+    const std::string body = order_body(s, true).dump();
+    if (!force && body == c.preview_sent && c.preview_load != BuyLoad::failed) return;
+    c.preview_sent = body;
+    c.preview_load = BuyLoad::loading;
+    buying::send(s, BuyRequest::preview, "POST", "/orders/preview", body);
+}
+
+void apply_preview(AppState& s, const platform::HttpReply& r) {
+    CheckoutState& c = s.buy.checkout;
+    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    if (!j || !j->is_object()) {
+        c.preview_load = BuyLoad::failed;
+        return;
+    }
+    Preview p;
+    if (auto lines = j->find("lines"); lines != j->end() && lines->is_array()) {
+        for (const json& l : *lines) {
+            if (!l.is_object()) continue;
+            PreviewLine line{str(l, "product_id"), str(l, "title"), l.value("qty", std::int64_t{0}), {}, {}};
+            if (l.contains("unit_price")) line.unit_price = parse_money(l["unit_price"]).value_or(Money{});
+            if (l.contains("line_total")) line.line_total = parse_money(l["line_total"]).value_or(Money{});
+            p.lines.push_back(std::move(line));
+        }
+    }
+    auto money_at = [&](const char* key) { return j->contains(key) ? parse_money((*j)[key]).value_or(Money{}) : Money{}; };
+    p.subtotal = money_at("subtotal");
+    p.shipping = money_at("shipping");
+    p.discount = money_at("discount");
+    p.total = money_at("total");
+    if (auto q = j->find("quote"); q != j->end() && q->is_object()) p.quote = parse_money(*q);
+    if (auto probs = j->find("problems"); probs != j->end() && probs->is_array()) {
+        for (const json& pr : *probs) {
+            if (pr.is_object()) p.problems.push_back({str(pr, "code"), str(pr, "field"), str(pr, "message")});
+        }
+    }
+    if (auto pts = j->find("points_available"); pts != j->end() && pts->is_number_integer()) p.points_available = pts->get<std::int64_t>();
+    c.preview = std::move(p);
+    c.preview_load = BuyLoad::ok;
+}
+
+void apply_saved_addresses(AppState& s, const platform::HttpReply& r) {
+    CheckoutState& c = s.buy.checkout;
+    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
+        c.saved_load = BuyLoad::failed;
+        return;
+    }
+    c.saved.clear();
+    for (const json& a : (*j)["items"]) {
+        if (a.is_object()) c.saved.push_back({str(a, "id"), a.get<Address>()});
+    }
+    c.saved_load = BuyLoad::ok;
+    // A returning buyer starts from their latest address (still to be confirmed).
+    if (!c.saved.empty() && c.address == Address{} && !c.address_confirmed) c.address = c.saved.front().address;
+}
+
+void confirm_address(AppState& s) {
+    CheckoutState& c = s.buy.checkout;
+    c.address_errors = validate_address(c.address);
+    c.focus_first_error = !c.address_errors.empty();
+    if (!c.address_errors.empty()) return;
+    c.address_confirmed = true;
+    c.error.clear();
+    buying::send(s, BuyRequest::save_address, "POST", "/me/addresses", json(c.address).dump());
+    request_preview(s, false);
+}
+
+void apply_save_address(AppState& s, const platform::HttpReply& r) {
+    if (r.status == 200 || r.status == 201) {
+        if (std::optional<json> j = buying::parse_json(r); j && j->is_object()) {
+            const std::string id = str(*j, "id");
+            auto& saved = s.buy.checkout.saved;
+            if (std::none_of(saved.begin(), saved.end(), [&](const SavedAddress& a) { return a.id == id; })) {
+                saved.insert(saved.begin(), SavedAddress{id, j->get<Address>()});
+            }
+        }
+        return;
+    }
+    if (r.status == 422) {  // the server's rules disagree with ours: show its words per field
+        CheckoutState& c = s.buy.checkout;
+        for (const auto& [field, msg] : buying::parse_problem(r).errors) c.address_errors["ship_to." + field] = msg;
+        c.address_confirmed = false;
+        c.focus_first_error = true;
+    }
+    // Saving is a convenience: other failures leave the confirmed address in place.
+}
+
+void place_order(AppState& s) {
+    CheckoutState& c = s.buy.checkout;
+    if (!c.address_confirmed || s.cart.empty() || c.placing) return;
+    const std::string body = order_body(s, false).dump();
+    // One key per attempt: a retry after a network failure sends the same body with the same key
+    // (the server replays the order); a changed order is a new attempt.
+    if (c.idempotency_key.empty() || c.idempotency_body != body) {
+        c.idempotency_key = buying::random_hex(16);
+        c.idempotency_body = body;
+    }
+    c.placing = true;
+    c.error.clear();
+    buying::send(s, BuyRequest::place_order, "POST", "/orders", body, c.idempotency_key);
+}
+
+void apply_place_order(AppState& s, const platform::HttpReply& r) {
+    CheckoutState& c = s.buy.checkout;
+    c.placing = false;
+    if (r.status == 201 || r.status == 200) {
+        const std::optional<json> j = buying::parse_json(r);
+        std::optional<Order> order = j ? parse_order(*j) : std::nullopt;
+        if (!order) {
+            c.error = tr(s.lang, S::request_failed);
+            return;
+        }
+        s.cart.clear();
+        save_cart(s);
+        c.idempotency_key.clear();
+        c.idempotency_body.clear();
+        c.address_confirmed = false;
+        c.coupon.clear();
+        c.coupon_input.clear();
+        c.points_input.clear();
+        c.preview = {};
+        c.preview_sent.clear();
+        s.buy.payment = PaymentState{};
+        s.buy.orders.list_load = BuyLoad::idle;  // the list is stale now
+        s.buy.orders.detail = std::move(order);
+        s.buy.orders.detail_load = BuyLoad::ok;
+        show_toast(s, tr(s.lang, S::order_placed));
+        navigate("/orders/" + s.buy.orders.detail->id + "/pay");
+        return;
+    }
+    if (r.status == 0) {
+        c.error = tr(s.lang, S::order_network_failed);
+        return;
+    }
+    if (r.status == 401) {
+        session_expired(s);
+        return;
+    }
+    const buying::Problem p = buying::parse_problem(r);
+    if (p.code == "out_of_stock") {
+        c.error = tr(s.lang, S::out_of_stock_error);
+        request_preview(s, true);  // problems appear next to the lines
+        return;
+    }
+    bool address_error = false;
+    for (const auto& [field, msg] : p.errors) {
+        if (field.rfind("ship_to", 0) == 0) {
+            c.address_errors[field] = msg;
+            address_error = true;
+        }
+    }
+    if (address_error) {
+        c.address_confirmed = false;
+        c.focus_first_error = true;
+        c.error = tr(s.lang, S::fix_address);
+    } else if (p.code == "invalid_coupon" || p.errors.count("coupon") != 0) {
+        c.error = p.errors.count("coupon") != 0 ? p.errors.at("coupon") : p.detail;
+    } else {
+        c.error = p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail;
+    }
+}
+
+// --- [SECTION] payment -------------------------------------------------------------------------
+
+void request_order(AppState& s, const std::string& id) {
+    OrdersState& o = s.buy.orders;
+    if (!o.detail || o.detail->id != id) {
+        o.detail.reset();
+        o.detail_load = BuyLoad::loading;
+    }
+    buying::send(s, BuyRequest::order, "GET", "/orders/" + id);
+}
+
+void apply_order(AppState& s, const platform::HttpReply& r) {
+    OrdersState& o = s.buy.orders;
+    o.action_busy = false;
+    if (r.status == 401) {
+        session_expired(s);
+        return;
+    }
+    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    std::optional<Order> order = j ? parse_order(*j) : std::nullopt;
+    if (!order) {
+        o.detail_load = BuyLoad::failed;
+        return;
+    }
+    o.detail = std::move(order);
+    o.detail_load = BuyLoad::ok;
+    // Keep the list in step with what the detail shows.
+    for (Order& listed : o.list) {
+        if (listed.id == o.detail->id) listed = *o.detail;
+    }
+}
+
+// Signs the order as fetched from the server (never as the client priced it) with the key from
+// the vault. Sets the field error and signs nothing when the password is wrong.
+void sign_and_pay(AppState& s) {
+    PaymentState& p = s.buy.payment;
+    const std::optional<Order>& order = s.buy.orders.detail;
+    p.busy = false;
+    if (!order || order->id != p.order_id || !order->quote) return;
+    const wallet::Opened opened = wallet::open(s.buy.wallet.blob, p.password);
+    if (!opened.seckey32) {
+        p.password_error = tr(s.lang, opened.error == wallet::OpenError::wrong_password ? S::wrong_payment_password
+                                                                                        : S::wallet_unreadable);
+        return;
+    }
+    payment::Bytes32 key = *opened.seckey32;
+    const std::optional<std::string> digest = payment::order_digest_hex(order_summary(*order));
+    const std::optional<std::string> payer = payment::xonly_pubkey_hex(key);
+    Authorization a;
+    a.store = order->store;
+    a.order = order->id;
+    a.order_digest = digest.value_or("");
+    a.quote = order->quote->id;
+    a.currency = order->quote->currency;
+    a.amount = order->quote->amount;
+    a.payer = payer.value_or("");
+    a.nonce = buying::random_hex(16);
+    a.expires_unix_s = order->quote->expires_at_unix_s;
+    payment::Bytes32 aux{};
+    wallet::random_bytes(aux.data(), aux.size());
+    const std::optional<std::string> sig = digest && payer ? sign_authorization(a, key, aux) : std::nullopt;
+    wallet::wipe(key);
+    p.password.clear();
+    if (!sig) {
+        p.error = tr(s.lang, S::request_failed);
+        return;
+    }
+    p.signed_body = json{{"authorization", to_json_fields(a)}, {"sig", *sig}}.dump();
+    p.busy = true;
+    buying::send(s, BuyRequest::pay, "POST", "/orders/" + order->id + "/payments", p.signed_body);
+}
+
+void apply_pay(AppState& s, const platform::HttpReply& r) {
+    PaymentState& p = s.buy.payment;
+    p.busy = false;
+    p.error.clear();
+    p.error_code.clear();
+    if (r.status == 201 || r.status == 200) {
+        p.signed_body.clear();
+        show_toast(s, tr(s.lang, S::payment_done));
+        request_order(s, p.order_id);
+        buying::request_wallet(s);
+        navigate("/orders/" + p.order_id);
+        return;
+    }
+    if (r.status == 0) {  // keep signed_body: "Retry" resends the same authorization
+        p.error_code = "network";
+        p.error = tr(s.lang, S::pay_network_failed);
+        return;
+    }
+    if (r.status == 401) {
+        session_expired(s);
+        return;
+    }
+    p.signed_body.clear();
+    const buying::Problem pr = buying::parse_problem(r);
+    p.error_code = pr.code;
+    if (pr.code == "insufficient_balance") {
+        p.balance = parse_amount_minor(str(pr.body, "balance")).value_or(0);
+        p.shortfall = parse_amount_minor(str(pr.body, "shortfall")).value_or(0);
+        p.error = tr(s.lang, S::insufficient_balance);
+    } else if (pr.code == "quote_expired") {
+        p.error = tr(s.lang, S::quote_expired);
+    } else if (pr.code == "signature_invalid") {
+        p.error = tr(s.lang, S::signature_invalid);
+    } else if (pr.code == "payer_not_registered") {
+        p.error = tr(s.lang, S::payer_not_registered);
+    } else if (pr.code == "already_paid" || pr.code == "order_not_payable") {
+        p.error = tr(s.lang, S::already_paid);
+        request_order(s, p.order_id);
+    } else if (pr.code == "authorization_mismatch" || pr.code == "nonce_reused") {
+        p.error = tr(s.lang, S::order_changed_pay_again);
+        request_order(s, p.order_id);
+    } else {
+        p.error = pr.detail.empty() ? tr(s.lang, S::request_failed) : pr.detail;
+    }
+}
+
+// --- [SECTION] orders --------------------------------------------------------------------------
+
+void apply_orders(AppState& s, const platform::HttpReply& r) {
+    OrdersState& o = s.buy.orders;
+    if (r.status == 401) {
+        session_expired(s);
+        return;
+    }
+    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
+        o.list_load = BuyLoad::failed;
+        return;
+    }
+    o.list.clear();
+    for (const json& item : (*j)["items"]) {
+        if (std::optional<Order> order = parse_order(item)) o.list.push_back(std::move(*order));
+    }
+    o.list_load = BuyLoad::ok;
+}
+
+void apply_order_action(AppState& s, BuyRequest kind, const platform::HttpReply& r) {
+    OrdersState& o = s.buy.orders;
+    o.action_busy = false;
+    o.cancel_dialog = false;
+    if (r.status == 200) {
+        const std::optional<json> j = buying::parse_json(r);
+        if (std::optional<Order> order = j ? parse_order(*j) : std::nullopt) {
+            o.detail = std::move(order);
+            for (Order& listed : o.list) {
+                if (listed.id == o.detail->id) listed = *o.detail;
+            }
+        }
+        if (kind == BuyRequest::cancel) show_toast(s, tr(s.lang, S::order_cancelled));
+        else if (kind == BuyRequest::confirm_receipt) show_toast(s, tr(s.lang, S::receipt_confirmed));
+        else if (kind == BuyRequest::renew_quote) {
+            s.buy.payment.error.clear();
+            s.buy.payment.error_code.clear();
+            show_toast(s, tr(s.lang, S::new_quote_ready));
+        }
+        if (kind == BuyRequest::cancel) buying::request_wallet(s);
+        return;
+    }
+    if (r.status == 401) {
+        session_expired(s);
+        return;
+    }
+    const buying::Problem p = buying::parse_problem(r);
+    show_toast(s, r.status == 0 ? tr(s.lang, S::network_failed)
+                                : (p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail), true);
+    if (o.detail) request_order(s, o.detail->id);
+}
+
+void apply_reorder(AppState& s, const platform::HttpReply& r) {
+    s.buy.orders.action_busy = false;
+    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    if (!j || !j->is_object()) {
+        show_toast(s, tr(s.lang, r.status == 0 ? S::network_failed : S::request_failed), true);
+        return;
+    }
+    int added = 0;
+    if (auto lines = j->find("lines"); lines != j->end() && lines->is_array()) {
+        for (const json& l : *lines) {
+            const std::string id = str(l, "product_id");
+            const std::int64_t qty = l.value("qty", std::int64_t{0});
+            if (id.empty() || qty <= 0) continue;
+            auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& c) { return c.product_id == id; });
+            if (it == s.cart.end()) s.cart.push_back(CartLine{id, std::min<std::int64_t>(qty, 99)});
+            else it->qty = std::min<std::int64_t>(99, it->qty + qty);
+            ++added;
+        }
+    }
+    save_cart(s);
+    const std::size_t missing = j->contains("unavailable") && (*j)["unavailable"].is_array() ? (*j)["unavailable"].size() : 0;
+    show_toast(s, missing > 0 ? trf(s.lang, S::reorder_partial_d, static_cast<int>(missing)) : tr(s.lang, S::reorder_done));
+    navigate("/cart");
+    (void)added;
+}
+
+void post_action(AppState& s, BuyRequest kind, const std::string& id, const char* suffix, const std::string& body = "{}") {
+    s.buy.orders.action_busy = true;
+    buying::send(s, kind, "POST", "/orders/" + id + suffix, body);
+}
+
+}  // namespace
+
+// --- [SECTION] entry points ------------------------------------------------------------------------
+
+std::int64_t unix_now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+void enter_buying_route(AppState& s) {
+    BuyingState& b = s.buy;
+    b.wallet.backup_secret.clear();  // shown once: leaving the page hides it for good
+    b.wallet.password.clear();
+    b.wallet.password2.clear();
+    b.wallet.current_password.clear();
+    switch (s.route.route) {
+        case Route::cart: request_preview(s, false); break;
+        case Route::checkout:
+            request_preview(s, false);
+            if (!s.session_token.empty() && b.checkout.saved_load == BuyLoad::idle) {
+                b.checkout.saved_load = BuyLoad::loading;
+                buying::send(s, BuyRequest::saved_addresses, "GET", "/me/addresses");
+            }
+            break;
+        case Route::orders:
+            if (s.session_token.empty()) break;
+            if (b.orders.list_load != BuyLoad::ok) b.orders.list_load = BuyLoad::loading;
+            buying::send(s, BuyRequest::orders, "GET", "/orders?limit=50");
+            break;
+        case Route::pay:
+            if (b.payment.order_id != s.route.order_id) b.payment = PaymentState{};
+            b.payment.order_id = s.route.order_id;
+            [[fallthrough]];
+        case Route::order:
+            if (s.session_token.empty()) break;
+            request_order(s, s.route.order_id);
+            buying::request_wallet(s);
+            break;
+        case Route::wallet:
+            if (!s.session_token.empty()) buying::request_wallet(s);
+            break;
+        default: break;
+    }
+}
+
+void perform_buying(AppState& s, const Intent& in) {
+    BuyingState& b = s.buy;
+    const auto action = static_cast<BuyAction>(in.number);
+    switch (action) {
+        case BuyAction::refresh_preview: request_preview(s, true); break;
+        case BuyAction::apply_coupon: {
+            std::string code = b.checkout.coupon_input;
+            std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+            b.checkout.coupon = code;
+            request_preview(s, false);
+            break;
+        }
+        case BuyAction::start_checkout:
+            if (s.session_token.empty()) b.return_to = "/checkout";
+            navigate(s.session_token.empty() ? in.text : "/checkout");
+            break;
+        case BuyAction::pick_address: {
+            const std::size_t i = static_cast<std::size_t>(std::atoi(in.text.c_str()));
+            if (i < b.checkout.saved.size()) {
+                b.checkout.address = b.checkout.saved[i].address;
+                b.checkout.address_errors.clear();
+                b.checkout.address_confirmed = false;
+            }
+            break;
+        }
+        case BuyAction::confirm_address: confirm_address(s); break;
+        case BuyAction::edit_address: b.checkout.address_confirmed = false; break;
+        case BuyAction::set_currency:
+            if (auto c = parse_currency(in.text); c && !is_fiat(*c)) b.checkout.pay_currency = *c;
+            request_preview(s, false);
+            break;
+        case BuyAction::place_order: place_order(s); break;
+        case BuyAction::renew_quote:
+            b.payment.renewing = true;
+            post_action(s, BuyRequest::renew_quote, in.text, "/quote");
+            break;
+        case BuyAction::pay:
+            if (b.payment.busy || b.payment.work_pending) break;
+            b.payment.password_error.clear();
+            b.payment.error.clear();
+            b.payment.error_code.clear();
+            if (b.payment.password.empty()) {
+                b.payment.password_error = tr(s.lang, S::required_field);
+                break;
+            }
+            b.payment.order_id = in.text;
+            b.payment.busy = true;
+            b.payment.work_pending = true;  // the spinner shows first; sign_and_pay runs next frame
+            break;
+        case BuyAction::retry_payment:
+            if (b.payment.signed_body.empty() || b.payment.busy) break;
+            b.payment.busy = true;
+            b.payment.error.clear();
+            b.payment.error_code.clear();
+            buying::send(s, BuyRequest::pay, "POST", "/orders/" + b.payment.order_id + "/payments", b.payment.signed_body);
+            break;
+        case BuyAction::copy_text:
+            platform::copy_to_clipboard(in.text);
+            show_toast(s, tr(s.lang, S::copied));
+            break;
+        case BuyAction::orders_filter: b.orders.filter = in.text; break;
+        case BuyAction::open_cancel: b.orders.cancel_dialog = true; break;
+        case BuyAction::close_cancel: b.orders.cancel_dialog = false; break;
+        case BuyAction::cancel_order:
+            post_action(s, BuyRequest::cancel, in.text, "/cancel", json{{"reason", "Cancelled by the buyer"}}.dump());
+            break;
+        case BuyAction::confirm_receipt: post_action(s, BuyRequest::confirm_receipt, in.text, "/confirm-receipt"); break;
+        case BuyAction::reorder: post_action(s, BuyRequest::reorder, in.text, "/reorder"); break;
+        default: buying::perform_wallet(s, action, in.text); break;
+    }
+}
+
+bool handle_buying_reply(AppState& s, const platform::HttpReply& r) {
+    auto it = s.buy.pending.find(r.request_id);
+    if (it == s.buy.pending.end()) return false;
+    const BuyRequest kind = it->second;
+    s.buy.pending.erase(it);
+    switch (kind) {
+        case BuyRequest::preview: apply_preview(s, r); break;
+        case BuyRequest::saved_addresses: apply_saved_addresses(s, r); break;
+        case BuyRequest::save_address: apply_save_address(s, r); break;
+        case BuyRequest::place_order: apply_place_order(s, r); break;
+        case BuyRequest::order: apply_order(s, r); break;
+        case BuyRequest::orders: apply_orders(s, r); break;
+        case BuyRequest::pay: apply_pay(s, r); break;
+        case BuyRequest::renew_quote:
+            s.buy.payment.renewing = false;
+            apply_order_action(s, kind, r);
+            break;
+        case BuyRequest::cancel:
+        case BuyRequest::confirm_receipt: apply_order_action(s, kind, r); break;
+        case BuyRequest::reorder: apply_reorder(s, r); break;
+        case BuyRequest::wallet:
+        case BuyRequest::ledger:
+        case BuyRequest::put_wallet:
+        case BuyRequest::top_up: buying::apply_wallet_reply(s, kind, r); break;
+    }
+    return true;
+}
+
+void process_buying(AppState& s) {
+    BuyingState& b = s.buy;
+    if (b.payment.work_pending) {
+        b.payment.work_pending = false;
+        sign_and_pay(s);
+        platform::request_frame();
+    }
+    buying::run_wallet_work(s);
+    // The cart changed (stepper, remove, add): re-price what the cart or checkout shows.
+    if ((s.route.route == Route::cart || s.route.route == Route::checkout) && b.checkout.preview_load != BuyLoad::loading) {
+        request_preview(s, false);
+    }
+    // A visible quote countdown ticks once a second.
+    const bool quote_visible = (s.route.route == Route::pay || s.route.route == Route::order) && b.orders.detail &&
+                               b.orders.detail->status == OrderStatus::pending_payment && b.orders.detail->quote;
+    if (quote_visible) platform::request_frame_after(1000.0 - static_cast<double>(static_cast<long long>(s.now_ms) % 1000));
+}
+
+namespace buying {
+
+int send(AppState& s, BuyRequest kind, const char* method, const std::string& path, const std::string& body,
+         const std::string& idempotency_key) {
+    const int id = platform::http_request_keyed(method, platform::api_origin() + "/api/v1" + path, body,
+                                                s.session_token, idempotency_key);
+    s.buy.pending[id] = kind;
+    return id;
+}
+
+std::optional<json> parse_json(const platform::HttpReply& r) {
+    json j = json::parse(r.body, nullptr, false);
+    if (j.is_discarded()) {
+        std::fprintf(stderr, "satstore: reply %d (HTTP %d) is not JSON\n", r.request_id, r.status);
+        return std::nullopt;
+    }
+    return j;
+}
+
+Problem parse_problem(const platform::HttpReply& r) {
+    Problem p;
+    const std::optional<json> j = r.body.empty() ? std::nullopt : parse_json(r);
+    if (!j || !j->is_object()) return p;
+    p.body = *j;
+    p.code = str(*j, "code");
+    p.detail = str(*j, "detail");
+    if (auto it = j->find("errors"); it != j->end() && it->is_object()) {
+        for (const auto& [field, msg] : it->items()) {
+            if (msg.is_string()) p.errors[field] = msg.get<std::string>();
+        }
+    }
+    return p;
+}
+
+std::string random_hex(std::size_t n) {
+    std::vector<std::uint8_t> bytes(n);
+    wallet::random_bytes(bytes.data(), n);
+    return hex::encode(bytes.data(), n);
+}
+
+}  // namespace buying
+}  // namespace satstore::client

@@ -1,0 +1,170 @@
+// satstore client — state of the buying flow and the wallet: cart preview, checkout, payment,
+// wallet, My Orders and order detail. Plain data, part of AppState (app_state.hpp); screens draw
+// from it and record BuyAction intents; buying_requests.cpp performs them.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/address.hpp"
+#include "core/money.hpp"
+#include "core/order.hpp"
+
+namespace satstore::client {
+
+// What the buying screens ask the loop to do (Intent::Kind::buying, Intent::number).
+enum class BuyAction : std::int64_t {
+    refresh_preview,    // re-price the cart / checkout (POST /orders/preview)
+    apply_coupon,       // checkout.coupon_input → checkout.coupon, re-price
+    start_checkout,     // text = fragment to return to after logging in
+    pick_address,       // number2 (text) = index into checkout.saved
+    confirm_address,    // validate locally, then save it and show the review
+    edit_address,
+    set_currency,       // text = "BTC" | "USDT"
+    place_order,
+    renew_quote,        // text = order id
+    pay,                // text = order id
+    retry_payment,      // resend the same signed authorization
+    top_up,             // text = currency, demo faucet for the shortfall (or a default amount)
+    wallet_create,
+    wallet_import,
+    wallet_register,    // bind the local key to the account (needs the password)
+    wallet_reveal,      // decrypt and show the secret once (backup)
+    wallet_hide,
+    wallet_change_password,
+    wallet_mode,        // text = "create" | "import" | "password" | "backup" | ""
+    copy_text,          // text = what to copy
+    orders_filter,      // text = status name or "" for all
+    open_cancel,        // confirm dialog
+    close_cancel,
+    cancel_order,       // text = order id
+    confirm_receipt,    // text = order id
+    reorder,            // text = order id
+};
+
+struct PreviewLine {
+    std::string product_id;
+    std::string title;
+    std::int64_t qty = 0;
+    Money unit_price;
+    Money line_total;
+};
+
+struct PreviewProblem {
+    std::string code;   // out_of_stock, product_unavailable, invalid_coupon, insufficient_points
+    std::string field;  // "lines[1].qty", "coupon", …
+    std::string message;
+};
+
+// POST /orders/preview as the client reads it.
+struct Preview {
+    std::vector<PreviewLine> lines;
+    Money subtotal, shipping, discount, total;
+    std::optional<Money> quote;  // crypto amount for the chosen currency
+    std::vector<PreviewProblem> problems;
+    std::int64_t points_available = 0;
+};
+
+struct SavedAddress {
+    std::string id;
+    Address address;
+};
+
+enum class BuyLoad { idle, loading, ok, failed };
+
+struct CheckoutState {
+    // Cart and review pricing.
+    BuyLoad preview_load = BuyLoad::idle;
+    std::string preview_sent;  // request body of the preview shown (re-price when it changes)
+    Preview preview;
+
+    std::string coupon_input;
+    std::string coupon;  // applied code
+    std::string points_input;
+
+    Address address;
+    std::map<std::string, std::string> address_errors;  // keyed "ship_to.x"
+    bool address_confirmed = false;
+    bool focus_first_error = false;
+    BuyLoad saved_load = BuyLoad::idle;
+    std::vector<SavedAddress> saved;
+
+    Currency pay_currency = Currency::BTC;
+    std::string idempotency_key;  // once per attempt; reused on retry after a network failure
+    std::string idempotency_body; // the body the key was used with
+    bool placing = false;
+    std::string error;  // general error above "Place order"
+};
+
+struct PaymentState {
+    std::string order_id;
+    std::string password;
+    std::string password_error;
+    std::string error;           // what went wrong, in words
+    std::string error_code;      // the API code (drives the way out)
+    std::string signed_body;     // the authorization request last sent; resent on network failure
+    bool busy = false;
+    bool work_pending = false;   // KDF + signing run on the next frame, after the spinner shows
+    bool renewing = false;
+    std::int64_t balance = 0;    // from 402
+    std::int64_t shortfall = 0;
+};
+
+struct Balance {
+    Currency currency = Currency::BTC;
+    std::int64_t amount = 0;
+};
+
+struct LedgerEntry {
+    std::string id, kind, ref, at;
+    Currency currency = Currency::BTC;
+    std::int64_t amount = 0;  // signed
+};
+
+struct WalletState {
+    std::string blob;          // the vault in localStorage ("" = no wallet on this device)
+    std::string local_pubkey;  // from the blob
+    BuyLoad server_load = BuyLoad::idle;
+    std::string registered_pubkey;  // "" = none bound to the account
+    std::vector<Balance> balances;
+    bool faucet = false;
+    BuyLoad ledger_load = BuyLoad::idle;
+    std::vector<LedgerEntry> ledger;
+
+    std::string mode;  // "", "create", "import", "password", "backup"
+    std::string password, password2, current_password, import_hex;
+    std::map<std::string, std::string> errors;  // "password", "password2", "current_password", "import_hex"
+    std::string backup_secret;  // shown once after creation or on reveal; cleared on leave
+    bool busy = false;
+    std::string work;  // deferred heavy work ("create", "import", …) run on the next frame
+};
+
+struct OrdersState {
+    BuyLoad list_load = BuyLoad::idle;
+    std::vector<Order> list;
+    std::string filter;  // status name, "" = all
+    BuyLoad detail_load = BuyLoad::idle;
+    std::optional<Order> detail;
+    bool cancel_dialog = false;
+    bool action_busy = false;
+};
+
+// Requests of the buying flow in flight (by platform request id).
+enum class BuyRequest {
+    preview, saved_addresses, save_address, place_order, order, orders, renew_quote, pay, wallet,
+    ledger, put_wallet, top_up, cancel, confirm_receipt, reorder,
+};
+
+struct BuyingState {
+    CheckoutState checkout;
+    PaymentState payment;
+    WalletState wallet;
+    OrdersState orders;
+    std::map<int, BuyRequest> pending;
+    std::string return_to;  // fragment to open after logging in at checkout
+};
+
+}  // namespace satstore::client

@@ -1,0 +1,53 @@
+// satstore client — components of the buying screens (UI.md "Components"): cards, status chips,
+// timelines, the quote countdown, label/value rows and a confirmation modal. Each registers with
+// the accessibility mirror like widgets.hpp does.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/catalog.hpp"
+#include "core/order_state.hpp"
+
+namespace satstore::client::ui {
+
+// A white card of `width` around what is drawn between card_begin and card_end (with `pad`
+// inside). Cards do not nest (they use the window draw list's channels).
+void card_begin(float width, float pad = 20.0f);
+void card_end();
+// Inner width of the current card.
+float card_inner_width();
+
+// The coloured pill of an order status (UI.md: pending amber, paid blue, shipped purple,
+// delivered/completed green, cancelled grey, refunded teal). `refunded` shows the refund colour.
+void status_chip(Lang lang, OrderStatus status, bool refunded = false);
+// The chip's label.
+const char* status_label(Lang lang, OrderStatus status, bool refunded = false);
+
+struct TimelineItem {
+    std::string title;
+    std::string detail;  // grey: time, location
+};
+// Vertical line with dots, `items` newest first; the first dot is in the brand colour.
+void timeline(const std::vector<TimelineItem>& items, float width);
+
+// "mm:ss" until `expires_unix_s`, amber under 2 minutes, red under 30 s. Returns seconds left
+// (0 when expired).
+std::int64_t countdown(std::int64_t expires_unix_s, std::int64_t now_unix_s);
+
+// A row: `label` grey on the left, `value` on the right edge of `width`.
+void value_row(std::string_view label, std::string_view value, float width, bool strong = false);
+
+// A modal confirmation: title, body, a danger action and a cancel button. Call every frame while
+// open; returns 1 when confirmed, -1 when dismissed, 0 otherwise.
+int confirm_modal(const char* id, std::string_view title, std::string_view body, const char* confirm_label,
+                  const char* cancel_label, bool busy);
+
+// "2026-11-23 06:20" (UTC) for unix seconds.
+std::string short_time(std::int64_t unix_s);
+
+}  // namespace satstore::client::ui

@@ -1,0 +1,288 @@
+// satstore client — wallet requests and the vault operations behind the wallet screen
+// (PAYMENT.md "Keys and the wallet"). Heavy work (argon2id) runs one frame after its button
+// shows a spinner, from run_wallet_work().
+#include <cstdio>
+
+#include "app_requests.hpp"
+#include "buying_requests.hpp"
+#include "core/authorization.hpp"
+#include "core/hex.hpp"
+#include "i18n/strings.hpp"
+#include "wallet/vault.hpp"
+
+namespace satstore::client::buying {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kVaultKey = "satstore.wallet";
+constexpr std::size_t kMinPasswordChars = 8;
+
+std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+void load_blob(WalletState& w) {
+    w.blob = platform::storage_get(kVaultKey);
+    w.local_pubkey = w.blob.empty() ? std::string() : wallet::blob_pubkey(w.blob);
+}
+
+void apply_wallet_json(AppState& s, const json& j) {
+    WalletState& w = s.buy.wallet;
+    w.registered_pubkey = str(j, "pubkey");
+    w.faucet = j.value("faucet", false);
+    w.balances.clear();
+    if (auto b = j.find("balances"); b != j.end() && b->is_array()) {
+        for (const json& e : *b) {
+            const auto c = parse_currency(str(e, "currency"));
+            const auto a = parse_amount_minor(str(e, "amount"));
+            if (c && a) w.balances.push_back({*c, *a});
+        }
+    }
+    w.server_load = BuyLoad::ok;
+}
+
+void request_ledger(AppState& s) {
+    s.buy.wallet.ledger_load = BuyLoad::loading;
+    send(s, BuyRequest::ledger, "GET", "/wallet/ledger?limit=50");
+}
+
+// Checks the new-password pair of the create / import / change forms.
+bool check_new_password(AppState& s) {
+    WalletState& w = s.buy.wallet;
+    if (w.password.size() < kMinPasswordChars) w.errors["password"] = tr(s.lang, S::payment_password_short);
+    else if (w.password != w.password2) w.errors["password2"] = tr(s.lang, S::passwords_differ);
+    return w.errors.empty();
+}
+
+// Signs the wallet-binding proof and registers the key with the account.
+void register_key(AppState& s, const payment::Bytes32& key) {
+    if (!s.user) return;
+    const std::optional<std::string> pubkey = payment::xonly_pubkey_hex(key);
+    if (!pubkey) return;
+    payment::Bytes32 aux{};
+    wallet::random_bytes(aux.data(), aux.size());
+    const std::optional<std::string> proof = payment::sign_digest(wallet_bind_digest(*pubkey, s.store.id, s.user->id), key, aux);
+    if (!proof) return;
+    s.buy.wallet.busy = true;
+    send(s, BuyRequest::put_wallet, "PUT", "/wallet", json{{"pubkey", *pubkey}, {"proof", *proof}}.dump());
+}
+
+// Seals `key` under the form's new password, stores the vault and registers the key.
+void store_key(AppState& s, payment::Bytes32& key, bool show_backup) {
+    WalletState& w = s.buy.wallet;
+    const std::optional<std::string> blob = wallet::seal(key, w.password);
+    if (!blob) {
+        w.errors["password"] = tr(s.lang, S::wallet_unreadable);
+        return;
+    }
+    platform::storage_set(kVaultKey, *blob);
+    load_blob(w);
+    if (show_backup) w.backup_secret = hex::encode(key.data(), key.size());
+    register_key(s, key);
+    w.password.clear();
+    w.password2.clear();
+    w.import_hex.clear();
+    w.mode = show_backup ? "backup" : "";
+    show_toast(s, tr(s.lang, S::wallet_saved));
+}
+
+// Opens the vault with the form's current password; nullopt (and the field error) when wrong.
+std::optional<payment::Bytes32> unlock(AppState& s) {
+    WalletState& w = s.buy.wallet;
+    const wallet::Opened opened = wallet::open(w.blob, w.current_password);
+    if (!opened.seckey32) {
+        w.errors["current_password"] = tr(s.lang, opened.error == wallet::OpenError::wrong_password
+                                                      ? S::wrong_payment_password : S::wallet_unreadable);
+    }
+    w.current_password.clear();
+    return opened.seckey32;
+}
+
+}  // namespace
+
+void request_wallet(AppState& s) {
+    load_blob(s.buy.wallet);
+    if (s.session_token.empty()) return;
+    if (s.buy.wallet.server_load != BuyLoad::ok) s.buy.wallet.server_load = BuyLoad::loading;
+    send(s, BuyRequest::wallet, "GET", "/wallet");
+}
+
+void perform_wallet(AppState& s, BuyAction action, const std::string& arg) {
+    WalletState& w = s.buy.wallet;
+    if (w.busy) return;
+    switch (action) {
+        case BuyAction::wallet_mode:
+            w.mode = arg;
+            w.errors.clear();
+            w.backup_secret.clear();
+            return;
+        case BuyAction::wallet_hide:
+            w.backup_secret.clear();
+            w.mode.clear();
+            return;
+        case BuyAction::top_up: {
+            const auto c = parse_currency(arg);
+            if (!c || is_fiat(*c)) return;
+            // The shortfall of a failed payment, or a demo amount: 0.01 BTC / 1,000 USDT.
+            const std::int64_t amount = s.buy.payment.shortfall > 0 && s.buy.payment.error_code == "insufficient_balance"
+                                            ? s.buy.payment.shortfall
+                                            : (*c == Currency::BTC ? 1'000'000 : 1'000'000'000);
+            w.busy = true;
+            send(s, BuyRequest::top_up, "POST", "/wallet/topups",
+                 json{{"currency", *c}, {"amount", amount_to_string(amount)}}.dump());
+            return;
+        }
+        default: break;
+    }
+    w.errors.clear();
+    switch (action) {
+        case BuyAction::wallet_create:
+            if (!check_new_password(s)) return;
+            break;
+        case BuyAction::wallet_import:
+            if (!hex::decode(w.import_hex, 32)) w.errors["import_hex"] = tr(s.lang, S::import_key_invalid);
+            check_new_password(s);
+            if (!w.errors.empty()) return;
+            break;
+        case BuyAction::wallet_change_password:
+            if (w.current_password.empty()) w.errors["current_password"] = tr(s.lang, S::required_field);
+            check_new_password(s);
+            if (!w.errors.empty()) return;
+            break;
+        case BuyAction::wallet_register:
+        case BuyAction::wallet_reveal:
+            if (w.current_password.empty()) {
+                w.errors["current_password"] = tr(s.lang, S::required_field);
+                return;
+            }
+            break;
+        default: return;
+    }
+    // Deferred: the busy button is drawn before the KDF blocks the thread.
+    w.busy = true;
+    w.work = std::to_string(static_cast<std::int64_t>(action));
+}
+
+void run_wallet_work(AppState& s) {
+    WalletState& w = s.buy.wallet;
+    if (w.work.empty()) return;
+    const auto action = static_cast<BuyAction>(std::stoll(w.work));
+    w.work.clear();
+    w.busy = false;
+    platform::request_frame();
+    switch (action) {
+        case BuyAction::wallet_create: {
+            payment::Bytes32 key = wallet::new_secret_key();
+            store_key(s, key, true);
+            wallet::wipe(key);
+            break;
+        }
+        case BuyAction::wallet_import: {
+            const auto bytes = hex::decode(w.import_hex, 32);
+            payment::Bytes32 key{};
+            if (bytes) std::copy(bytes->begin(), bytes->end(), key.begin());
+            if (!bytes || !payment::xonly_pubkey_hex(key)) {
+                w.errors["import_hex"] = tr(s.lang, S::import_key_invalid);
+                break;
+            }
+            store_key(s, key, false);
+            wallet::wipe(key);
+            break;
+        }
+        case BuyAction::wallet_change_password: {
+            std::optional<payment::Bytes32> key = unlock(s);
+            if (!key) break;
+            const std::optional<std::string> blob = wallet::seal(*key, w.password);
+            wallet::wipe(*key);
+            if (!blob) break;
+            platform::storage_set(kVaultKey, *blob);
+            load_blob(w);
+            w.password.clear();
+            w.password2.clear();
+            w.mode.clear();
+            show_toast(s, tr(s.lang, S::payment_password_changed));
+            break;
+        }
+        case BuyAction::wallet_register: {
+            std::optional<payment::Bytes32> key = unlock(s);
+            if (!key) break;
+            register_key(s, *key);
+            wallet::wipe(*key);
+            break;
+        }
+        case BuyAction::wallet_reveal: {
+            std::optional<payment::Bytes32> key = unlock(s);
+            if (!key) break;
+            w.backup_secret = hex::encode(key->data(), key->size());
+            wallet::wipe(*key);
+            break;
+        }
+        default: break;
+    }
+}
+
+void apply_wallet_reply(AppState& s, BuyRequest kind, const platform::HttpReply& r) {
+    WalletState& w = s.buy.wallet;
+    const std::optional<json> j = (r.status == 200 || r.status == 201) ? parse_json(r) : std::nullopt;
+    switch (kind) {
+        case BuyRequest::wallet:
+            if (j && j->is_object()) {
+                apply_wallet_json(s, *j);
+                if (!w.registered_pubkey.empty()) request_ledger(s);
+            } else {
+                w.server_load = BuyLoad::failed;
+            }
+            break;
+        case BuyRequest::ledger:
+            if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
+                w.ledger_load = BuyLoad::failed;
+                break;
+            }
+            w.ledger.clear();
+            for (const json& e : (*j)["items"]) {
+                if (!e.is_object()) continue;
+                LedgerEntry entry{str(e, "id"), str(e, "kind"), str(e, "ref"), str(e, "at"), Currency::BTC, 0};
+                entry.currency = parse_currency(str(e, "currency")).value_or(Currency::BTC);
+                std::string amount = str(e, "amount");
+                const bool negative = !amount.empty() && amount[0] == '-';
+                if (negative) amount.erase(0, 1);
+                entry.amount = parse_amount_minor(amount).value_or(0) * (negative ? -1 : 1);
+                w.ledger.push_back(std::move(entry));
+            }
+            w.ledger_load = BuyLoad::ok;
+            break;
+        case BuyRequest::put_wallet:
+            w.busy = false;
+            if (j && j->is_object()) {
+                apply_wallet_json(s, *j);
+                request_ledger(s);
+                show_toast(s, tr(s.lang, S::wallet_registered));
+            } else {
+                const Problem p = parse_problem(r);
+                show_toast(s, p.code == "wallet_key_taken" ? tr(s.lang, S::wallet_key_taken)
+                                                           : (r.status == 0 ? tr(s.lang, S::network_failed)
+                                                                            : tr(s.lang, S::request_failed)), true);
+            }
+            break;
+        case BuyRequest::top_up:
+            w.busy = false;
+            if (j) {
+                show_toast(s, tr(s.lang, S::topped_up));
+                if (s.buy.payment.error_code == "insufficient_balance") {
+                    s.buy.payment.error.clear();
+                    s.buy.payment.error_code.clear();
+                    s.buy.payment.shortfall = 0;
+                }
+                request_wallet(s);
+            } else {
+                const Problem p = parse_problem(r);
+                show_toast(s, p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail, true);
+            }
+            break;
+        default: break;
+    }
+}
+
+}  // namespace satstore::client::buying
