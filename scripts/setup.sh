@@ -13,7 +13,7 @@ SUDO=""
 packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev autoconf automake libtool
   emscripten
-  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev doctest-dev
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsqlite3-dev sqlite3 libsodium-dev libssl-dev nlohmann-json3-dev doctest-dev
   chromium fonts-wqy-microhei python3-fonttools brotli gzip curl
 )
 

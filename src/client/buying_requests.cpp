@@ -559,6 +559,9 @@ void perform_buying(AppState& s, const Intent& in) {
             platform::copy_to_clipboard(in.text);
             show_toast(s, tr(s.lang, S::copied));
             break;
+        case BuyAction::open_url:
+            if (in.text.rfind("https://", 0) == 0) platform::open_url(in.text);
+            break;
         case BuyAction::orders_filter: b.orders.filter = in.text; break;
         case BuyAction::open_cancel: b.orders.cancel_dialog = true; break;
         case BuyAction::close_cancel: b.orders.cancel_dialog = false; break;

@@ -37,6 +37,7 @@ enum class BuyAction : std::int64_t {
     wallet_change_password,
     wallet_mode,        // text = "create" | "import" | "password" | "backup" | ""
     copy_text,          // text = what to copy
+    open_url,           // text = URL (carrier tracking page)
     orders_filter,      // text = status name or "" for all
     open_cancel,        // confirm dialog
     close_cancel,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/common_passwords.hpp"
 #include "core/enum_json.hpp"
 
 namespace satstore {
@@ -53,6 +54,14 @@ const std::string* string_field(const nlohmann::json& body, const char* name) {
 
 }  // namespace
 
+std::optional<std::string> password_problem(std::string_view password) {
+    if (password.empty()) return "Password is required.";
+    if (password.size() > kMaxPasswordBytes) return "Password is too long.";
+    if (utf8_chars(password) < kMinPasswordChars) return "Password must be at least 10 characters.";
+    if (is_common_password(password)) return "This password is too common. Choose another.";
+    return std::nullopt;
+}
+
 FieldErrors validate_registration(const nlohmann::json& body) {
     FieldErrors errors;
     const auto* email = string_field(body, "email");
@@ -60,10 +69,8 @@ FieldErrors validate_registration(const nlohmann::json& body) {
     else if (!is_valid_email(normalize_email(*email))) errors["email"] = "Enter a valid email address.";
 
     const auto* password = string_field(body, "password");
-    if (!password || password->empty()) errors["password"] = "Password is required.";
-    else if (password->size() > kMaxPasswordBytes) errors["password"] = "Password is too long.";
-    else if (utf8_chars(*password) < kMinPasswordChars)
-        errors["password"] = "Password must be at least 10 characters.";
+    if (!password) errors["password"] = "Password is required.";
+    else if (auto problem = password_problem(*password)) errors["password"] = *problem;
 
     if (body.is_object() && body.contains("display_name") && !body["display_name"].is_null()) {
         const auto* name = string_field(body, "display_name");

@@ -40,6 +40,10 @@ std::string normalize_email(std::string_view email);
 // control characters, at most kMaxEmailBytes.
 bool is_valid_email(std::string_view email);
 
+// Why a new password is unacceptable (empty, too long, under 10 characters, too common), or
+// nullopt when it is fine.
+std::optional<std::string> password_problem(std::string_view password);
+
 // Registration input: {email, password, display_name?}. Missing, mistyped or weak fields are
 // reported per field; an empty map means the input is acceptable.
 FieldErrors validate_registration(const nlohmann::json& body);

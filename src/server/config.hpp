@@ -31,6 +31,11 @@ struct Config {
     std::map<Currency, std::int64_t> rates = {{Currency::BTC, 65'000'000}, {Currency::USDT, 720}};
     ShippingRules shipping;                    // ¥12.00, free from ¥299.00
     std::int64_t session_ttl_s = 30 * 24 * 3600;
+    int lock_after_failures = 5;               // failed logins in a row before the account locks …
+    std::int64_t lock_s = 15 * 60;             // … for this long
+    int login_attempts_per_ip_per_minute = 30;
+    int reset_requests_per_ip_per_minute = 5;
+    std::int64_t password_reset_ttl_s = 30 * 60;
     // Per-carrier webhook secrets (HMAC-SHA256 keys). Secret: never printed or logged.
     std::map<std::string, std::string> carrier_secrets;
     std::int64_t webhook_tolerance_s = 300;

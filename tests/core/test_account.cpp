@@ -31,3 +31,11 @@ TEST_CASE("roles: admin grants every staff role, never a buyer's own") {
     CHECK(parse_role("agent") == Role::agent);
     CHECK_FALSE(parse_role("root").has_value());
 }
+
+TEST_CASE("common and repetitive passwords are refused") {
+    CHECK(password_problem("Password1234").has_value());
+    CHECK(password_problem("aaaaaaaaaaaa").has_value());
+    CHECK(password_problem("QWERTYUIOP").has_value());
+    CHECK_FALSE(password_problem("correct horse battery").has_value());
+    CHECK(validate_registration(json{{"email", "a@b.co"}, {"password", "1234567890"}}).count("password") == 1);
+}

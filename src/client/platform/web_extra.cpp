@@ -40,6 +40,10 @@ EM_JS(void, js_copy_to_clipboard, (const char* text), {
     }
 });
 
+EM_JS(void, js_open_url, (const char* url), {
+    window.open(UTF8ToString(url), "_blank", "noopener,noreferrer");
+});
+
 int http_request_keyed(const std::string& method, const std::string& url, const std::string& body,
                        const std::string& bearer_token, const std::string& idempotency_key) {
     const int id = g_next_keyed_id++;
@@ -48,5 +52,7 @@ int http_request_keyed(const std::string& method, const std::string& url, const 
 }
 
 void copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
+
+void open_url(const std::string& url) { js_open_url(url.c_str()); }
 
 }  // namespace satstore::client::platform

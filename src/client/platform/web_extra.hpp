@@ -12,6 +12,9 @@ namespace satstore::client::platform {
 int http_request_keyed(const std::string& method, const std::string& url, const std::string& body,
                        const std::string& bearer_token, const std::string& idempotency_key);
 
+// Opens `url` in a new tab (carrier tracking pages), without giving it a handle on this page.
+void open_url(const std::string& url);
+
 // navigator.clipboard.writeText(text); failures are logged to the console (nothing to recover).
 void copy_to_clipboard(const std::string& text);
 

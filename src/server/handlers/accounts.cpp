@@ -1,21 +1,16 @@
 // Accounts: registration, sessions (log in / log out) and the current user (SPEC §5).
 #include "core/account.hpp"
 #include "server/auth/secrets.hpp"
+#include "server/handlers/security_rules.hpp"
 #include "server/handlers/handlers.hpp"
 #include "server/http/problem.hpp"
 
 namespace satstore::server::handlers {
 namespace {
 
-constexpr std::size_t kMaxUserAgentBytes = 256;
-
 nlohmann::json user_json(const User& u) {
     return {{"id", u.id}, {"email", u.email}, {"display_name", u.display_name}, {"roles", u.roles},
-            {"twofa_enabled", u.twofa_enabled}};
-}
-
-std::string user_agent(const Context& ctx) {
-    return std::string(ctx.request.header("user-agent").substr(0, kMaxUserAgentBytes));
+            {"twofa_enabled", u.twofa_enabled}, {"points", u.points}};
 }
 
 }  // namespace
@@ -43,21 +38,44 @@ Response register_user(Context& ctx) {
 Response create_session(Context& ctx) {
     const auto body = ctx.json_body();
     if (auto errors = validate_login(body); !errors.empty()) throw validation_error(std::move(errors));
+    enforce_rate_limit(ctx, "login", ctx.config.login_attempts_per_ip_per_minute);
     const std::string email = normalize_email(body.at("email").get<std::string>());
     const std::string password = body.at("password").get<std::string>();
+    const std::string code = body.contains("totp") && body["totp"].is_string() ? body["totp"].get<std::string>() : "";
 
     LoginEvent event{std::nullopt, ctx.now_unix_s, ctx.request.remote_ip, user_agent(ctx), false, ""};
-    auto user = ctx.store.user_by_email(email);
-    const bool ok = user ? secrets::verify_password(user->password_hash, password)
-                         : (secrets::burn_password_check(password), false);
-    if (user) event.user_id = user->id;
-    if (!ok) {
-        event.reason = "invalid_credentials";
+    auto refuse = [&](const std::string& reason) {
+        event.reason = reason;
         ctx.store.record_login(event);
-        // One message for unknown emails and wrong passwords: no account enumeration.
-        throw ApiError(401, "invalid_credentials", "Wrong email or password",
-                       "The email or the password is not correct.");
+    };
+    auto user = ctx.store.user_by_email(email);
+    if (user) event.user_id = user->id;
+    if (user && user->locked_until_unix_s > ctx.now_unix_s) {
+        refuse("account_locked");
+        throw account_locked(user->locked_until_unix_s - ctx.now_unix_s);
     }
+    const bool password_ok = user ? secrets::verify_password(user->password_hash, password)
+                                  : (secrets::burn_password_check(password), false);
+    if (!password_ok) {
+        refuse("invalid_credentials");
+        if (user) ctx.store.record_failed_login(user->id, ctx.now_unix_s, ctx.config.lock_after_failures, ctx.config.lock_s);
+        // One message for unknown emails and wrong passwords: no account enumeration.
+        throw ApiError(401, "invalid_credentials", "Wrong email or password", "The email or the password is not correct.");
+    }
+    if (user->twofa_enabled) {
+        if (code.empty()) {
+            refuse("totp_required");
+            throw ApiError(401, "totp_required", "Two-factor code required",
+                           "Enter the 6-digit code from your authenticator app, or a recovery code.", {{"totp", "Required."}});
+        }
+        if (!second_factor_ok(ctx, *user, code)) {
+            refuse("invalid_totp");
+            ctx.store.record_failed_login(user->id, ctx.now_unix_s, ctx.config.lock_after_failures, ctx.config.lock_s);
+            throw ApiError(401, "invalid_credentials", "Wrong code", "The two-factor code is wrong or was already used.",
+                           {{"totp", "Wrong or already used code."}});
+        }
+    }
+    ctx.store.reset_failed_logins(user->id);
     event.success = true;
     ctx.store.record_login(event);
 

@@ -23,6 +23,17 @@ Response create_session(Context& ctx);
 Response delete_current_session(Context& ctx);
 Response get_me(Context& ctx);
 
+// security.cpp
+Response enrol_2fa(Context& ctx);
+Response confirm_2fa(Context& ctx);
+Response disable_2fa(Context& ctx);
+Response change_password(Context& ctx);
+Response delete_all_sessions(Context& ctx);
+Response login_activity(Context& ctx);
+Response request_password_reset(Context& ctx);
+Response complete_password_reset(Context& ctx);
+Response dev_outbox(Context& ctx);
+
 // addresses.cpp
 Response list_addresses(Context& ctx);
 Response create_address(Context& ctx);

@@ -59,6 +59,19 @@ struct User {
     bool twofa_enabled = false;
     std::int64_t created_at_unix_s = 0;
     std::int64_t points = 0;  // loyalty points, one worth one fiat minor unit
+    // Security state (never sent to clients).
+    int failed_logins = 0;
+    std::int64_t locked_until_unix_s = 0;
+    std::string totp_secret;          // base32; non-empty when two-factor is on
+    std::string totp_pending_secret;  // during enrolment, until confirmed
+};
+
+struct Mail {
+    std::int64_t seq = 0;
+    std::string to;
+    std::string subject;
+    std::string body;
+    std::int64_t created_at_unix_s = 0;
 };
 
 struct Session {
@@ -208,6 +221,36 @@ public:
     virtual std::optional<User> session_user(std::string_view token_hash, std::int64_t now_unix_s) = 0;
     virtual void delete_session(std::string_view token_hash) = 0;
     virtual void record_login(const LoginEvent& event) = 0;
+    // Counts a failed login; at `lock_after` failures in a row the account locks until
+    // now + lock_s and the count restarts. Returns the lock time (0 when not locked).
+    virtual std::int64_t record_failed_login(std::string_view user_id, std::int64_t now_unix_s, int lock_after,
+                                             std::int64_t lock_s) = 0;
+    virtual void reset_failed_logins(std::string_view user_id) = 0;
+    // Counts one event for `key` in the fixed window starting at `window_start`; returns the count.
+    virtual int count_rate(const std::string& key, std::int64_t window_start_unix_s) = 0;
+    virtual std::vector<LoginEvent> login_events(std::string_view user_id, int limit) = 0;
+    virtual void set_password_hash(std::string_view user_id, const std::string& hash) = 0;
+    // Ends every session of the user except `keep_token_hash` ("" ends all).
+    virtual void delete_sessions(std::string_view user_id, std::string_view keep_token_hash) = 0;
+    // Two-factor: pending secret during enrolment; enabling stores the secret and the hashes of
+    // the recovery codes (replacing older ones); disabling clears both.
+    virtual void set_totp_pending(std::string_view user_id, const std::string& secret) = 0;
+    virtual void enable_totp(std::string_view user_id, const std::string& secret,
+                             const std::vector<std::string>& recovery_code_hashes) = 0;
+    virtual void disable_totp(std::string_view user_id) = 0;
+    // Marks `step` used; false when this or a later step was already used (no code reuse).
+    virtual bool use_totp_step(std::string_view user_id, std::int64_t step) = 0;
+    // Consumes an unused recovery code; false when unknown or used.
+    virtual bool use_recovery_code(std::string_view user_id, const std::string& code_hash, std::int64_t now_unix_s) = 0;
+    // Password reset tokens (stored hashed), single use.
+    virtual void create_password_reset(const std::string& token_hash, std::string_view user_id, std::int64_t now_unix_s,
+                                       std::int64_t expires_at_unix_s) = 0;
+    // Marks the token used and returns its user, or nullopt when unknown, used or expired.
+    virtual std::optional<std::string> consume_password_reset(const std::string& token_hash, std::int64_t now_unix_s) = 0;
+    // The mail outbox (the embedded default's "mail server").
+    virtual void send_mail(const Mail& mail) = 0;
+    virtual std::vector<Mail> outbox(int limit) = 0;
+
     // Adds (or with a negative delta removes, never below zero) loyalty points.
     virtual void add_points(std::string_view user_id, std::int64_t delta) = 0;
 

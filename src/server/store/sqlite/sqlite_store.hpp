@@ -2,6 +2,7 @@
 //   store.cpp     connection pool, migrations, ping, open_store()
 //   catalog.cpp   categories and products
 //   accounts.cpp  users, sessions, login events, points, addresses
+//   security.cpp  lockout, rate limits, two-factor, password resets, outbox
 //   orders.cpp    coupons, orders, quotes, cancellation
 //   wallets.cpp   wallets, the ledger, payments and the ledger audit
 //   fulfilment.cpp shipments, tracking, completion, refunds
@@ -67,6 +68,24 @@ public:
     void delete_session(std::string_view token_hash) override;
     void record_login(const LoginEvent& event) override;
     void add_points(std::string_view user_id, std::int64_t delta) override;
+    std::int64_t record_failed_login(std::string_view user_id, std::int64_t now_unix_s, int lock_after,
+                                     std::int64_t lock_s) override;
+    void reset_failed_logins(std::string_view user_id) override;
+    int count_rate(const std::string& key, std::int64_t window_start_unix_s) override;
+    std::vector<LoginEvent> login_events(std::string_view user_id, int limit) override;
+    void set_password_hash(std::string_view user_id, const std::string& hash) override;
+    void delete_sessions(std::string_view user_id, std::string_view keep_token_hash) override;
+    void set_totp_pending(std::string_view user_id, const std::string& secret) override;
+    void enable_totp(std::string_view user_id, const std::string& secret,
+                     const std::vector<std::string>& recovery_code_hashes) override;
+    void disable_totp(std::string_view user_id) override;
+    bool use_totp_step(std::string_view user_id, std::int64_t step) override;
+    bool use_recovery_code(std::string_view user_id, const std::string& code_hash, std::int64_t now_unix_s) override;
+    void create_password_reset(const std::string& token_hash, std::string_view user_id, std::int64_t now_unix_s,
+                               std::int64_t expires_at_unix_s) override;
+    std::optional<std::string> consume_password_reset(const std::string& token_hash, std::int64_t now_unix_s) override;
+    void send_mail(const Mail& mail) override;
+    std::vector<Mail> outbox(int limit) override;
     std::vector<SavedAddress> addresses(std::string_view user_id) override;
     void save_address(std::string_view user_id, const SavedAddress& address) override;
     bool delete_address(std::string_view user_id, std::string_view address_id) override;

@@ -1,0 +1,224 @@
+// satstore client — order detail (#/orders/<id>): status, lines and totals, address, payment
+// record, shipments with their tracking timeline and carrier link, refunds with expected arrival,
+// the order timeline (newest on top) and the actions core transition() allows.
+#include <algorithm>
+
+#include <imgui_internal.h>
+
+#include "a11y/mirror.hpp"
+#include "buying_requests.hpp"
+#include "core/enum_json.hpp"
+#include "core/fulfilment.hpp"
+#include "i18n/strings.hpp"
+#include "screens/buy_common.hpp"
+#include "screens/screens.hpp"
+#include "ui/buy_widgets.hpp"
+#include "ui/product_card.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace satstore::client::screens {
+namespace {
+
+using ui::ButtonKind;
+using ui::FontSize;
+namespace color = ui::color;
+
+bool allowed(const Order& o, OrderEvent e) { return transition(o.status, e, Actor::buyer).has_value(); }
+
+std::string short_hex(const std::string& h) { return h.size() > 20 ? h.substr(0, 10) + "…" + h.substr(h.size() - 8) : h; }
+
+const char* tracking_label(Lang lang, TrackingStatus t) {
+    switch (t) {
+        case TrackingStatus::info_received: return tr(lang, S::track_info_received);
+        case TrackingStatus::in_transit: return tr(lang, S::track_in_transit);
+        case TrackingStatus::out_for_delivery: return tr(lang, S::track_out_for_delivery);
+        case TrackingStatus::delivered: return tr(lang, S::status_delivered);
+        case TrackingStatus::exception: return tr(lang, S::track_exception);
+        case TrackingStatus::returned_to_sender: return tr(lang, S::track_returned);
+        case TrackingStatus::lost: return tr(lang, S::track_lost);
+    }
+    return "";
+}
+
+void actions(AppState& s, const Order& o, float w) {
+    const bool busy = s.buy.orders.action_busy;
+    const bool narrow = is_narrow(s);
+    const ImVec2 size(narrow ? w : 0.0f, 44);
+    bool first = true;
+    auto next = [&]() {
+        if (!first && !narrow) ImGui::SameLine(0, 12);
+        first = false;
+    };
+    if (allowed(o, OrderEvent::pay) && o.quote) {
+        next();
+        if (ui::button(tr(s.lang, S::pay), ButtonKind::primary, size)) {
+            RouteState r = route_of(Route::pay);
+            r.order_id = o.id;
+            go(s, r);
+        }
+    }
+    if (allowed(o, OrderEvent::confirm_receipt)) {
+        next();
+        if (ui::button(tr(s.lang, S::confirm_receipt), ButtonKind::primary, size, false, busy)) buy(s, BuyAction::confirm_receipt, o.id);
+    }
+    if (o.status == OrderStatus::cancelled || o.status == OrderStatus::completed) {
+        next();
+        if (ui::button(tr(s.lang, S::reorder), ButtonKind::secondary, size, false, busy)) buy(s, BuyAction::reorder, o.id);
+    }
+    if (allowed(o, OrderEvent::cancel)) {
+        next();
+        if (ui::button(tr(s.lang, S::cancel_order), ButtonKind::danger, size, false, busy)) buy(s, BuyAction::open_cancel);
+    }
+}
+
+void lines_card(AppState& s, const Order& o, float w) {
+    ui::card_begin(w);
+    const float inner = ui::card_inner_width();
+    ui::text(tr(s.lang, S::items), FontSize::h20, color::text, 2);
+    for (const OrderLine& l : o.lines) {
+        ui::value_row(ui::wrap_text(l.title + " × " + std::to_string(l.qty), FontSize::body16, inner - 120, 1).front(),
+                      ui::price_text(Money{l.line_total_minor, o.fiat}), inner);
+    }
+    ImGui::Dummy(ImVec2(1, 4));
+    ui::value_row(tr(s.lang, S::subtotal), ui::price_text(Money{o.totals.subtotal_minor, o.fiat}), inner);
+    ui::value_row(tr(s.lang, S::shipping), ui::price_text(Money{o.totals.shipping_minor, o.fiat}), inner);
+    if (o.totals.discount_minor > 0) ui::value_row(tr(s.lang, S::discount), "−" + ui::price_text(Money{o.totals.discount_minor, o.fiat}), inner);
+    ui::value_row(tr(s.lang, S::total), ui::price_text(Money{o.totals.total_minor, o.fiat}), inner, true);
+    if (o.quote) ui::value_row(tr(s.lang, S::amount_due), format_money(Money{o.quote->amount, o.quote->currency}), inner);
+    ImGui::Dummy(ImVec2(1, 8));
+    ui::text(tr(s.lang, S::shipping_address), FontSize::small14, color::muted);
+    address_lines(s, o.ship_to, inner);
+    ui::card_end();
+}
+
+void payment_card(AppState& s, const Order& o, float w) {
+    if (!o.payment && o.refunds.empty()) return;
+    ImGui::Dummy(ImVec2(1, 16));
+    ui::card_begin(w);
+    const float inner = ui::card_inner_width();
+    if (o.payment) {
+        const PaymentRecord& p = *o.payment;
+        ui::text(tr(s.lang, S::payment_record), FontSize::h20, color::text, 2);
+        ui::value_row(tr(s.lang, S::paid_amount), format_money(Money{p.amount, p.currency}), inner);
+        ui::value_row(tr(s.lang, S::paid_at), ui::short_time(p.created_at_unix_s), inner);
+        ui::value_row(tr(s.lang, S::payment_id), p.id, inner);
+        ui::value_row(tr(s.lang, S::payer), short_hex(p.payer), inner);
+        ui::value_row(tr(s.lang, S::signature), short_hex(p.sig), inner);
+    }
+    for (const Refund& r : o.refunds) {
+        ImGui::Dummy(ImVec2(1, 8));
+        ui::text(tr(s.lang, S::refund), FontSize::body16, color::text, 3);
+        ui::value_row(tr(s.lang, S::refund_amount), format_money(Money{r.amount, r.currency}), inner);
+        ui::value_row(tr(s.lang, S::refund_status),
+                      tr(s.lang, r.status == RefundStatus::succeeded ? S::refund_succeeded : S::refund_pending), inner);
+        ui::value_row(tr(s.lang, S::expected_arrival), ui::short_time(r.created_at_unix_s + kRefundWindowS), inner);
+    }
+    ui::card_end();
+}
+
+void shipments_card(AppState& s, const Order& o, float w) {
+    for (const Shipment& sh : o.shipments) {
+        ImGui::Dummy(ImVec2(1, 16));
+        ImGui::PushID(sh.id.c_str());
+        ui::card_begin(w);
+        const float inner = ui::card_inner_width();
+        const std::optional<Carrier> carrier = find_carrier(sh.carrier);
+        ui::text(tr(s.lang, S::shipment), FontSize::h20, color::text, 2);
+        ui::value_row(tr(s.lang, S::carrier), carrier ? carrier->name : sh.carrier, inner);
+        ui::value_row(tr(s.lang, S::tracking_number), sh.tracking_number, inner);
+        if (carrier) {
+            const std::string label = std::string(tr(s.lang, S::track_on_carrier)) + "##track";
+            if (ui::link(label.c_str())) buy(s, BuyAction::open_url, tracking_url(*carrier, sh.tracking_number));
+        }
+        ImGui::Dummy(ImVec2(1, 8));
+        std::vector<ui::TimelineItem> items;
+        for (const ShipmentEvent& e : sh.events) {  // newest first already
+            std::string detail = ui::short_time(e.at_unix_s);
+            if (!e.location.empty()) detail += " · " + e.location;
+            items.push_back({std::string(tracking_label(s.lang, e.status)) + (e.description.empty() ? "" : " — " + e.description), detail});
+        }
+        if (items.empty()) items.push_back({tracking_label(s.lang, sh.status), ui::short_time(sh.created_at_unix_s)});
+        ui::timeline(items, inner);
+        ui::card_end();
+        ImGui::PopID();
+    }
+}
+
+void history_card(AppState& s, const Order& o, float w) {
+    ImGui::Dummy(ImVec2(1, 16));
+    ui::card_begin(w);
+    ui::text(tr(s.lang, S::order_history), FontSize::h20, color::text, 2);
+    ImGui::Dummy(ImVec2(1, 4));
+    std::vector<ui::TimelineItem> items;
+    for (auto it = o.timeline.rbegin(); it != o.timeline.rend(); ++it) {
+        const auto status = parse_enum<OrderStatus>(it->status);
+        std::string title = status ? ui::status_label(s.lang, *status) : it->status;
+        items.push_back({title, ui::short_time(it->at_unix_s) + (it->note.empty() ? "" : " · " + it->note)});
+    }
+    ui::timeline(items, ui::card_inner_width());
+    ui::card_end();
+}
+
+}  // namespace
+
+void draw_order(AppState& s, float width) {
+    if (s.session_token.empty()) {
+        if (ui::message_block(tr(s.lang, S::login_needed), tr(s.lang, S::login_needed_body), tr(s.lang, S::log_in), width)) {
+            go(s, route_of(Route::login));
+        }
+        return;
+    }
+    if (ui::link(tr(s.lang, S::back_to_orders))) go(s, route_of(Route::orders));
+    ImGui::Dummy(ImVec2(1, 8));
+    const OrdersState& os = s.buy.orders;
+    if (!os.detail || os.detail->id != s.route.order_id) {
+        if (os.detail_load == BuyLoad::failed) {
+            ui::message_block(tr(s.lang, S::order_not_found), "", nullptr, width);
+        } else {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            ui::skeleton(p, ImVec2(p.x + width, p.y + 260));
+            ImGui::Dummy(ImVec2(width, 268));
+        }
+        return;
+    }
+    const Order o = *os.detail;  // a copy: intents may replace the detail after drawing
+    ui::text(trf(s.lang, S::order_number_s, o.number.c_str()), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);
+    ui::status_chip(s.lang, o.status, o.payment_status == PaymentStatus::refunded);
+    ui::text(ui::short_time(o.created_at_unix_s), FontSize::small14, color::muted);
+    ImGui::Dummy(ImVec2(1, 8));
+    if (o.status == OrderStatus::pending_payment && o.quote) {
+        ui::text(tr(s.lang, S::quote_valid_for), FontSize::small14, color::muted);
+        ui::countdown(o.quote->expires_at_unix_s, unix_now_s());
+    }
+    actions(s, o, width);
+    ImGui::Dummy(ImVec2(1, 16));
+
+    const bool narrow = width < 900.0f;
+    const float main_w = narrow ? width : width * 0.58f;
+    const float side_w = narrow ? width : width - main_w - 24.0f;
+    const ImVec2 start = ImGui::GetCursorPos();
+    lines_card(s, o, main_w);
+    payment_card(s, o, main_w);
+    shipments_card(s, o, main_w);
+    if (narrow) {
+        history_card(s, o, side_w);
+    } else {
+        const float bottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(start.x + main_w + 24.0f, start.y - 16));
+        history_card(s, o, side_w);
+        ImGui::SetCursorPosX(start.x);
+        ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
+    }
+
+    if (s.buy.orders.cancel_dialog) {
+        const std::string paid = o.payment ? format_money(Money{o.payment->amount, o.payment->currency}) : std::string();
+        const std::string body = o.payment ? trf(s.lang, S::cancel_paid_body_s, paid.c_str()) : tr(s.lang, S::cancel_unpaid_body);
+        const int r = ui::confirm_modal("##cancel_order", tr(s.lang, S::cancel_title), body, tr(s.lang, S::cancel_order),
+                                        tr(s.lang, S::keep_order), s.buy.orders.action_busy);
+        if (r > 0) buy(s, BuyAction::cancel_order, o.id);
+        else if (r < 0) buy(s, BuyAction::close_cancel);
+    }
+}
+
+}  // namespace satstore::client::screens
