@@ -297,6 +297,7 @@ void sign_and_pay(AppState& s) {
     if (!order || order->id != p.order_id || !order->quote) return;
     const wallet::Opened opened = wallet::open(s.buy.wallet.blob, p.password);
     if (!opened.seckey32) {
+        p.password.clear();
         p.password_error = tr(s.lang, opened.error == wallet::OpenError::wrong_password ? S::wrong_payment_password
                                                                                         : S::wallet_unreadable);
         return;

@@ -7,6 +7,7 @@
 
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
+#include "screens/screens.hpp"
 #include "ui/buy_widgets.hpp"
 #include "ui/product_card.hpp"
 #include "ui/theme.hpp"
@@ -118,6 +119,34 @@ void cart_pricing(AppState& s, float width) {
         buy(s, BuyAction::start_checkout, "/checkout");
     }
     if (blocked) ui::text(tr(s.lang, S::fix_cart_first), FontSize::small14, color::muted, 0, true);
+}
+
+namespace {
+
+std::string wallet_label(const AppState& s) {
+    std::string label = tr(s.lang, S::wallet);
+    if (!s.buy.wallet.registered_pubkey.empty()) label += " · " + format_money(Money{wallet_balance(s, Currency::BTC), Currency::BTC});
+    return label + "##topbar_wallet";
+}
+
+}  // namespace
+
+float account_links_width(const AppState& s) {
+    auto w = [](const std::string& l) { return ImGui::CalcTextSize(l.c_str(), nullptr, true).x + 24; };
+    return w(tr(s.lang, S::orders)) + 8 + w(wallet_label(s));
+}
+
+void account_links(AppState& s, float y) {
+    ImGui::SetCursorPosY(y);
+    if (ui::button(tr(s.lang, S::orders), ButtonKind::ghost)) go(s, route_of(Route::orders));
+    ImGui::SameLine(0, 8);
+    ImGui::SetCursorPosY(y);
+    if (ui::button(wallet_label(s).c_str(), ButtonKind::ghost)) go(s, route_of(Route::wallet));
+}
+
+void account_menu_items(AppState& s, float width) {
+    if (ui::button(tr(s.lang, S::my_orders), ButtonKind::secondary, ImVec2(width, 0))) go(s, route_of(Route::orders));
+    if (ui::button(wallet_label(s).c_str(), ButtonKind::secondary, ImVec2(width, 0))) go(s, route_of(Route::wallet));
 }
 
 std::int64_t wallet_balance(const AppState& s, Currency currency) {

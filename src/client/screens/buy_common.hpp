@@ -35,4 +35,11 @@ void cart_pricing(AppState& s, float width);
 // The wallet balance of `currency` as known from GET /wallet (0 when unknown).
 std::int64_t wallet_balance(const AppState& s, Currency currency);
 
+// Top bar links of a logged-in buyer: "Orders" and "Wallet" with the BTC balance when known.
+// account_links_width() is their width for right-aligning the top bar group.
+float account_links_width(const AppState& s);
+void account_links(AppState& s, float y);
+// The same as full-width buttons for the folded (narrow) menu.
+void account_menu_items(AppState& s, float width);
+
 }  // namespace satstore::client::screens

@@ -1,11 +1,12 @@
-// satstore client — cart: lines kept in localStorage with quantities, stock warnings, subtotal.
-// Checkout itself arrives with a later issue; its button is shown disabled.
+// satstore client — cart: lines kept in localStorage with quantities, stock warnings, and the
+// server-priced summary with coupon and "Checkout" (cart_pricing in buy_common.cpp).
 #include <algorithm>
 
 #include <imgui_internal.h>
 
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
+#include "screens/buy_common.hpp"
 #include "screens/screens.hpp"
 #include "ui/product_card.hpp"
 #include "ui/theme.hpp"
@@ -58,6 +59,9 @@ void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
         }
         if (p->stock <= 0) ui::text(tr(s.lang, S::unavailable), FontSize::small14, color::danger);
         else if (line.qty > p->stock) ui::text(trf(s.lang, S::stock_warning_lld, static_cast<long long>(p->stock)), FontSize::small14, color::warning);
+        else line_problems(s, static_cast<std::size_t>(std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& c) {
+                                                           return c.product_id == line.product_id;
+                                                       }) - s.cart.begin()));
     }
     ImGui::EndGroup();
 
@@ -83,14 +87,6 @@ void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
 }
 
 void summary(AppState& s, float w) {
-    std::int64_t subtotal = 0;
-    Currency currency = Currency::CNY;
-    for (const CartLine& l : s.cart) {
-        if (auto it = s.products.find(l.product_id); it != s.products.end()) {
-            subtotal += it->second.price.amount_minor * l.qty;
-            currency = it->second.price.currency;
-        }
-    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);  // background behind, drawn once the height is known
     dl->ChannelsSetCurrent(1);
@@ -99,15 +95,9 @@ void summary(AppState& s, float w) {
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
     ImGui::BeginGroup();
     ui::text(trf(s.lang, S::items_d, cart_item_count(s)), FontSize::small14, color::muted);
-    ui::text(tr(s.lang, S::subtotal), FontSize::body16, color::text);
-    const Money total{subtotal, currency};
-    ui::text(ui::price_text(total), FontSize::h24, color::price);
-    const std::string crypto = ui::approx_crypto_text(s.lang, total, s.btc_rate_minor);
-    if (!crypto.empty()) ui::text(crypto, FontSize::small14, color::muted);
-    ImGui::Dummy(ImVec2(1, 8));
-    ui::button(tr(s.lang, S::checkout), ButtonKind::primary, ImVec2(w - 2 * pad, 48), true);
+    ImGui::Dummy(ImVec2(1, 4));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 2 * pad);
-    ui::text(tr(s.lang, S::checkout_soon), FontSize::small14, color::muted, 0, true);
+    cart_pricing(s, w - 2 * pad);  // coupon, server-priced totals, "Checkout" (buy_common.cpp)
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     const float bottom = ImGui::GetItemRectMax().y + pad;

@@ -7,6 +7,7 @@
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
 #include "routes.hpp"
+#include "screens/buy_common.hpp"
 #include "screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -228,6 +229,7 @@ void draw_top_bar(AppState& s) {
     float right_w = label_w(tr(s.lang, S::cart));
     if (!narrow) {
         right_w += 8 + label_w(tr(s.lang, S::lang_switch));
+        if (!s.session_token.empty()) right_w += 8 + account_links_width(s);
         if (s.user) {
             const std::string& who = s.user->display_name.empty() ? s.user->email : s.user->display_name;
             right_w += 8 + ImGui::CalcTextSize(who.c_str()).x + 8 + label_w(tr(s.lang, S::log_out));
@@ -239,6 +241,10 @@ void draw_top_bar(AppState& s) {
     ImGui::SetCursorPosY(y);
     if (!narrow) {
         lang_button(s);
+        if (!s.session_token.empty()) {
+            ImGui::SameLine(0, 8);
+            account_links(s, y);  // Orders, Wallet (buy_common.cpp)
+        }
         ImGui::SameLine(0, 8);
         ImGui::SetCursorPosY(y);
         account_controls(s);
@@ -274,6 +280,7 @@ void draw_menu_panel(AppState& s) {
     for (const Category& c : s.store.categories) item(category_title(s, c), c.slug);
     ImGui::Separator();
     lang_button(s, w);
+    if (!s.session_token.empty()) account_menu_items(s, w);
     if (s.user) {
         if (ui::button(tr(s.lang, S::log_out), ButtonKind::secondary, ImVec2(w, 0))) s.push(Intent::Kind::log_out);
     } else if (ui::button(tr(s.lang, S::log_in), ButtonKind::secondary, ImVec2(w, 0))) {

@@ -78,11 +78,11 @@ void setup_card(AppState& s, float w) {
         wrapped(tr(s.lang, S::no_wallet_body), FontSize::body16, color::muted, inner);
         ImGui::Dummy(ImVec2(1, 8));
         const float bw = (inner - 12) * 0.5f;
-        if (ui::button(tr(s.lang, S::create_wallet), wl.mode == "import" ? ButtonKind::secondary : ButtonKind::soft, ImVec2(bw, 0))) {
+        if (ui::button(tr(s.lang, S::mode_new_key), wl.mode == "import" ? ButtonKind::secondary : ButtonKind::soft, ImVec2(bw, 0))) {
             buy(s, BuyAction::wallet_mode, "create");
         }
         ImGui::SameLine(0, 12);
-        if (ui::button(tr(s.lang, S::import_wallet), wl.mode == "import" ? ButtonKind::soft : ButtonKind::secondary, ImVec2(bw, 0))) {
+        if (ui::button(tr(s.lang, S::mode_import_key), wl.mode == "import" ? ButtonKind::soft : ButtonKind::secondary, ImVec2(bw, 0))) {
             buy(s, BuyAction::wallet_mode, "import");
         }
         ImGui::Dummy(ImVec2(1, 8));

@@ -1,0 +1,215 @@
+// Browser tests of the buying flow and the wallet against the real server (node --test):
+// cart → register at checkout → confirmed address → order with a BTC quote and countdown →
+// wallet created under a payment password, registered and topped up (demo) → a wrong password
+// pays nothing → the right one pays, and the order shows `paid` with its payment record.
+// Screenshots of every buying screen at 1280×800 and 390×844@3 in English and Chinese.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import {
+  startServer, launchBrowser, newPage, waitReady, clickMirror, screenshot, waitIdle, DESKTOP, PHONE,
+} from './helpers.mjs';
+
+let server;
+let browser;
+let products;
+// What the main flow leaves behind for the screenshot test.
+const flow = {};
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const r = await fetch(`${server.origin}/api/v1/products?limit=48`);
+  products = (await r.json()).items.filter((p) => p.stock >= 5);
+  assert.ok(products.length >= 2, 'demo catalog needs two products in stock');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const a11y = (page) => page.locator('#a11y');
+const role = (page, r, name) => a11y(page).getByRole(r, { name, exact: true });
+const text = (page, t) => a11y(page).getByText(t, { exact: true });
+
+// Scrolls the content (mouse wheel over the canvas) until `locator` is on screen; the mirror only
+// holds items inside the visible part of the content.
+async function reveal(page, locator, dy = 300) {
+  const vp = page.viewportSize();
+  for (let i = 0; i < 20; i++) {
+    const box = (await locator.count()) > 0 ? await locator.first().boundingBox() : null;
+    if (box && box.y >= 64 && box.y + box.height <= vp.height) return locator.first();
+    await page.mouse.move(vp.width / 2, vp.height / 2);
+    const down = !box || box.y + box.height > vp.height;
+    await page.mouse.wheel(0, down ? dy : -dy);
+    await waitIdle(page, 150);
+  }
+  throw new Error('could not scroll the element into view');
+}
+
+async function click(page, locator) {
+  await clickMirror(page, await reveal(page, locator));
+}
+
+async function typeInto(page, name, value) {
+  await click(page, role(page, 'textbox', name));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(value);
+}
+
+async function api(path, { method = 'GET', token, body, headers = {} } = {}) {
+  const r = await fetch(`${server.origin}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: r.status, body: await r.json().catch(() => null) };
+}
+
+const address = {
+  name: 'Jane Roe', phone: '+1 415 555 0100', country: 'US', region: 'CA', city: 'San Francisco',
+  street: '1 Market St', postal_code: '94105',
+};
+
+test('a new buyer checks out, creates a wallet, and pays with the payment password', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.origin}/#/products/${products[0].id}`);
+  await waitReady(page);
+  await clickMirror(page, role(page, 'button', 'Add to cart'));
+  await role(page, 'status', 'Cart items: 1').waitFor({ state: 'attached', timeout: 5000 });
+  await page.goto(`${server.origin}/#/products/${products[1].id}`);
+  await role(page, 'heading', products[1].title).waitFor({ state: 'attached', timeout: 5000 });
+  await clickMirror(page, role(page, 'button', 'Add to cart'));
+  await role(page, 'status', 'Cart items: 2').waitFor({ state: 'attached', timeout: 5000 });
+
+  // The cart survives a reload and is priced by the server.
+  await page.goto(`${server.origin}/#/cart`);
+  await page.reload();
+  await waitReady(page);
+  await role(page, 'link', products[0].title).waitFor({ state: 'attached', timeout: 5000 });
+  await role(page, 'link', products[1].title).waitFor({ state: 'attached', timeout: 5000 });
+  await text(page, 'Total').waitFor({ state: 'attached', timeout: 10000 });
+
+  // Checkout asks an anonymous buyer to log in or register; registering comes back here.
+  await clickMirror(page, role(page, 'button', 'Checkout'));
+  await role(page, 'heading', 'Log in to check out').waitFor({ state: 'attached', timeout: 5000 });
+  await clickMirror(page, role(page, 'button', 'Register'));
+  await role(page, 'tab', 'Register').waitFor({ state: 'attached', timeout: 5000 });
+  const email = `checkout-${randomUUID()}@example.com`;
+  await typeInto(page, 'Email', email);
+  await typeInto(page, 'Password', 'checkout passphrase 42');
+  await clickMirror(page, role(page, 'button', 'Register'));
+  await role(page, 'heading', 'Shipping address').waitFor({ state: 'attached', timeout: 10000 });
+  assert.equal(new URL(page.url()).hash, '#/checkout');
+  await role(page, 'status', 'Cart items: 2').waitFor({ state: 'attached' });
+
+  // Local validation first: an empty form shows per-field errors.
+  await click(page, role(page, 'button', 'Confirm address'));
+  await text(page, 'Recipient name is required.').waitFor({ state: 'attached', timeout: 5000 });
+
+  await typeInto(page, 'Full name', address.name);
+  await typeInto(page, 'Phone', address.phone);
+  await click(page, role(page, 'button', 'Country'));
+  await clickMirror(page, role(page, 'option', 'US'));
+  await typeInto(page, 'Province / state', address.region);
+  await typeInto(page, 'City', address.city);
+  await typeInto(page, 'Postal code', address.postal_code);
+  await typeInto(page, 'Street address', address.street);
+  await click(page, role(page, 'button', 'Confirm address'));
+  await role(page, 'link', 'Edit').waitFor({ state: 'attached', timeout: 5000 });
+  await role(page, 'button', 'BTC').waitFor({ state: 'attached' });
+  await waitIdle(page);
+  await screenshot(page, 'checkout-confirmed-desktop-en');
+
+  await click(page, role(page, 'button', 'Place order'));
+  await page.waitForFunction(() => /^#\/orders\/ord_[0-9a-f]+\/pay$/.test(location.hash), null, { timeout: 10000 });
+  const orderId = new URL(page.url()).hash.split('/')[2];
+  await role(page, 'heading', 'Payment').waitFor({ state: 'attached', timeout: 5000 });
+  await a11y(page).getByText(/^1[0-5]:\d\d$/).first().waitFor({ state: 'attached', timeout: 5000 });
+  await role(page, 'status', 'Cart items: 0').waitFor({ state: 'detached', timeout: 1000 }).catch(() => {});
+  const token = await page.evaluate(() => localStorage.getItem('satstore.token'));
+  const placed = await api(`/orders/${orderId}`, { token });
+  assert.equal(placed.body.status, 'pending_payment');
+  assert.equal(placed.body.quote.currency, 'BTC');
+  assert.equal(placed.body.lines.length, 2);
+  assert.deepEqual(placed.body.ship_to, { ...address, district: '' });
+
+  // No wallet yet: the payment page sends the buyer to create one.
+  await click(page, role(page, 'button', 'Go to wallet'));
+  await role(page, 'heading', 'Set up your wallet').waitFor({ state: 'attached', timeout: 5000 });
+  await typeInto(page, 'New payment password', 'pay-pass-1234');
+  await typeInto(page, 'Repeat payment password', 'pay-pass-1234');
+  await click(page, role(page, 'button', 'Create wallet'));
+  await role(page, 'heading', 'Back up your secret key').waitFor({ state: 'attached', timeout: 15000 });
+  await text(page, 'Wallet registered with your account').waitFor({ state: 'attached', timeout: 10000 });
+  const blob = JSON.parse(await page.evaluate(() => localStorage.getItem('satstore.wallet')));
+  assert.deepEqual(Object.keys(blob).sort(), ['box', 'kdf', 'mem', 'nonce', 'ops', 'pubkey', 'salt', 'v']);
+  assert.equal((await api('/wallet', { token })).body.pubkey, blob.pubkey);
+  await screenshot(page, 'wallet-backup-desktop-en');
+  await click(page, role(page, 'button', 'I have saved it'));
+  await text(page, 'Registered with your account').waitFor({ state: 'attached', timeout: 5000 });
+  await click(page, role(page, 'button', 'Top up BTC (demo)'));
+  await text(page, 'Top-up').waitFor({ state: 'attached', timeout: 10000 });
+
+  // A wrong payment password signs nothing.
+  await page.goto(`${server.origin}/#/orders/${orderId}/pay`);
+  await role(page, 'button', 'Pay').waitFor({ state: 'attached', timeout: 10000 });
+  await typeInto(page, 'Payment password', 'not-the-password');
+  await click(page, role(page, 'button', 'Pay'));
+  await text(page, 'Wrong payment password. Nothing was signed.').waitFor({ state: 'attached', timeout: 15000 });
+  assert.equal((await api(`/orders/${orderId}`, { token })).body.status, 'pending_payment');
+  await screenshot(page, 'payment-wrong-password-desktop-en');
+
+  const started = Date.now();
+  await typeInto(page, 'Payment password', 'pay-pass-1234');
+  await click(page, role(page, 'button', 'Pay'));
+  await page.waitForFunction((id) => location.hash === `#/orders/${id}`, orderId, { timeout: 15000 });
+  await role(page, 'status', 'Paid').waitFor({ state: 'attached', timeout: 10000 });
+  await text(page, 'Payment ID').waitFor({ state: 'attached', timeout: 5000 });
+  const paid = await api(`/orders/${orderId}`, { token });
+  assert.equal(paid.body.status, 'paid');
+  assert.equal(paid.body.payment.payer, blob.pubkey);
+  assert.equal(paid.body.payment.amount, placed.body.quote.amount);
+  console.log(`# unlock + sign + settle took ${Date.now() - started} ms`);
+  assert.deepEqual(page.consoleErrors, []);
+
+  Object.assign(flow, { token, orderId, blob: JSON.stringify(blob), email });
+  await page.context().close();
+});
+
+test('screenshots of the buying screens: desktop and phone, English and Chinese', async () => {
+  assert.ok(flow.token, 'runs after the checkout flow');
+  // A second, unpaid order for the payment screen.
+  const pending = await api('/orders', {
+    method: 'POST', token: flow.token, headers: { 'idempotency-key': randomUUID() },
+    body: { lines: [{ product_id: products[0].id, qty: 1 }], ship_to: { ...address, district: '' }, pay_currency: 'BTC', lang: 'en' },
+  });
+  assert.equal(pending.status, 201);
+  const cart = JSON.stringify([{ product_id: products[0].id, qty: 2 }, { product_id: products[1].id, qty: 1 }]);
+  for (const [device, dname] of [[DESKTOP, 'desktop'], [PHONE, 'phone']]) {
+    for (const [locale, lname] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
+      const page = await newPage(browser, { device, locale });
+      await page.goto(`${server.origin}/#/`);
+      await waitReady(page);
+      await page.evaluate(([token, blob, c]) => {
+        localStorage.setItem('satstore.token', token);
+        localStorage.setItem('satstore.wallet', blob);
+        localStorage.setItem('satstore.cart', c);
+      }, [flow.token, flow.blob, cart]);
+      const shots = [['/cart', 'cart'], ['/checkout', 'checkout'], [`/orders/${pending.body.id}/pay`, 'payment'],
+        ['/wallet', 'wallet'], ['/orders', 'orders'], [`/orders/${flow.orderId}`, 'order-detail']];
+      for (const [path, name] of shots) {
+        await page.goto(`${server.origin}/#${path}`);
+        await page.reload();
+        await waitReady(page);
+        await page.waitForTimeout(500);  // replies and images settle
+        await waitIdle(page);
+        await screenshot(page, `${name}-${dname}-${lname}`);
+      }
+      assert.deepEqual(page.consoleErrors, [], `console errors (${dname}, ${lname})`);
+      await page.context().close();
+    }
+  }
+});
