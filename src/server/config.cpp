@@ -25,11 +25,12 @@ bool parse_bool(const std::string& name, const std::string& v) {
     throw std::invalid_argument(name + ": expected true or false, got '" + v + "'");
 }
 
+// A whole number from 1 to 604800 (a week of seconds; also bounds the per-minute rates).
 std::int64_t parse_seconds(const std::string& name, const std::string& v) {
     char* end = nullptr;
     const long long n = std::strtoll(v.c_str(), &end, 10);
     if (v.empty() || *end != '\0' || n < 1 || n > 7 * 24 * 3600)
-        throw std::invalid_argument(name + ": expected seconds from 1 to 604800, got '" + v + "'");
+        throw std::invalid_argument(name + ": expected a whole number from 1 to 604800, got '" + v + "'");
     return n;
 }
 
@@ -64,6 +65,10 @@ bool set_option(Config& c, const std::string& name, const std::string& value) {
                 throw std::invalid_argument("carrier-secrets: expected carrier=secret pairs separated by commas");
             c.carrier_secrets[item.substr(0, eq)] = item.substr(eq + 1);
         }
+    } else if (name == "login-rate-per-minute") {
+        c.login_attempts_per_ip_per_minute = static_cast<int>(parse_seconds(name, value));
+    } else if (name == "reset-rate-per-minute") {
+        c.reset_requests_per_ip_per_minute = static_cast<int>(parse_seconds(name, value));
     } else if (name == "store-id") c.store_id = value;
     else if (name == "store-name") c.store_name = value;
     else return false;
@@ -72,7 +77,7 @@ bool set_option(Config& c, const std::string& name, const std::string& value) {
 
 constexpr const char* kOptions[] = {"host", "port", "db", "web-root", "assets-root", "demo", "threads",
                                     "cors-origins", "store-id", "store-name", "unpaid-order-ttl-s", "sweep-period-s",
-                                    "carrier-secrets"};
+                                    "carrier-secrets", "login-rate-per-minute", "reset-rate-per-minute"};
 
 }  // namespace
 
@@ -132,6 +137,8 @@ std::string usage() {
            "  --unpaid-order-ttl-s N  cancel unpaid orders after N seconds [SATSTORE_UNPAID_ORDER_TTL_S] (1800)\n"
            "  --carrier-secrets LIST  carrier=secret pairs for the tracking webhook [SATSTORE_CARRIER_SECRETS]\n"
            "                       (demo mode: demo-secret-<carrier> unless set)\n"
+           "  --login-rate-per-minute N  login attempts per client IP per minute [SATSTORE_LOGIN_RATE_PER_MINUTE] (30)\n"
+           "  --reset-rate-per-minute N  password-reset requests per client IP per minute [SATSTORE_RESET_RATE_PER_MINUTE] (5)\n"
            "  --sweep-period-s N   check for overdue unpaid orders every N seconds [SATSTORE_SWEEP_PERIOD_S] (30)\n";
 }
 

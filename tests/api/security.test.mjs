@@ -93,7 +93,7 @@ describe('lockout and rate limits', () => {
   });
 
   test('login attempts per IP are rate limited with 429', async () => {
-    const limited = await startServer();
+    const limited = await startServer({ args: ['--login-rate-per-minute', '30'] });
     try {
       let last;
       for (let i = 0; i < 35; i++) last = await call(`${limited.api}/sessions`, { method: 'POST', body: { email: 'x@example.com', password: 'whatever pass' } });

@@ -1,83 +1,25 @@
 // Shared helpers for the browser tests: start the real satstore server on a free port with a
 // fresh demo database, launch Chromium (software WebGL2, TOOLCHAIN.md), and drive the canvas
 // through the accessibility mirror (#a11y: one transparent element per ImGui item).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { startServer as startApiServer } from '../support/server.mjs';
+
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const serverBin = process.env.SATSTORE_BIN || join(repoRoot, 'build/native/src/server/satstore');
 export const webRoot = process.env.SATSTORE_WEB_ROOT || join(repoRoot, 'build/wasm/web');
 export const screenshotDir = join(repoRoot, 'tests/browser/screenshots');
 
 export const DEMO_BUYER = { email: 'buyer@satstore.test', password: 'satstore-demo' };
 
-async function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
-async function waitForHealth(url, proc, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`satstore exited with ${proc.exitCode}`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not listening yet: keep polling until the deadline
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server not healthy at ${url} within ${timeoutMs} ms`);
-}
-
-// Starts `satstore serve --demo` (which seeds the demo catalog and accounts) on a free port.
-// Returns { origin, stop() }.
+// Starts `satstore serve --demo` (which seeds the demo catalog and accounts) on a free port with
+// a fresh database, through the same helper as the API tests. Returns { origin, log(), stop() }.
 export async function startServer() {
-  if (!existsSync(serverBin)) throw new Error(`server binary missing: ${serverBin} (build build/native first)`);
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error(`web bundle missing: ${webRoot} (build build/wasm first)`);
-  const dir = mkdtempSync(join(tmpdir(), 'satstore-browser-'));
-  const port = await freePort();
-  const db = `sqlite:${join(dir, 'store.db')}`;
-  const proc = spawn(serverBin, ['serve', '--host', '127.0.0.1', '--port', String(port), '--db', db,
-    '--web-root', webRoot, '--assets-root', join(repoRoot, 'assets'), '--demo'],
-  { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  proc.stdout.on('data', (d) => { log += d; });
-  proc.stderr.on('data', (d) => { log += d; });
-  const origin = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHealth(`${origin}/healthz`, proc);
-  } catch (e) {
-    proc.kill('SIGKILL');
-    throw new Error(`${e.message}\n--- server log ---\n${log}`);
-  }
-  return {
-    origin,
-    log: () => log,
-    async stop() {
-      if (proc.exitCode === null) {
-        const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill('SIGTERM');
-        const timer = setTimeout(() => proc.kill('SIGKILL'), 3000);
-        await exited;
-        clearTimeout(timer);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const srv = await startApiServer({ webRoot });
+  return { origin: srv.base, log: srv.output, stop: () => srv.stop() };
 }
 
 export async function launchBrowser() {

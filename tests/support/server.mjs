@@ -53,6 +53,8 @@ export async function startServer(options = {}) {
     '--web-root', options.webRoot ?? join(repoRoot, 'build/wasm/web'),
     '--assets-root', options.assetsRoot ?? join(repoRoot, 'assets'),
     ...(options.demo === false ? [] : ['--demo']),
+    // Tests log in far more often than people do; the rate-limit test sets its own limit.
+    '--login-rate-per-minute', '100000', '--reset-rate-per-minute', '100000',
     ...(options.args ?? []),
   ];
   const child = spawn(serverBinary, args, { cwd: dir, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -68,16 +68,16 @@ Response create_topup(Context& ctx) {
         throw ApiError(403, "faucet_disabled", "Faucet disabled", "Top-ups are only available in demo mode.");
     const auto body = ctx.json_body();
     FieldErrors errors;
-    const auto currency = body.contains("currency") && body["currency"].is_string()
-                              ? parse_currency(body["currency"].get<std::string>()) : std::nullopt;
-    if (!currency || is_fiat(*currency)) errors["currency"] = "Choose BTC or USDT.";
-    const auto amount = body.contains("amount") && body["amount"].is_string()
-                            ? parse_amount_minor(body["amount"].get<std::string>()) : std::nullopt;
-    if (!amount || *amount <= 0) errors["amount"] = "A positive amount in base units, as a decimal string.";
-    else if (currency && *amount > max_topup(*currency)) errors["amount"] = "At most 1 BTC or 10,000 USDT at a time.";
+    const std::string currency_text = body.value("currency", nlohmann::json()).is_string() ? body["currency"].get<std::string>() : "";
+    const std::string amount_text = body.value("amount", nlohmann::json()).is_string() ? body["amount"].get<std::string>() : "";
+    const Currency currency = parse_currency(currency_text).value_or(Currency::CNY);
+    const std::int64_t amount = parse_amount_minor(amount_text).value_or(0);
+    if (is_fiat(currency)) errors["currency"] = "Choose BTC or USDT.";
+    if (amount <= 0) errors["amount"] = "A positive amount in base units, as a decimal string.";
+    else if (!is_fiat(currency) && amount > max_topup(currency)) errors["amount"] = "At most 1 BTC or 10,000 USDT at a time.";
     if (!errors.empty()) throw validation_error(std::move(errors));
     const Wallet wallet = registered_wallet(ctx);
-    ctx.store.top_up(wallet.pubkey, *currency, *amount, ctx.now_unix_s);
+    ctx.store.top_up(wallet.pubkey, currency, amount, ctx.now_unix_s);
     return json_response(201, wallet_json(ctx, wallet));
 }
 
