@@ -6,6 +6,8 @@
 #pragma once
 
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +20,12 @@ std::optional<Enum> parse_enum(std::string_view name) {
     const Enum value = text.get<Enum>();
     if (nlohmann::json(value) != text) return std::nullopt;
     return value;
+}
+
+// The serialized name of an enum value ("pending_payment").
+template <typename Enum>
+std::string enum_name(Enum value) {
+    return nlohmann::json(value).template get<std::string>();
 }
 
 // Reads a JSON string member as an enum; throws std::invalid_argument for unknown names.

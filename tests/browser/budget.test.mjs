@@ -43,7 +43,7 @@ for (const [device, label] of [[DESKTOP, 'desktop 1280x800'], [PHONE, 'phone 390
     await waitReady(page);
     const { firstFrameMs, firstDrawMs, glContextMs } = await page.evaluate(() => window.satstore);
     // Let images arrive and ImGui settle, then watch a quiet page for 3 s.
-    await waitIdle(page, 500, 15000);
+    await waitIdle(page, 1000, 30000);
     const before3s = await page.evaluate(() => window.satstore.framesDrawn);
     await page.waitForTimeout(3000);
     const after3s = await page.evaluate(() => window.satstore.framesDrawn);

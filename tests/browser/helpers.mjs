@@ -58,14 +58,16 @@ export async function clickMirror(page, locator) {
 }
 
 // Waits until the canvas has stopped drawing (no frame for `quietMs`).
+// Waits until no image is loading and no frame was drawn for `quietMs` (or `timeout` passes).
 export async function waitIdle(page, quietMs = 300, timeout = 10000) {
   const deadline = Date.now() + timeout;
-  let last = await page.evaluate(() => window.satstore.framesDrawn);
+  const state = () => page.evaluate(() => [window.satstore.framesDrawn, window.satstore.imagesLoading | 0]);
+  let [last] = await state();
   let since = Date.now();
   while (Date.now() < deadline) {
     await page.waitForTimeout(50);
-    const now = await page.evaluate(() => window.satstore.framesDrawn);
-    if (now !== last) { last = now; since = Date.now(); }
+    const [now, loading] = await state();
+    if (now !== last || loading > 0) { last = now; since = Date.now(); }
     else if (Date.now() - since >= quietMs) return;
   }
 }

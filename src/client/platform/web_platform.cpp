@@ -119,6 +119,9 @@ EM_JS(void, js_http_request, (int id, const char* method, const char* url, const
 });
 
 EM_JS(void, js_load_image, (int id, const char* url, float scale), {
+    // Images in flight, for tests that wait for a settled page.
+    var s = window.satstore;
+    s.imagesLoading = (s.imagesLoading | 0) + 1;
     var img = new Image();
     img.crossOrigin = "anonymous";
     var upload = function(source, w, h) {
@@ -135,6 +138,7 @@ EM_JS(void, js_load_image, (int id, const char* url, float scale), {
         var name = GL.getNewId(GL.textures);
         tex.name = name;
         GL.textures[name] = tex;
+        s.imagesLoading--;
         _client_on_image(id, name, w, h);
     };
     img.onload = function() {
@@ -153,6 +157,7 @@ EM_JS(void, js_load_image, (int id, const char* url, float scale), {
     };
     img.onerror = function() {
         console.error("satstore: image failed to load: " + img.src);
+        s.imagesLoading--;
         _client_on_image(id, 0, 0, 0);
     };
     img.src = UTF8ToString(url);

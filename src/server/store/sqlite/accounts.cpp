@@ -1,6 +1,8 @@
 // SQLite backend: users, sessions, login events, points and saved addresses.
 #include <nlohmann/json.hpp>
 
+#include "core/enum_json.hpp"
+
 #include "server/store/sqlite/sqlite_store.hpp"
 
 namespace satstore::server::sqlite {
@@ -10,7 +12,7 @@ std::string join_roles(const std::vector<Role>& roles) {
     std::string out;
     for (Role r : roles) {
         if (!out.empty()) out += ',';
-        out += nlohmann::json(r).get<std::string>();
+        out += enum_name(r);
     }
     return out;
 }

@@ -72,6 +72,12 @@ std::string Stmt::text(int column) const {
     return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, column)) : std::string();
 }
 
+std::vector<std::string> Stmt::first_column() {
+    std::vector<std::string> out;
+    while (step()) out.push_back(text(0));
+    return out;
+}
+
 std::int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 bool Stmt::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }

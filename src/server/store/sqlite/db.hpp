@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -45,6 +46,8 @@ public:
     // Throws StoreError on failure.
     bool step();
     std::string text(int column) const;
+    // Steps through every remaining row and collects column 0 as text.
+    std::vector<std::string> first_column();
     std::int64_t integer(int column) const;
     bool is_null(int column) const;
 

@@ -10,15 +10,13 @@
 namespace satstore::server::sqlite {
 namespace {
 
-std::string name_of(const nlohmann::json& j) { return j.get<std::string>(); }
-
 TrackingStatus tracking_of(const std::string& text) {
     return parse_enum<TrackingStatus>(text).value_or(TrackingStatus::exception);
 }
 
 bool set_status(Db& db, std::string_view order_id, OrderStatus from, OrderStatus to, std::int64_t now) {
     Stmt s(db, "UPDATE orders SET status = ?, updated_at = ? WHERE id = ? AND status = ?");
-    s.bind(1, name_of(nlohmann::json(to))).bind(2, now).bind(3, order_id).bind(4, name_of(nlohmann::json(from))).step();
+    s.bind(1, enum_name(to)).bind(2, now).bind(3, order_id).bind(4, enum_name(from)).step();
     return db.changes() == 1;
 }
 
@@ -71,11 +69,11 @@ void apply_refund(Db& db, const Order& order, const Refund& refund, std::int64_t
         throw StoreError("merchant account cannot cover refund " + refund.id);
     const auto next = refund_transition(RefundStatus::pending, RefundStatus::succeeded);
     Stmt done(db, "UPDATE refunds SET status = ?, succeeded_at = ? WHERE id = ?");
-    done.bind(1, name_of(nlohmann::json(*next))).bind(2, now).bind(3, refund.id).step();
+    done.bind(1, enum_name(*next)).bind(2, now).bind(3, refund.id).step();
     const auto status = payment_status_after(order.payment->amount, refunded_total(order) + refund.amount);
     Stmt pay(db, "UPDATE orders SET payment_status = ?, updated_at = ? WHERE id = ?");
-    pay.bind(1, name_of(nlohmann::json(status))).bind(2, now).bind(3, order.id).step();
-    add_order_event(db, order.id, {now, name_of(nlohmann::json(order.status)), refund.actor,
+    pay.bind(1, enum_name(status)).bind(2, now).bind(3, order.id).step();
+    add_order_event(db, order.id, {now, enum_name(order.status), refund.actor,
                                    "Refunded " + amount_to_string(refund.amount) + " " +
                                        std::string(currency_code(order.payment->currency)) +
                                        (refund.reason.empty() ? "" : ": " + refund.reason)});
@@ -116,7 +114,7 @@ TrackingResult SqliteStore::record_tracking(std::string_view carrier, std::strin
     for (const auto& e : events) {
         Stmt insert(db, "INSERT INTO shipment_events(shipment_id, at, status, location, description) VALUES (?, ?, ?, ?, ?) "
                         "ON CONFLICT DO NOTHING");
-        insert.bind(1, shipment_id).bind(2, e.at_unix_s).bind(3, name_of(nlohmann::json(e.status)))
+        insert.bind(1, shipment_id).bind(2, e.at_unix_s).bind(3, enum_name(e.status))
             .bind(4, e.location).bind(5, e.description).step();
         result.recorded += static_cast<int>(db.changes());
         delivered = delivered || e.status == TrackingStatus::delivered;
@@ -160,9 +158,7 @@ std::vector<std::string> SqliteStore::orders_to_autocomplete(std::int64_t delive
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT id FROM orders WHERE status = 'delivered' AND delivered_at < ? ORDER BY delivered_at LIMIT ?");
     s.bind(1, delivered_before).bind(2, std::int64_t{limit});
-    std::vector<std::string> out;
-    while (s.step()) out.push_back(s.text(0));
-    return out;
+    return s.first_column();
 }
 
 RefundResult SqliteStore::refund_order(std::string_view order_id, const Refund& refund, std::int64_t now) {

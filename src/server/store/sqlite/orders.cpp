@@ -1,13 +1,13 @@
 // SQLite backend: coupons, orders, quotes, cancellation.
 #include <nlohmann/json.hpp>
 
+#include "core/enum_json.hpp"
+
 #include "server/auth/secrets.hpp"
 #include "server/store/sqlite/sqlite_store.hpp"
 
 namespace satstore::server::sqlite {
 namespace {
-
-std::string name_of(const nlohmann::json& enum_json) { return enum_json.get<std::string>(); }
 
 template <typename Enum>
 Enum enum_of(const std::string& text) {
@@ -115,7 +115,7 @@ void SqliteStore::upsert_coupon(const Coupon& c) {
            "INSERT INTO coupons(code, kind, value, min_subtotal, expires_at, active) VALUES (?, ?, ?, ?, ?, ?) "
            "ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, value = excluded.value, "
            "min_subtotal = excluded.min_subtotal, expires_at = excluded.expires_at, active = excluded.active");
-    s.bind(1, c.code).bind(2, name_of(c.kind)).bind(3, c.value).bind(4, c.min_subtotal_minor)
+    s.bind(1, c.code).bind(2, enum_name(c.kind)).bind(3, c.value).bind(4, c.min_subtotal_minor)
         .bind(5, c.expires_at_unix_s).bind(6, std::int64_t{c.active}).step();
 }
 
@@ -162,8 +162,8 @@ PlaceResult SqliteStore::place_order(NewOrder& in) {
                 "coupon_discount, points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, "
                 "created_at, pay_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, o.id).bind(2, o.number).bind(3, o.user_id).bind(4, o.store)
-        .bind(5, name_of(nlohmann::json(o.status))).bind(6, name_of(nlohmann::json(o.payment_status)))
-        .bind(7, currency_code(o.fiat)).bind(8, name_of(nlohmann::json(o.lang)))
+        .bind(5, enum_name(o.status)).bind(6, enum_name(o.payment_status))
+        .bind(7, currency_code(o.fiat)).bind(8, enum_name(o.lang))
         .bind(9, o.totals.subtotal_minor).bind(10, o.totals.shipping_minor).bind(11, o.totals.coupon_discount_minor)
         .bind(12, o.totals.points_used).bind(13, o.totals.discount_minor).bind(14, o.totals.total_minor)
         .bind(15, o.coupon).bind(16, currency_code(o.pay_currency)).bind(17, nlohmann::json(o.ship_to).dump());
@@ -205,7 +205,7 @@ OrderPage SqliteStore::orders(const OrderQuery& q) {
     sql += " ORDER BY seq DESC LIMIT ?4";
     Stmt s(db, sql);
     if (!q.user_id.empty()) s.bind(1, q.user_id);
-    if (q.status) s.bind(2, name_of(nlohmann::json(*q.status)));
+    if (q.status) s.bind(2, enum_name(*q.status));
     if (q.after_seq) s.bind(3, *q.after_seq);
     s.bind(4, std::int64_t{q.limit} + 1);
     OrderPage page;
@@ -279,9 +279,7 @@ std::vector<std::string> SqliteStore::overdue_unpaid_orders(std::int64_t now, in
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT id FROM orders WHERE status = 'pending_payment' AND pay_by <= ? ORDER BY pay_by LIMIT ?");
     s.bind(1, now).bind(2, std::int64_t{limit});
-    std::vector<std::string> out;
-    while (s.step()) out.push_back(s.text(0));
-    return out;
+    return s.first_column();
 }
 
 }  // namespace satstore::server::sqlite
