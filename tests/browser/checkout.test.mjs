@@ -48,7 +48,10 @@ async function reveal(page, locator, dy = 300) {
   throw new Error('could not scroll the element into view');
 }
 
+// Input is applied one event per frame: let earlier typing land (and the layout settle) before
+// locating the next control.
 async function click(page, locator) {
+  await waitIdle(page, 150);
   await clickMirror(page, await reveal(page, locator));
 }
 
@@ -118,7 +121,10 @@ test('a new buyer checks out, creates a wallet, and pays with the payment passwo
   await typeInto(page, 'Postal code', address.postal_code);
   await typeInto(page, 'Street address', address.street);
   await click(page, role(page, 'button', 'Confirm address'));
-  await role(page, 'link', 'Edit').waitFor({ state: 'attached', timeout: 5000 });
+  // Keys and clicks are applied one per frame: under software GL the typing above takes a while.
+  await waitIdle(page, 300);
+  await page.mouse.wheel(0, -3000);  // the confirmed address sits at the top of the page
+  await role(page, 'link', 'Edit').waitFor({ state: 'attached', timeout: 20000 });
   await role(page, 'button', 'BTC').waitFor({ state: 'attached' });
   await waitIdle(page);
   await screenshot(page, 'checkout-confirmed-desktop-en');
@@ -198,7 +204,7 @@ test('screenshots of the buying screens: desktop and phone, English and Chinese'
         localStorage.setItem('satstore.wallet', blob);
         localStorage.setItem('satstore.cart', c);
       }, [flow.token, flow.blob, cart]);
-      const shots = [['/cart', 'cart'], ['/checkout', 'checkout'], [`/orders/${pending.body.id}/pay`, 'payment'],
+      const shots = [['/cart', 'buy-cart'], ['/checkout', 'checkout'], [`/orders/${pending.body.id}/pay`, 'payment'],
         ['/wallet', 'wallet'], ['/orders', 'orders'], [`/orders/${flow.orderId}`, 'order-detail']];
       for (const [path, name] of shots) {
         await page.goto(`${server.origin}/#${path}`);

@@ -64,7 +64,10 @@ void country_picker(AppState& s, Address& a, const std::string& error, float w) 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
     if (ImGui::BeginPopup("##countries")) {
         for (const std::string& c : supported_countries()) {
-            if (ImGui::Selectable(c.c_str(), a.country == c, 0, ImVec2(std::min(w, 200.0f), 30))) a.country = c;
+            if (ImGui::Selectable(c.c_str(), a.country == c, 0, ImVec2(std::min(w, 200.0f), 30))) {
+                a.country = c;
+                s.buy.checkout.address_errors.erase("ship_to.country");
+            }
             a11y::annotate_last(a11y::Role::option, {}, -1, a.country == c ? 1 : 0);
         }
         ImGui::EndPopup();
@@ -107,6 +110,8 @@ void address_form(AppState& s, float w) {
         ui::text_field(tr(s.lang, f.label), id.c_str(), c.address.*f.member, err, width, false, nullptr,
                        focus_key != nullptr && std::string(focus_key) == f.key);
         ImGui::EndGroup();
+        // An edited field's old error no longer applies.
+        if (!err.empty() && ImGui::IsItemEdited()) c.address_errors.erase(std::string("ship_to.") + f.key);
     };
     for (const FieldSpec& f : kFields) {
         const bool full = std::string(f.key) == "street" || !two;

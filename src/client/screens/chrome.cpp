@@ -54,9 +54,23 @@ void cart_button(AppState& s) {
     a11y::add(a11y::Role::status, trf(s.lang, S::cart_count_d, count), ImRect(bmin, bmax));
 }
 
+// The name shown in the top bar: the display name or the email's local part, at most 16
+// characters, so the bar keeps room for Orders and Wallet.
+std::string short_name(const User& u) {
+    std::string name = !u.display_name.empty() ? u.display_name : u.email.substr(0, u.email.find('@'));
+    std::size_t chars = 0, i = 0;
+    while (i < name.size() && chars < 16) {
+        i += 1;
+        while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) ++i;
+        ++chars;
+    }
+    if (i < name.size()) name = name.substr(0, i) + "\xE2\x80\xA6";
+    return name;
+}
+
 void account_controls(AppState& s) {
     if (s.user) {
-        const std::string& who = s.user->display_name.empty() ? s.user->email : s.user->display_name;
+        const std::string who = short_name(*s.user);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
         ui::text(who, FontSize::body16, color::muted);
         ImGui::SameLine();
@@ -231,7 +245,7 @@ void draw_top_bar(AppState& s) {
         right_w += 8 + label_w(tr(s.lang, S::lang_switch));
         if (!s.session_token.empty()) right_w += 8 + account_links_width(s);
         if (s.user) {
-            const std::string& who = s.user->display_name.empty() ? s.user->email : s.user->display_name;
+            const std::string who = short_name(*s.user);
             right_w += 8 + ImGui::CalcTextSize(who.c_str()).x + 8 + label_w(tr(s.lang, S::log_out));
         } else if (s.route.route != Route::login) {
             right_w += 8 + label_w(tr(s.lang, S::log_in));

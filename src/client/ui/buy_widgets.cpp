@@ -46,8 +46,9 @@ void card_begin(float width, float pad) {
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
     g_card = CardFrame{ImGui::GetCursorScreenPos(), width, pad};
-    ImGui::Dummy(ImVec2(1, pad));
-    ImGui::Indent(pad);
+    // A group, not Indent(): a card may start in a second column, and a group keeps new lines at
+    // its own left edge.
+    ImGui::SetCursorScreenPos(ImVec2(g_card.min.x + pad, g_card.min.y + pad));
     ImGui::BeginGroup();
 }
 
@@ -55,7 +56,6 @@ float card_inner_width() { return g_card.width - 2 * g_card.pad; }
 
 void card_end() {
     ImGui::EndGroup();
-    ImGui::Unindent(g_card.pad);
     const float bottom = ImGui::GetItemRectMax().y + g_card.pad;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSetCurrent(0);
