@@ -470,6 +470,11 @@ void enter_buying_route(AppState& s) {
     b.wallet.password.clear();
     b.wallet.password2.clear();
     b.wallet.current_password.clear();
+    // The top bar shows the wallet balance on every buying page.
+    if (!s.session_token.empty() && b.wallet.server_load == BuyLoad::idle && s.route.route != Route::wallet &&
+        s.route.route != Route::order && s.route.route != Route::pay) {
+        buying::request_wallet(s);
+    }
     switch (s.route.route) {
         case Route::cart: request_preview(s, false); break;
         case Route::checkout:

@@ -71,7 +71,7 @@ void line_problems(AppState& s, std::size_t index) {
 void totals_rows(AppState& s, const Preview& p, float width) {
     ui::value_row(tr(s.lang, S::subtotal), ui::price_text(p.subtotal), width);
     ui::value_row(tr(s.lang, S::shipping), p.shipping.amount_minor == 0 ? tr(s.lang, S::free_shipping) : ui::price_text(p.shipping), width);
-    if (p.discount.amount_minor > 0) ui::value_row(tr(s.lang, S::discount), "−" + ui::price_text(p.discount), width);
+    if (p.discount.amount_minor > 0) ui::value_row(tr(s.lang, S::discount), "-" + ui::price_text(p.discount), width);
     ImGui::Dummy(ImVec2(1, 2));
     ui::value_row(tr(s.lang, S::total), ui::price_text(p.total), width, true);
     if (p.quote) {

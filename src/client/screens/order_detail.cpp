@@ -83,7 +83,7 @@ void lines_card(AppState& s, const Order& o, float w) {
     ImGui::Dummy(ImVec2(1, 4));
     ui::value_row(tr(s.lang, S::subtotal), ui::price_text(Money{o.totals.subtotal_minor, o.fiat}), inner);
     ui::value_row(tr(s.lang, S::shipping), ui::price_text(Money{o.totals.shipping_minor, o.fiat}), inner);
-    if (o.totals.discount_minor > 0) ui::value_row(tr(s.lang, S::discount), "−" + ui::price_text(Money{o.totals.discount_minor, o.fiat}), inner);
+    if (o.totals.discount_minor > 0) ui::value_row(tr(s.lang, S::discount), "-" + ui::price_text(Money{o.totals.discount_minor, o.fiat}), inner);
     ui::value_row(tr(s.lang, S::total), ui::price_text(Money{o.totals.total_minor, o.fiat}), inner, true);
     if (o.quote) ui::value_row(tr(s.lang, S::amount_due), format_money(Money{o.quote->amount, o.quote->currency}), inner);
     ImGui::Dummy(ImVec2(1, 8));
@@ -145,8 +145,8 @@ void shipments_card(AppState& s, const Order& o, float w) {
     }
 }
 
-void history_card(AppState& s, const Order& o, float w) {
-    ImGui::Dummy(ImVec2(1, 16));
+void history_card(AppState& s, const Order& o, float w, bool gap_above) {
+    if (gap_above) ImGui::Dummy(ImVec2(1, 16));
     ui::card_begin(w);
     ui::text(tr(s.lang, S::order_history), FontSize::h20, color::text, 2);
     ImGui::Dummy(ImVec2(1, 4));
@@ -202,11 +202,11 @@ void draw_order(AppState& s, float width) {
     payment_card(s, o, main_w);
     shipments_card(s, o, main_w);
     if (narrow) {
-        history_card(s, o, side_w);
+        history_card(s, o, side_w, true);
     } else {
         const float bottom = ImGui::GetCursorPosY();
-        ImGui::SetCursorPos(ImVec2(start.x + main_w + 24.0f, start.y - 16));
-        history_card(s, o, side_w);
+        ImGui::SetCursorPos(ImVec2(start.x + main_w + 24.0f, start.y));
+        history_card(s, o, side_w, false);
         ImGui::SetCursorPosX(start.x);
         ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
     }

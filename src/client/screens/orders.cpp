@@ -67,11 +67,12 @@ void order_card(AppState& s, const Order& o, float w) {
     }
     ui::text(ui::short_time(o.created_at_unix_s), FontSize::small14, color::muted);
     const ImVec2 after = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(top.x + inner - 120, top.y));
-    ui::status_chip(s.lang, o.status, o.payment_status == PaymentStatus::refunded);
+    const bool refunded = o.payment_status == PaymentStatus::refunded;
+    ImGui::SetCursorPos(ImVec2(top.x + inner - ui::status_chip_width(s.lang, o.status, refunded), top.y));
+    ui::status_chip(s.lang, o.status, refunded);
     ImGui::SetCursorPos(after);
     std::string titles;
-    for (const OrderLine& l : o.lines) titles += (titles.empty() ? "" : "、") + l.title + " × " + std::to_string(l.qty);
+    for (const OrderLine& l : o.lines) titles += (titles.empty() ? "" : (s.lang == Lang::zh_CN ? "、" : ", ")) + l.title + " × " + std::to_string(l.qty);
     ui::text(ui::wrap_text(titles, FontSize::body16, inner, 1).front(), FontSize::body16, color::text);
     ui::value_row(tr(s.lang, S::total), ui::price_text(Money{o.totals.total_minor, o.fiat}), inner);
     ui::card_end();

@@ -177,9 +177,10 @@ void balances_card(AppState& s, float w) {
         for (const LedgerEntry& e : wl.ledger) {
             std::string kind;
             ledger_kind(s, e.kind, kind);
-            const std::string amount = (e.amount < 0 ? "−" : "+") + format_money(Money{e.amount < 0 ? -e.amount : e.amount, e.currency});
+            const std::string amount = (e.amount < 0 ? "-" : "+") + format_money(Money{e.amount < 0 ? -e.amount : e.amount, e.currency});
             ui::value_row(kind, amount, inner);
-            ui::text(e.at, FontSize::small14, color::muted);
+            const std::optional<std::int64_t> at = parse_rfc3339(e.at);
+            ui::text(at ? ui::short_time(*at) : e.at, FontSize::small14, color::muted);
         }
     }
     ui::card_end();

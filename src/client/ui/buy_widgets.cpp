@@ -78,6 +78,12 @@ const char* status_label(Lang lang, OrderStatus status, bool refunded) {
     return "";
 }
 
+float status_chip_width(Lang lang, OrderStatus status, bool refunded) {
+    const char* label = status_label(lang, status, refunded);
+    const float px = render::font_px(FontSize::small14);
+    return render::font(FontSize::small14)->CalcTextSizeA(px, FLT_MAX, 0, label).x + 20;
+}
+
 void status_chip(Lang lang, OrderStatus status, bool refunded) {
     const char* label = status_label(lang, status, refunded);
     const ChipColors c = chip_colors(status, refunded);

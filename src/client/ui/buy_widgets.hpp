@@ -25,6 +25,8 @@ float card_inner_width();
 // The coloured pill of an order status (UI.md: pending amber, paid blue, shipped purple,
 // delivered/completed green, cancelled grey, refunded teal). `refunded` shows the refund colour.
 void status_chip(Lang lang, OrderStatus status, bool refunded = false);
+// The chip's width in CSS px (for right-aligning it).
+float status_chip_width(Lang lang, OrderStatus status, bool refunded = false);
 // The chip's label.
 const char* status_label(Lang lang, OrderStatus status, bool refunded = false);
 
