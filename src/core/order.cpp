@@ -236,11 +236,10 @@ void to_json(nlohmann::json& j, const Order& o) {
         {"pay_by", rfc3339(o.pay_by_unix_s)},
         {"delivered_at", o.delivered_at_unix_s ? nlohmann::json(rfc3339(o.delivered_at_unix_s)) : nlohmann::json()},
         {"timeline", timeline},
-        // Filled by the returns feature; present so clients can rely on it.
         {"payment", o.payment ? nlohmann::json(*o.payment) : nlohmann::json()},
         {"shipments", o.shipments},
         {"refunds", o.refunds},
-        {"returns", nlohmann::json::array()},
+        {"returns", o.returns},
     };
 }
 
@@ -275,6 +274,7 @@ void from_json(const nlohmann::json& j, Order& o) {
     o.pay_by_unix_s = *pay_by;
     o.shipments = j.at("shipments").get<std::vector<Shipment>>();
     o.refunds = j.at("refunds").get<std::vector<Refund>>();
+    o.returns = j.at("returns").get<std::vector<ReturnRequest>>();
     o.payment = j.at("payment").is_null() ? std::nullopt
                                           : std::optional<PaymentRecord>(j.at("payment").get<PaymentRecord>());
     o.timeline.clear();

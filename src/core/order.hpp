@@ -16,6 +16,7 @@
 #include "core/money.hpp"
 #include "core/order_state.hpp"
 #include "core/pricing.hpp"
+#include "core/returns.hpp"
 
 namespace satstore {
 
@@ -121,6 +122,7 @@ struct Order {
     std::optional<PaymentRecord> payment;
     std::vector<Shipment> shipments;  // oldest first
     std::vector<Refund> refunds;      // oldest first
+    std::vector<ReturnRequest> returns;  // oldest first
     std::int64_t delivered_at_unix_s = 0;  // 0 until delivered
 };
 

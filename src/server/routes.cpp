@@ -47,6 +47,12 @@ std::vector<Route> api_routes() {
         {"POST", "/api/v1/orders/{id}/payments", A::user, create_payment},
         {"POST", "/api/v1/orders/{id}/confirm-receipt", A::user, confirm_receipt},
         {"POST", "/api/v1/orders/{id}/reorder", A::user, reorder},
+        {"POST", "/api/v1/orders/{id}/returns", A::user, create_return},
+        {"POST", "/api/v1/returns/{id}/shipment", A::user, ship_return},
+
+        // Uploads: raw PNG/JPEG/WebP bodies up to 5 MiB
+        {"POST", "/api/v1/uploads", A::user, create_upload, 5 * 1024 * 1024},
+        {"GET", "/api/v1/uploads/{id}", A::user, get_upload},
 
         // Wallet
         {"PUT", "/api/v1/wallet", A::user, put_wallet},
@@ -59,6 +65,10 @@ std::vector<Route> api_routes() {
         {"POST", "/api/v1/staff/orders/{id}/shipments", A::merchant, staff_ship_order},
         {"POST", "/api/v1/staff/orders/{id}/refunds", A::merchant, staff_refund_order},
         {"POST", "/api/v1/staff/orders/{id}/cancel", A::merchant, staff_cancel_order},
+        {"GET", "/api/v1/staff/returns", A::merchant, staff_list_returns},
+        {"POST", "/api/v1/staff/returns/{id}/approve", A::merchant, staff_approve_return},
+        {"POST", "/api/v1/staff/returns/{id}/reject", A::merchant, staff_reject_return},
+        {"POST", "/api/v1/staff/returns/{id}/receive", A::merchant, staff_receive_return},
 
         // Carriers (authenticated by an HMAC signature, not a session)
         {"POST", "/api/v1/carriers/{carrier}/events", A::anyone, carrier_events},

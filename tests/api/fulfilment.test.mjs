@@ -202,3 +202,70 @@ describe('reorder', () => {
     assert.deepEqual(r.body.unavailable, []);
   });
 });
+
+describe('uploads and returns', () => {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+  const upload = (token, body) => fetch(`${srv.api}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body });
+
+  test('uploads are sniffed from their bytes, limited to 5 MiB and private', async () => {
+    const { token } = await paidOrder();
+    const ok = await upload(token, png);
+    assert.equal(ok.status, 201);
+    const { id, type } = await ok.json();
+    assert.equal(type, 'image/png');
+    const spoofed = await upload(token, Buffer.from('<svg onload="alert(1)"></svg>'));
+    assert.equal(spoofed.status, 415);
+    const big = await upload(token, Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]));
+    assert.equal(big.status, 413);
+    const mine = await fetch(`${srv.api}/uploads/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(mine.headers.get('content-type'), 'image/png');
+    assert.deepEqual(Buffer.from(await mine.arrayBuffer()), png);
+    const stranger = await paidOrder();
+    assert.equal((await fetch(`${srv.api}/uploads/${id}`, { headers: { authorization: `Bearer ${stranger.token}` } })).status, 404);
+    assert.equal((await fetch(`${srv.api}/uploads/${id}`, { headers: { authorization: `Bearer ${merchant}` } })).status, 200);
+  });
+
+  test('request, approve with RMA, ship back, receive → refunded; rejections and limits', async () => {
+    const { token, order } = await paidOrder();
+    const detail = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    const line = detail.lines[0];
+    const early = await call(`${srv.api}/orders/${order.id}/returns`, { method: 'POST', token, body: { lines: [{ line_id: line.id, qty: 1 }], reason: 'too early' } });
+    assert.equal(early.status, 409);
+    assert.equal(early.body.code, 'not_returnable');
+
+    const number = tracking();
+    await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: number });
+    await sendTracking(srv.api, 'sf', number, [{ at: at(-1000), status: 'delivered', location: '北京', description: '已签收' }]);
+    const photo = (await (await upload(token, png)).json()).id;
+    const bad = await call(`${srv.api}/orders/${order.id}/returns`, { method: 'POST', token, body: { lines: [{ line_id: line.id, qty: 9 }], reason: '', evidence: ['upl_nope'] } });
+    assert.equal(bad.status, 422);
+    assert.ok(bad.body.errors['lines[0].qty'] && bad.body.errors.reason && bad.body.errors.evidence);
+
+    const created = await call(`${srv.api}/orders/${order.id}/returns`, { method: 'POST', token, body: { lines: [{ line_id: line.id, qty: 1 }], reason: 'wrong colour', evidence: [photo] } });
+    assert.equal(created.status, 201);
+    assert.equal(created.body.status, 'requested');
+    const ret = created.body.id;
+    assert.equal((await call(`${srv.api}/returns/${ret}/shipment`, { method: 'POST', token, body: { carrier: 'sf', tracking_number: 'RET123456' } })).status, 409, 'not approved yet');
+    assert.equal((await call(`${srv.api}/staff/returns/${ret}/approve`, { method: 'POST', token })).status, 403);
+    const approved = await staff(`/returns/${ret}/approve`, {});
+    assert.equal(approved.status, 200);
+    assert.match(approved.body.rma, /^RMA-\d{6,}$/);
+    const shipped = await call(`${srv.api}/returns/${ret}/shipment`, { method: 'POST', token, body: { carrier: 'sf', tracking_number: 'RET123456' } });
+    assert.equal(shipped.body.status, 'in_transit');
+    const received = await staff(`/returns/${ret}/receive`, {});
+    assert.equal(received.body.status, 'refunded');
+    const after = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    assert.equal(after.payment_status, 'partially_refunded');
+    assert.equal(after.returns[0].status, 'refunded');
+    assert.match(after.refunds[0].reason, /RMA-/);
+
+    const second = await call(`${srv.api}/orders/${order.id}/returns`, { method: 'POST', token, body: { lines: [{ line_id: detail.lines[1].id, qty: 1 }], reason: 'changed mind' } });
+    assert.equal(second.status, 201);
+    assert.equal((await staff(`/returns/${second.body.id}/reject`, {})).status, 422);
+    const rejected = await staff(`/returns/${second.body.id}/reject`, { reason: 'used item' });
+    assert.equal(rejected.body.status, 'rejected');
+    assert.equal((await staff(`/returns/${second.body.id}/approve`, {})).status, 409);
+    const queue = await staff('/returns?status=rejected');
+    assert.ok(queue.body.items.some((r) => r.id === second.body.id));
+  });
+});

@@ -55,6 +55,18 @@ Response staff_ship_order(Context& ctx);
 Response staff_refund_order(Context& ctx);
 Response staff_cancel_order(Context& ctx);
 
+// uploads.cpp
+Response create_upload(Context& ctx);
+Response get_upload(Context& ctx);
+
+// returns.cpp
+Response create_return(Context& ctx);
+Response ship_return(Context& ctx);
+Response staff_list_returns(Context& ctx);
+Response staff_approve_return(Context& ctx);
+Response staff_reject_return(Context& ctx);
+Response staff_receive_return(Context& ctx);
+
 // carriers.cpp
 Response carrier_events(Context& ctx);
 

@@ -193,6 +193,21 @@ struct TrackingResult {
     int recorded = 0;    // events newly recorded (duplicates are skipped)
 };
 
+struct Upload {
+    std::string id;  // "upl_…"
+    std::string user_id;
+    std::string mime;  // image/png, image/jpeg, image/webp
+    std::string data;
+    std::int64_t created_at_unix_s = 0;
+};
+
+enum class ReturnOutcome { done, not_found, not_allowed, too_many_units };
+
+struct ReturnResult {
+    ReturnOutcome outcome = ReturnOutcome::done;
+    std::optional<ReturnRequest> ret;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -303,6 +318,21 @@ public:
     // Refunds to the paying wallet in one transaction: never more than paid minus refunded, never
     // more units of a line than were ordered (minus units refunded before).
     virtual RefundResult refund_order(std::string_view order_id, const Refund& refund, std::int64_t now_unix_s) = 0;
+
+    // --- uploads and returns ---
+    virtual void save_upload(const Upload& upload) = 0;
+    virtual std::optional<Upload> upload(std::string_view id) = 0;
+    // Stores a new return of a delivered or completed order (not_allowed otherwise) unless it
+    // asks for more units of a line than were ordered minus those in earlier, unrejected returns.
+    virtual ReturnResult create_return(const ReturnRequest& ret) = 0;
+    virtual std::optional<ReturnRequest> return_by_id(std::string_view id) = 0;
+    virtual std::vector<ReturnRequest> returns_with_status(std::optional<ReturnStatus> status, int limit) = 0;
+    // Applies `event` through return_transition in one transaction: approve assigns the RMA
+    // number, reject records `note`, ship_back records carrier and tracking number, receive
+    // also refunds the returned lines to the paying wallet and moves on to refunded.
+    virtual ReturnResult advance_return(std::string_view id, ReturnEvent event, const std::string& note,
+                                        const std::string& carrier, const std::string& tracking_number,
+                                        std::int64_t now_unix_s) = 0;
 
     // --- wallets and the ledger ---
     // Registers (or replaces) the user's wallet key. Returns false when another user holds it.

@@ -55,6 +55,12 @@ Stmt& Stmt::bind(int index, std::int64_t value) {
     return *this;
 }
 
+Stmt& Stmt::bind_blob(int index, std::string_view bytes) {
+    if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK)
+        fail(db_.handle(), "bind");
+    return *this;
+}
+
 Stmt& Stmt::bind_null(int index) {
     if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_.handle(), "bind");
     return *this;

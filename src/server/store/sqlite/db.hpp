@@ -42,6 +42,7 @@ public:
     Stmt& bind(int index, std::string_view text);
     Stmt& bind(int index, std::int64_t value);
     Stmt& bind_null(int index);
+    Stmt& bind_blob(int index, std::string_view bytes);
     // Advances to the next row: true when a row is available, false when done.
     // Throws StoreError on failure.
     bool step();

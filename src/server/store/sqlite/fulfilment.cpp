@@ -23,6 +23,7 @@ bool set_status(Db& db, std::string_view order_id, OrderStatus from, OrderStatus
 }  // namespace
 
 void load_fulfilment(Db& db, Order& o) {
+    o.returns = load_returns(db, o.id);
     Stmt shipments(db, "SELECT id, carrier, tracking_number, status, created_at FROM shipments WHERE order_id = ? ORDER BY created_at, id");
     shipments.bind(1, o.id);
     while (shipments.step()) {

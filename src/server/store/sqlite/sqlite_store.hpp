@@ -6,6 +6,7 @@
 //   orders.cpp    coupons, orders, quotes, cancellation
 //   wallets.cpp   wallets, the ledger, payments and the ledger audit
 //   fulfilment.cpp shipments, tracking, completion, refunds
+//   returns.cpp   uploads and returns
 #pragma once
 
 #include <memory>
@@ -109,6 +110,14 @@ public:
     std::vector<std::string> orders_to_autocomplete(std::int64_t delivered_before_unix_s, int limit) override;
     RefundResult refund_order(std::string_view order_id, const Refund& refund, std::int64_t now_unix_s) override;
 
+    void save_upload(const Upload& upload) override;
+    std::optional<Upload> upload(std::string_view id) override;
+    ReturnResult create_return(const ReturnRequest& ret) override;
+    std::optional<ReturnRequest> return_by_id(std::string_view id) override;
+    std::vector<ReturnRequest> returns_with_status(std::optional<ReturnStatus> status, int limit) override;
+    ReturnResult advance_return(std::string_view id, ReturnEvent event, const std::string& note, const std::string& carrier,
+                                const std::string& tracking_number, std::int64_t now_unix_s) override;
+
     bool bind_wallet(const Wallet& wallet) override;
     std::optional<Wallet> wallet_of(std::string_view user_id) override;
     std::vector<Balance> balances(std::string_view pubkey) override;
@@ -125,6 +134,9 @@ private:
 
 // Reads an order with its lines, current quote, timeline and payment on an open connection.
 std::optional<Order> load_order(Db& db, std::string_view id);
+
+// Returns of an order.
+std::vector<ReturnRequest> load_returns(Db& db, std::string_view order_id);
 
 // Shipments (with events) and refunds of an order.
 void load_fulfilment(Db& db, Order& order);
