@@ -219,3 +219,33 @@ test('screenshots of the buying screens: desktop and phone, English and Chinese'
     }
   }
 });
+
+test('cancelling the paid order asks first, refunds to the wallet, and Reorder refills the cart', async () => {
+  assert.ok(flow.token, 'runs after the checkout flow');
+  const page = await newPage(browser);
+  await page.goto(`${server.origin}/#/`);
+  await waitReady(page);
+  await page.evaluate(([token, blob]) => {
+    localStorage.setItem('satstore.token', token);
+    localStorage.setItem('satstore.wallet', blob);
+    localStorage.removeItem('satstore.cart');
+  }, [flow.token, flow.blob]);
+  await page.goto(`${server.origin}/#/orders/${flow.orderId}`);
+  await page.reload();
+  await waitReady(page);
+  await role(page, 'status', 'Paid').waitFor({ state: 'attached', timeout: 10000 });
+  await click(page, role(page, 'button', 'Cancel order'));
+  await role(page, 'heading', 'Cancel this order?').waitFor({ state: 'attached', timeout: 5000 });
+  await a11y(page).getByText(/will be refunded to your wallet/).waitFor({ state: 'attached' });
+  await screenshot(page, 'cancel-dialog-desktop-en');
+  await clickMirror(page, role(page, 'button', 'Cancel order').last());
+  await role(page, 'status', 'Refunded').waitFor({ state: 'attached', timeout: 10000 });
+  const cancelled = await api(`/orders/${flow.orderId}`, { token: flow.token });
+  assert.equal(cancelled.body.status, 'cancelled');
+  assert.equal(cancelled.body.refunds[0].amount.amount, cancelled.body.payment.amount);
+  await click(page, role(page, 'button', 'Reorder'));
+  await page.waitForFunction(() => location.hash === '#/cart', null, { timeout: 10000 });
+  await role(page, 'status', 'Cart items: 2').waitFor({ state: 'attached', timeout: 5000 });
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
