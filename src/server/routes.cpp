@@ -13,6 +13,8 @@ std::vector<Route> api_routes() {
         {"GET", "/healthz", A::anyone, healthz},
         {"GET", "/readyz", A::anyone, readyz},
 
+        {"GET", "/api/v1/openapi.json", A::anyone, openapi},
+
         // Store and catalog
         {"GET", "/api/v1/store", A::anyone, get_store},
         {"GET", "/api/v1/products", A::anyone, list_products},

@@ -161,3 +161,17 @@ describe('operations', () => {
     assert.match(run('seed-demo', '--db', db, '--assets-root', assets), /\(0 new\), 0 new accounts/);
   });
 });
+
+describe('openapi', () => {
+  test('every route of the table is described, with its path parameters and security', async () => {
+    const r = await call(`${srv.api}/openapi.json`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.openapi, '3.1.0');
+    const pay = r.body.paths['/api/v1/orders/{id}/payments'].post;
+    assert.deepEqual(pay.parameters.map((p) => p.name), ['id']);
+    assert.ok(pay.security);
+    assert.equal(r.body.paths['/api/v1/products'].get.security, undefined);
+    assert.ok(r.body.paths['/api/v1/staff/orders'].get.description.includes('merchant'));
+    assert.ok(Object.keys(r.body.paths).length >= 40);
+  });
+});

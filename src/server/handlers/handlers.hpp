@@ -11,6 +11,9 @@ namespace satstore::server::handlers {
 Response healthz(Context& ctx);
 Response readyz(Context& ctx);
 
+// openapi.cpp
+Response openapi(Context& ctx);
+
 // catalog.cpp
 Response get_store(Context& ctx);
 Response list_products(Context& ctx);
