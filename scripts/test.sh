@@ -16,6 +16,7 @@ run() { # name, command...
 
 run "core unit tests (native)" build/native/tests/core/core_tests
 run "core unit tests (wasm, Node)" node --no-experimental-fetch build/wasm/tests/core/core_tests.js
+run "client unit tests (wasm, Node)" node --no-experimental-fetch build/wasm/tests/client/client_tests.js
 run "API tests" node --test --test-concurrency=1 tests/api/
 run "browser tests" node --test --test-concurrency=1 tests/browser/
 
