@@ -434,7 +434,6 @@ void apply_reorder(AppState& s, const platform::HttpReply& r) {
         show_toast(s, tr(s.lang, r.status == 0 ? S::network_failed : S::request_failed), true);
         return;
     }
-    int added = 0;
     if (auto lines = j->find("lines"); lines != j->end() && lines->is_array()) {
         for (const json& l : *lines) {
             const std::string id = str(l, "product_id");
@@ -443,14 +442,12 @@ void apply_reorder(AppState& s, const platform::HttpReply& r) {
             auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& c) { return c.product_id == id; });
             if (it == s.cart.end()) s.cart.push_back(CartLine{id, std::min<std::int64_t>(qty, 99)});
             else it->qty = std::min<std::int64_t>(99, it->qty + qty);
-            ++added;
         }
     }
     save_cart(s);
     const std::size_t missing = j->contains("unavailable") && (*j)["unavailable"].is_array() ? (*j)["unavailable"].size() : 0;
     show_toast(s, missing > 0 ? trf(s.lang, S::reorder_partial_d, static_cast<int>(missing)) : tr(s.lang, S::reorder_done));
     navigate("/cart");
-    (void)added;
 }
 
 void post_action(AppState& s, BuyRequest kind, const std::string& id, const char* suffix, const std::string& body = "{}") {
