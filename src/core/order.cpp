@@ -45,7 +45,7 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
 
 }  // namespace
 
-ParsedOrderRequest parse_order_request(const nlohmann::json& body) {
+ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_optional) {
     ParsedOrderRequest out;
     FieldErrors& errors = out.errors;
     OrderRequest& req = out.request;
@@ -89,7 +89,9 @@ ParsedOrderRequest parse_order_request(const nlohmann::json& body) {
     }
 
     const auto ship_to = body.find("ship_to");
-    if (ship_to == body.end() || !ship_to->is_object()) {
+    if (address_optional && (ship_to == body.end() || ship_to->is_null())) {
+        // priced without an address: shipping does not depend on it
+    } else if (ship_to == body.end() || !ship_to->is_object()) {
         errors["ship_to"] = "A shipping address is required.";
     } else {
         req.ship_to = ship_to->get<Address>();

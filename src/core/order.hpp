@@ -48,7 +48,9 @@ struct ParsedOrderRequest {
     OrderRequest request;
     FieldErrors errors;
 };
-ParsedOrderRequest parse_order_request(const nlohmann::json& body);
+// With `address_optional` (pricing a cart before checkout) a missing ship_to is accepted and
+// left empty; a ship_to that is present is still validated.
+ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_optional = false);
 
 // A JSON value that holds the same request (what the client sends).
 nlohmann::json to_request_json(const OrderRequest& request);

@@ -54,6 +54,16 @@ describe('preview', () => {
     assert.deepEqual(r.body.problems, []);
   });
 
+  test('prices a cart without an address; a given address is still checked', async () => {
+    const [a] = inStock(1);
+    const r = await call(`${srv.api}/orders/preview`, { method: 'POST', body: { lines: [{ product_id: a.id, qty: 1 }], pay_currency: 'BTC' } });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.subtotal.amount, a.price.amount);
+    const bad = await call(`${srv.api}/orders/preview`, { method: 'POST', body: order([{ product_id: a.id, qty: 1 }], { ship_to: { ...address, phone: '1' } }) });
+    assert.equal(bad.status, 422);
+    assert.ok(bad.body.errors['ship_to.phone']);
+  });
+
   test('reports sold-out lines, unknown products and bad coupons as problems', async () => {
     const soldOut = products.find((p) => p.stock === 0);
     const [ok] = inStock(1);

@@ -107,8 +107,8 @@ Priced price_request(Context& ctx, const OrderRequest& req, const User* user) {
     return p;
 }
 
-OrderRequest parse_or_throw(const nlohmann::json& body) {
-    auto parsed = parse_order_request(body);
+OrderRequest parse_or_throw(const nlohmann::json& body, bool address_optional = false) {
+    auto parsed = parse_order_request(body, address_optional);
     if (!parsed.errors.empty()) throw validation_error(std::move(parsed.errors));
     return std::move(parsed.request);
 }
@@ -142,7 +142,7 @@ Order own_order(Context& ctx) {
 }  // namespace
 
 Response preview_order(Context& ctx) {
-    const OrderRequest req = parse_or_throw(ctx.json_body());
+    const OrderRequest req = parse_or_throw(ctx.json_body(), /*address_optional=*/true);
     std::optional<User> user;
     if (!ctx.session_hash.empty()) user = ctx.store.session_user(ctx.session_hash, ctx.now_unix_s);
     const Priced p = price_request(ctx, req, user ? &*user : nullptr);

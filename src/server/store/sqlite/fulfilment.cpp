@@ -75,8 +75,7 @@ void apply_refund(Db& db, const Order& order, const Refund& refund, std::int64_t
     Stmt pay(db, "UPDATE orders SET payment_status = ?, updated_at = ? WHERE id = ?");
     pay.bind(1, enum_name(status)).bind(2, now).bind(3, order.id).step();
     add_order_event(db, order.id, {now, enum_name(order.status), refund.actor,
-                                   "Refunded " + amount_to_string(refund.amount) + " " +
-                                       std::string(currency_code(order.payment->currency)) +
+                                   "Refunded " + format_money({refund.amount, order.payment->currency}) +
                                        (refund.reason.empty() ? "" : ": " + refund.reason)});
 }
 

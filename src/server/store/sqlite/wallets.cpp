@@ -154,7 +154,7 @@ SettleResult SqliteStore::settle_payment(const PaymentRecord& p, std::string_vie
     Stmt paid(db, "UPDATE orders SET status = 'paid', payment_status = 'paid', updated_at = ? WHERE id = ?");
     paid.bind(1, now).bind(2, p.order_id).step();
     Stmt event(db, "INSERT INTO order_events(order_id, at, status, actor, note) VALUES (?, ?, 'paid', 'buyer', ?)");
-    event.bind(1, p.order_id).bind(2, now).bind(3, "Paid " + amount_to_string(p.amount) + " " + std::string(currency_code(p.currency))).step();
+    event.bind(1, p.order_id).bind(2, now).bind(3, "Paid " + format_money({p.amount, p.currency})).step();
     tx.commit();
     PaymentRecord stored = p;
     stored.created_at_unix_s = now;
