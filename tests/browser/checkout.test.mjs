@@ -176,6 +176,11 @@ test('a new buyer checks out, creates a wallet, and pays with the payment passwo
   await text(page, 'Wallet topped up').waitFor({ state: 'attached', timeout: 10000 });
   assert.equal((await api(`/orders/${orderId}`, { token })).body.status, 'pending_payment');
 
+  // A second tab of the same buyer has the payment page open too.
+  const secondTab = await page.context().newPage();
+  await secondTab.goto(`${server.origin}/#/orders/${orderId}/pay`);
+  await role(secondTab, 'button', 'Pay').waitFor({ state: 'attached', timeout: 15000 });
+
   const started = Date.now();
   await typeInto(page, 'Payment password', 'pay-pass-1234');
   await click(page, role(page, 'button', 'Pay'));
@@ -187,6 +192,15 @@ test('a new buyer checks out, creates a wallet, and pays with the payment passwo
   assert.equal(paid.body.payment.payer, blob.pubkey);
   assert.equal(paid.body.payment.amount, placed.body.quote.amount);
   console.log(`# unlock + sign + settle took ${Date.now() - started} ms`);
+
+  // Paying again from the second tab does not charge twice: one payment, one debit.
+  await typeInto(secondTab, 'Payment password', 'pay-pass-1234');
+  await click(secondTab, role(secondTab, 'button', 'Pay'));
+  await text(secondTab, 'This order is already paid.').waitFor({ state: 'attached', timeout: 15000 });
+  const ledger = (await api('/wallet/ledger', { token })).body.items;
+  assert.equal(ledger.filter((e) => e.kind === 'payment').length, 1, JSON.stringify(ledger));
+  assert.equal((await api(`/orders/${orderId}`, { token })).body.payment.id, paid.body.payment.id);
+  await secondTab.close();
   // Chromium logs every non-2xx fetch; the 402 above was expected.
   assert.deepEqual(page.consoleErrors.filter((e) => !/status of 402/.test(e)), []);
 
