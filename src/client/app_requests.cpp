@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/url.hpp"
 #include "i18n/strings.hpp"
 
 namespace satstore::client {
@@ -14,21 +15,6 @@ using nlohmann::json;
 
 constexpr double kToastMs = 3500;
 constexpr const char* kApiBase = "/api/v1";
-
-std::string url_encode(const std::string& s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 
 std::string api_url(const std::string& path) { return platform::api_origin() + kApiBase + path; }
 
@@ -247,14 +233,14 @@ void request_catalog(AppState& s) {
     s.catalog_key = catalog_key(s.route);
     s.catalog_load = Load::loading;
     std::string path = "/products?limit=48";
-    if (!s.route.query.empty()) path += "&q=" + url_encode(s.route.query);
-    if (!s.route.category.empty()) path += "&category=" + url_encode(s.route.category);
+    if (!s.route.query.empty()) path += "&q=" + percent_encode(s.route.query);
+    if (!s.route.category.empty()) path += "&category=" + percent_encode(s.route.category);
     send(s, RequestKind::catalog, s.catalog_key, "GET", path);
 }
 
 void request_product(AppState& s, const std::string& id, bool for_detail) {
     if (for_detail) s.product_load = Load::loading;
-    send(s, for_detail ? RequestKind::product : RequestKind::cart_product, id, "GET", "/products/" + url_encode(id));
+    send(s, for_detail ? RequestKind::product : RequestKind::cart_product, id, "GET", "/products/" + percent_encode(id));
 }
 
 void request_me(AppState& s) { send(s, RequestKind::me, {}, "GET", "/me", {}, true); }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/catalog.hpp"
+#include "core/url.hpp"
 
 using namespace satstore;
 
@@ -24,4 +25,10 @@ TEST_CASE("malformed products are refused") {
     j["stock"] = 1;
     j.erase("price");
     CHECK_THROWS(j.get<Product>());
+}
+
+TEST_CASE("URL components are percent-encoded except unreserved characters") {
+    CHECK(percent_encode("abc-._~XYZ09") == "abc-._~XYZ09");
+    CHECK(percent_encode("a b&c=d/e") == "a%20b%26c%3Dd%2Fe");
+    CHECK(percent_encode("连帽") == "%E8%BF%9E%E5%B8%BD");
 }

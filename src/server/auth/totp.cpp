@@ -4,24 +4,11 @@
 #include <openssl/hmac.h>
 #include <sodium.h>
 
+#include "core/url.hpp"
+
 namespace satstore::server::totp {
 namespace {
 constexpr const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-std::string url_encode(const std::string& s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 }  // namespace
 
 std::string base32_encode(const std::vector<unsigned char>& bytes) {
@@ -96,8 +83,8 @@ std::optional<std::int64_t> matching_step(const std::string& secret_base32, std:
 }
 
 std::string otpauth_uri(const std::string& issuer, const std::string& account, const std::string& secret) {
-    return "otpauth://totp/" + url_encode(issuer) + ":" + url_encode(account) + "?secret=" + secret +
-           "&issuer=" + url_encode(issuer) + "&algorithm=SHA1&digits=6&period=30";
+    return "otpauth://totp/" + percent_encode(issuer) + ":" + percent_encode(account) + "?secret=" + secret +
+           "&issuer=" + percent_encode(issuer) + "&algorithm=SHA1&digits=6&period=30";
 }
 
 }  // namespace satstore::server::totp
