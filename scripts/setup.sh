@@ -15,6 +15,8 @@ packages=(
   emscripten
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsqlite3-dev sqlite3 libsodium-dev libssl-dev nlohmann-json3-dev doctest-dev
   chromium fonts-wqy-microhei python3-fonttools brotli gzip curl
+  # Support tickets: BIP-39 word lists (English, Simplified Chinese) for the secret scanner
+  python3-mnemonic
 )
 
 missing=()

@@ -4,6 +4,7 @@
 
 #include "core/common_passwords.hpp"
 #include "core/enum_json.hpp"
+#include "core/text.hpp"
 
 namespace satstore {
 
@@ -38,12 +39,6 @@ bool is_valid_email(std::string_view email) {
 }
 
 namespace {
-
-// Counts code points, so a Chinese password is measured in characters, not bytes.
-std::size_t utf8_chars(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 const std::string* string_field(const nlohmann::json& body, const char* name) {
     if (!body.is_object()) return nullptr;

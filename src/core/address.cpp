@@ -2,17 +2,10 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace satstore {
 namespace {
-
-std::size_t utf8_length(const std::string& s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-bool has_control_chars(const std::string& s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
-}
 
 bool is_trimmed_blank(const std::string& s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c == ' '; });
@@ -62,8 +55,8 @@ void check_text(FieldErrors& errors, const std::string& key, const std::string& 
                 std::size_t max_chars, const char* label) {
     if (value.empty() || is_trimmed_blank(value)) errors[key] = std::string(label) + " is required.";
     else if (has_control_chars(value)) errors[key] = std::string(label) + " contains invalid characters.";
-    else if (utf8_length(value) < min_chars) errors[key] = std::string(label) + " is too short.";
-    else if (utf8_length(value) > max_chars) errors[key] = std::string(label) + " is too long.";
+    else if (utf8_chars(value) < min_chars) errors[key] = std::string(label) + " is too short.";
+    else if (utf8_chars(value) > max_chars) errors[key] = std::string(label) + " is too long.";
 }
 
 }  // namespace
@@ -111,6 +104,11 @@ void from_json(const nlohmann::json& j, Address& a) {
     };
     a = {text("name"), text("phone"), text("country"), text("region"),
          text("city"), text("district"), text("street"), text("postal_code")};
+}
+
+// Support tickets
+bool is_valid_phone(const std::string& phone, const std::string& country) {
+    return phone.size() <= 24 && valid_phone(phone, country);
 }
 
 }  // namespace satstore

@@ -39,4 +39,8 @@ const std::vector<std::string>& supported_countries();
 void to_json(nlohmann::json& j, const Address& a);
 void from_json(const nlohmann::json& j, Address& a);
 
+// Support tickets: the phone rule of addresses on its own ("+<country code> …", or for CN an
+// 11-digit mobile number starting with 1).
+bool is_valid_phone(const std::string& phone, const std::string& country);
+
 }  // namespace satstore

@@ -71,13 +71,22 @@ bool set_option(Config& c, const std::string& name, const std::string& value) {
         c.reset_requests_per_ip_per_minute = static_cast<int>(parse_seconds(name, value));
     } else if (name == "store-id") c.store_id = value;
     else if (name == "store-name") c.store_name = value;
+    // Support tickets (issue 6)
+    else if (name == "support-email") c.support_email = value;
+    else if (name == "support-phone") c.support_phone = value;
+    else if (name == "support-hours") c.support_hours = value;
+    else if (name == "support-hours-zh") c.support_hours_zh = value;
+    else if (name == "ticket-first-response-s") c.ticket_first_response_s = parse_seconds(name, value);
     else return false;
     return true;
 }
 
 constexpr const char* kOptions[] = {"host", "port", "db", "web-root", "assets-root", "demo", "threads",
                                     "cors-origins", "store-id", "store-name", "unpaid-order-ttl-s", "sweep-period-s",
-                                    "carrier-secrets", "login-rate-per-minute", "reset-rate-per-minute"};
+                                    "carrier-secrets", "login-rate-per-minute", "reset-rate-per-minute",
+                                    // Support tickets (issue 6)
+                                    "support-email", "support-phone", "support-hours", "support-hours-zh",
+                                    "ticket-first-response-s"};
 
 }  // namespace
 
@@ -139,7 +148,10 @@ std::string usage() {
            "                       (demo mode: demo-secret-<carrier> unless set)\n"
            "  --login-rate-per-minute N  login attempts per client IP per minute [SATSTORE_LOGIN_RATE_PER_MINUTE] (30)\n"
            "  --reset-rate-per-minute N  password-reset requests per client IP per minute [SATSTORE_RESET_RATE_PER_MINUTE] (5)\n"
-           "  --sweep-period-s N   check for overdue unpaid orders every N seconds [SATSTORE_SWEEP_PERIOD_S] (30)\n";
+           "  --sweep-period-s N   check for overdue unpaid orders every N seconds [SATSTORE_SWEEP_PERIOD_S] (30)\n"
+           "  --support-email ADDR, --support-phone TEXT, --support-hours TEXT, --support-hours-zh TEXT\n"
+           "                       contact channels shown in the help center [SATSTORE_SUPPORT_EMAIL, …]\n"
+           "  --ticket-first-response-s N  first-response SLA of new tickets [SATSTORE_TICKET_FIRST_RESPONSE_S] (86400)\n";
 }
 
 std::string describe(const Config& c) {
@@ -157,6 +169,7 @@ std::string describe(const Config& c) {
         first = false;
     }
     if (c.carrier_secrets.empty()) out << "(none)";
+    out << " support_email=" << c.support_email << " ticket_first_response_s=" << c.ticket_first_response_s;
     return out.str();
 }
 

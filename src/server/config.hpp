@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/help_center.hpp"
 #include "core/money.hpp"
 #include "core/pricing.hpp"
 
@@ -42,6 +43,12 @@ struct Config {
     std::int64_t unpaid_order_ttl_s = 30 * 60;  // unpaid orders are cancelled after this
     int sweep_period_s = 30;                   // how often unpaid orders are checked for expiry
     std::size_t max_json_body_bytes = 64 * 1024;
+    // Support tickets (issue 6): contact hours in Chinese (support_hours above is English), the
+    // first-response SLA of new tickets, and the help center read from
+    // <assets_root>/support/faq.json at start (not a flag).
+    std::string support_hours_zh = "周一至周五 09:00–18:00（北京时间）";
+    std::int64_t ticket_first_response_s = 24 * 3600;
+    std::vector<FaqEntry> faq;
 };
 
 // Result of parsing the command line: the sub-command and the final configuration.

@@ -9,6 +9,7 @@
 #include "server/commands.hpp"
 #include "server/config.hpp"
 #include "server/demo/seed.hpp"
+#include "server/handlers/handlers.hpp"
 #include "server/http/server.hpp"
 #include "server/jobs.hpp"
 #include "server/routes.hpp"
@@ -63,6 +64,15 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (inv.command == "verify-payment") return verify_payment_command(std::cin, std::cout);
+    // Support tickets (issue 6): the help center entries, read once.
+    if (inv.command == "serve") {
+        try {
+            inv.config.faq = handlers::load_faq_file(inv.config.assets_root + "/support/faq.json");
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "satstore: %s\n", e.what());
+            return 1;
+        }
+    }
     const Config& config = inv.config;
     if (!secrets::init()) {
         std::fprintf(stderr, "satstore: libsodium failed to initialize\n");

@@ -74,6 +74,20 @@ std::vector<Route> api_routes() {
 
         // Carriers (authenticated by an HMAC signature, not a session)
         {"POST", "/api/v1/carriers/{carrier}/events", A::anyone, carrier_events},
+
+        // Support tickets (issue 6): help center, the buyer's tickets, the agent console
+        {"GET", "/api/v1/support/channels", A::anyone, support_channels},
+        {"GET", "/api/v1/support/faq", A::anyone, support_faq},
+        {"POST", "/api/v1/tickets", A::user, create_ticket},
+        {"GET", "/api/v1/tickets", A::user, list_tickets},
+        {"GET", "/api/v1/tickets/{id}", A::user, get_ticket},
+        {"POST", "/api/v1/tickets/{id}/messages", A::user, add_ticket_message},
+        {"POST", "/api/v1/tickets/{id}/close", A::user, close_ticket},
+        {"POST", "/api/v1/tickets/{id}/rating", A::user, rate_ticket},
+        {"GET", "/api/v1/staff/tickets", A::agent, staff_list_tickets},
+        {"GET", "/api/v1/staff/tickets/{id}", A::agent, staff_get_ticket},
+        {"PATCH", "/api/v1/staff/tickets/{id}", A::agent, staff_update_ticket},
+        {"POST", "/api/v1/staff/tickets/{id}/messages", A::agent, staff_reply_ticket},
     };
 }
 

@@ -1,9 +1,38 @@
 #include "server/handlers/common.hpp"
 
+#include <sodium.h>
+
+#include "core/hex.hpp"
+#include "core/jcs.hpp"
 #include "core/money.hpp"
 #include "server/http/problem.hpp"
 
 namespace satstore::server::handlers {
+
+namespace {
+constexpr std::size_t kMaxIdempotencyKeyBytes = 100;
+}  // namespace
+
+std::string idempotency_key(const Context& ctx, bool required) {
+    const std::string key(ctx.request.header("idempotency-key"));
+    if (key.empty() && !required) return key;
+    bool printable = !key.empty() && key.size() <= kMaxIdempotencyKeyBytes;
+    for (char c : key) printable = printable && c > 0x20 && c < 0x7F;
+    if (printable) return key;
+    if (required)
+        throw ApiError(422, "idempotency_key_required", "Idempotency-Key header required",
+                       "Send a unique Idempotency-Key header (1–100 visible ASCII characters) with each new order.",
+                       {{"Idempotency-Key", "Required: 1–100 visible ASCII characters."}});
+    throw ApiError(422, "validation_failed", "Invalid Idempotency-Key", "Idempotency-Key must be 1–100 visible ASCII characters.",
+                   {{"Idempotency-Key", "1–100 visible ASCII characters."}});
+}
+
+std::string request_hash(const nlohmann::json& body) {
+    const std::string canonical = jcs::canonicalize(body).value_or(body.dump());
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size());
+    return hex::encode(digest, sizeof digest);
+}
 
 std::string query_param(const Context& ctx, const char* name) {
     auto it = ctx.request.query.find(name);

@@ -20,6 +20,13 @@ int parse_page_limit(const Context& ctx, int default_limit, int max = 100);
 // ?cursor=: nullopt when absent; 422 unless it is a next_cursor this API handed out.
 std::optional<std::int64_t> parse_cursor(const Context& ctx);
 
+// The Idempotency-Key header: 1–100 visible ASCII characters. Without one, `required` answers 422
+// idempotency_key_required, otherwise "" (no idempotency); a malformed key is always 422.
+std::string idempotency_key(const Context& ctx, bool required);
+
+// Hex SHA-256 of the JCS-canonical request body: an idempotent replay must carry the same one.
+std::string request_hash(const nlohmann::json& body);
+
 // {"items": [...], "next_cursor": "p123" | null}.
 template <typename T>
 nlohmann::json page_json(const std::vector<T>& items, std::optional<std::int64_t> next_seq) {

@@ -3,6 +3,7 @@
 // encode the answer; errors are thrown as ApiError.
 #pragma once
 
+#include "core/help_center.hpp"
 #include "server/http/router.hpp"
 
 namespace satstore::server::handlers {
@@ -81,5 +82,27 @@ Response put_wallet(Context& ctx);
 Response get_wallet(Context& ctx);
 Response get_ledger(Context& ctx);
 Response create_topup(Context& ctx);
+
+// --- Support tickets (issue 6) ---
+// tickets.cpp (the buyer's tickets)
+Response create_ticket(Context& ctx);
+Response list_tickets(Context& ctx);
+Response get_ticket(Context& ctx);
+Response add_ticket_message(Context& ctx);
+Response close_ticket(Context& ctx);
+Response rate_ticket(Context& ctx);
+
+// staff_tickets.cpp (agent role)
+Response staff_list_tickets(Context& ctx);
+Response staff_get_ticket(Context& ctx);
+Response staff_update_ticket(Context& ctx);
+Response staff_reply_ticket(Context& ctx);
+
+// support.cpp (help center and contact channels)
+Response support_channels(Context& ctx);
+Response support_faq(Context& ctx);
+// Reads and checks the help center entries (assets/support/faq.json); throws std::runtime_error
+// naming the problem. Called once at start.
+std::vector<FaqEntry> load_faq_file(const std::string& path);
 
 }  // namespace satstore::server::handlers

@@ -2,11 +2,7 @@
 // renewal and buyer cancellation (SPEC §1 buying and cancelling, §3 money, §5 orders).
 #include <algorithm>
 
-#include <sodium.h>
-
 #include "core/enum_json.hpp"
-#include "core/hex.hpp"
-#include "core/jcs.hpp"
 #include "core/order.hpp"
 #include "server/auth/secrets.hpp"
 #include "server/handlers/handlers.hpp"
@@ -17,7 +13,6 @@
 namespace satstore::server::handlers {
 namespace {
 
-constexpr std::size_t kMaxIdempotencyKeyBytes = 100;
 constexpr std::size_t kMaxReasonBytes = 500;
 
 // A checkout request priced against the current catalog.
@@ -113,24 +108,6 @@ OrderRequest parse_or_throw(const nlohmann::json& body, bool address_optional = 
     return std::move(parsed.request);
 }
 
-std::string request_hash(const nlohmann::json& body) {
-    const std::string canonical = jcs::canonicalize(body).value_or(body.dump());
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size());
-    return hex::encode(digest, sizeof digest);
-}
-
-std::string idempotency_key(const Context& ctx) {
-    const std::string key(ctx.request.header("idempotency-key"));
-    bool printable = !key.empty() && key.size() <= kMaxIdempotencyKeyBytes;
-    for (char c : key) printable = printable && c > 0x20 && c < 0x7F;
-    if (!printable)
-        throw ApiError(422, "idempotency_key_required", "Idempotency-Key header required",
-                       "Send a unique Idempotency-Key header (1–100 visible ASCII characters) with each new order.",
-                       {{"Idempotency-Key", "Required: 1–100 visible ASCII characters."}});
-    return key;
-}
-
 // An order the caller may see: their own (others get 404, as if it did not exist).
 Order own_order(Context& ctx) {
     expire_if_overdue(ctx.store, ctx.request.params.at("id"), ctx.now_unix_s);
@@ -175,7 +152,7 @@ Response preview_order(Context& ctx) {
 
 Response create_order(Context& ctx) {
     const auto body = ctx.json_body();
-    const std::string key = idempotency_key(ctx);
+    const std::string key = idempotency_key(ctx, true);
     const OrderRequest req = parse_or_throw(body);
     const User& user = ctx.current_user();
     Priced p = price_request(ctx, req, &user);
@@ -213,9 +190,7 @@ Response create_order(Context& ctx) {
     switch (result.outcome) {
         case PlaceOutcome::created:
         case PlaceOutcome::replayed: {
-            Response r = json_response(201, nlohmann::json::parse(result.response_body));
-            r.body = result.response_body;
-            return r;
+            return json_text_response(201, result.response_body);
         }
         case PlaceOutcome::key_reused:
             throw ApiError(409, "idempotency_key_reused", "Idempotency key reused",

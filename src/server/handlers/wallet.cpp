@@ -55,12 +55,11 @@ Response get_wallet(Context& ctx) { return json_response(200, wallet_json(ctx, c
 Response get_ledger(Context& ctx) {
     const Wallet wallet = registered_wallet(ctx);
     const auto page = ctx.store.ledger(wallet.pubkey, parse_page_limit(ctx, 50), parse_cursor(ctx));
-    nlohmann::json items = nlohmann::json::array();
+    std::vector<nlohmann::json> items;
     for (const auto& e : page.items)
         items.push_back({{"id", "le_" + std::to_string(e.seq)}, {"currency", e.currency},
                          {"amount", std::to_string(e.amount)}, {"kind", e.kind}, {"ref", e.ref}, {"at", rfc3339(e.at_unix_s)}});
-    return json_response(200, {{"items", items},
-                               {"next_cursor", page.next_seq ? nlohmann::json("p" + std::to_string(*page.next_seq)) : nlohmann::json()}});
+    return json_response(200, page_json(items, page.next_seq));
 }
 
 Response create_topup(Context& ctx) {

@@ -19,6 +19,7 @@
 #include "core/catalog.hpp"
 #include "core/order.hpp"
 #include "core/pricing.hpp"
+#include "core/ticket.hpp"
 
 namespace satstore::server {
 
@@ -208,6 +209,67 @@ struct ReturnResult {
     std::optional<ReturnRequest> ret;
 };
 
+// --- Support tickets (issue 6) ---------------------------------------------------------------
+
+struct TicketQuery {
+    std::string user_id;  // "" = every user's (staff)
+    std::optional<TicketQueue> queue;
+    std::optional<TicketStatus> status;
+    bool breached_only = false;          // first response overdue (see ticket_sla)
+    bool sort_by_due = false;            // soonest first_response_due first; else newest first
+    int limit = 20;
+    std::optional<std::int64_t> cursor;  // newest first: continue below this seq; by due: offset
+    std::int64_t now_unix_s = 0;         // for the SLA expressions
+};
+
+struct TicketPage {
+    std::vector<Ticket> items;  // without messages and history
+    std::optional<std::int64_t> next_cursor;
+};
+
+// A new ticket, fully set except `number`. With an idempotency key the store keeps the encoded
+// response (encode_response is called inside the transaction) for replays.
+struct NewTicket {
+    Ticket ticket;
+    std::string idempotency_key;  // "" = none
+    std::string request_hash;     // hex SHA-256 of the canonical request body
+    std::function<std::string(const Ticket&)> encode_response;
+};
+
+enum class TicketCreateOutcome { created, replayed, key_reused };
+
+struct TicketCreateResult {
+    TicketCreateOutcome outcome = TicketCreateOutcome::created;
+    std::string response_body;
+};
+
+// One change to a ticket, applied all or nothing: a status event (through ticket_transition), a
+// message to append, queue and assignee changes, a rating. Every change is recorded in the
+// ticket's history with time, actor and note.
+struct TicketChange {
+    Actor actor = Actor::buyer;
+    std::optional<TicketEvent> event;
+    std::optional<TicketMessage> message;
+    std::optional<TicketQueue> queue;
+    std::optional<std::string> assignee_id;  // "" = unassign
+    std::optional<TicketRating> rating;      // only when resolved or closed, once
+    std::string note;
+};
+
+enum class TicketChangeOutcome {
+    done,
+    not_found,
+    closed,         // the ticket is closed: nothing more may happen to it
+    not_allowed,    // ticket_transition forbids the event
+    not_rateable,   // rating before the ticket is resolved or closed
+    already_rated,
+};
+
+struct TicketChangeResult {
+    TicketChangeOutcome outcome = TicketChangeOutcome::done;
+    std::optional<Ticket> ticket;  // the updated ticket (with thread) when done
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -357,6 +419,17 @@ public:
     // of their entries, transactions whose entries do not sum to zero, paid orders without
     // exactly one payment.
     virtual std::vector<std::string> ledger_violations() = 0;
+
+    // --- Support tickets (issue 6) ---
+    // Replays or rejects a known idempotency key, else numbers the ticket ("T-000001"…) and
+    // stores it with its attachments and first history entry.
+    virtual TicketCreateResult create_ticket(NewTicket& ticket) = 0;
+    // A ticket with its messages and history, or nullopt.
+    virtual std::optional<Ticket> ticket(std::string_view id) = 0;
+    virtual std::optional<Ticket> ticket_by_number(std::string_view number) = 0;
+    virtual TicketPage tickets(const TicketQuery& query) = 0;
+    // Applies `change` in one transaction (see TicketChange); moves the SLA clock (update_sla).
+    virtual TicketChangeResult change_ticket(std::string_view id, const TicketChange& change, std::int64_t now_unix_s) = 0;
 };
 
 // Opens the backend named by a URL: "sqlite:PATH" (the file is created if missing).

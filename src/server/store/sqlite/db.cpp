@@ -66,6 +66,8 @@ Stmt& Stmt::bind_null(int index) {
     return *this;
 }
 
+Stmt& Stmt::bind_or_null(int index, std::string_view text) { return text.empty() ? bind_null(index) : bind(index, text); }
+
 bool Stmt::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
@@ -103,6 +105,28 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     db_.exec("COMMIT");
     done_ = true;
+}
+
+std::string next_number(Db& db, std::string_view name, std::string_view prefix) {
+    Stmt s(db, "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value");
+    s.bind(1, name);
+    if (!s.step()) throw StoreError("counter missing: " + std::string(name));
+    const std::string digits = std::to_string(s.integer(0));
+    return std::string(prefix) + std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;
+}
+
+std::optional<StoredRequest> stored_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key) {
+    Stmt s(db, "SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND scope = ? AND key = ?");
+    s.bind(1, user_id).bind(2, scope).bind(3, key);
+    if (!s.step()) return std::nullopt;
+    return StoredRequest{s.text(0), s.text(1)};
+}
+
+void store_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
+                   std::string_view request_hash, std::string_view response, std::int64_t at_unix_s) {
+    Stmt s(db, "INSERT INTO idempotency_keys(user_id, scope, key, request_hash, status, response, created_at) "
+               "VALUES (?, ?, ?, ?, 201, ?, ?)");
+    s.bind(1, user_id).bind(2, scope).bind(3, key).bind(4, request_hash).bind(5, response).bind(6, at_unix_s).step();
 }
 
 }  // namespace satstore::server::sqlite

@@ -42,6 +42,8 @@ public:
     Stmt& bind(int index, std::string_view text);
     Stmt& bind(int index, std::int64_t value);
     Stmt& bind_null(int index);
+    // Binds `text`, or NULL when it is empty (optional references such as an order id).
+    Stmt& bind_or_null(int index, std::string_view text);
     Stmt& bind_blob(int index, std::string_view bytes);
     // Advances to the next row: true when a row is available, false when done.
     // Throws StoreError on failure.
@@ -70,5 +72,19 @@ private:
     Db& db_;
     bool done_ = false;
 };
+
+// The next human-facing number from counter `name` of the counters table: `prefix` and at least six
+// digits ("SO-000123", "T-000001", "RMA-000042").
+std::string next_number(Db& db, std::string_view name, std::string_view prefix);
+
+// A request remembered under an Idempotency-Key (table idempotency_keys).
+struct StoredRequest {
+    std::string request_hash;
+    std::string response;
+};
+std::optional<StoredRequest> stored_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key);
+// Remembers the 201 `response` to a request, for replays of the same key.
+void store_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
+                   std::string_view request_hash, std::string_view response, std::int64_t at_unix_s);
 
 }  // namespace satstore::server::sqlite

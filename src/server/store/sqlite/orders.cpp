@@ -68,14 +68,6 @@ void insert_quote(Db& db, const std::string& order_id, const Quote& q) {
         .bind(5, q.rate_minor_per_unit).bind(6, q.created_at_unix_s).bind(7, q.expires_at_unix_s).step();
 }
 
-// Formats the next order number: "SO-" and at least six digits.
-std::string next_order_number(Db& db) {
-    Stmt s(db, "UPDATE counters SET value = value + 1 WHERE name = 'order_number' RETURNING value");
-    if (!s.step()) throw StoreError("order number counter missing");
-    std::string digits = std::to_string(s.integer(0));
-    if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
-    return "SO-" + digits;
-}
 
 }  // namespace
 
@@ -126,11 +118,9 @@ PlaceResult SqliteStore::place_order(NewOrder& in) {
     Order& o = in.order;
     constexpr const char* kScope = "POST /orders";
 
-    Stmt known(db, "SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND scope = ? AND key = ?");
-    known.bind(1, o.user_id).bind(2, kScope).bind(3, in.idempotency_key);
-    if (known.step()) {
-        if (known.text(0) != in.request_hash) return {PlaceOutcome::key_reused, "", "", 0};
-        return {PlaceOutcome::replayed, known.text(1), "", 0};
+    if (const auto known = stored_request(db, o.user_id, kScope, in.idempotency_key)) {
+        if (known->request_hash != in.request_hash) return {PlaceOutcome::key_reused, "", "", 0};
+        return {PlaceOutcome::replayed, known->response, "", 0};
     }
 
     for (const auto& line : o.lines) {
@@ -156,7 +146,7 @@ PlaceResult SqliteStore::place_order(NewOrder& in) {
         if (db.changes() != 1) return {PlaceOutcome::points_insufficient, "", "", 0};
     }
 
-    o.number = next_order_number(db);
+    o.number = next_number(db, "order_number", "SO-");
     Stmt insert(db,
                 "INSERT INTO orders(id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, "
                 "coupon_discount, points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, "
@@ -182,10 +172,7 @@ PlaceResult SqliteStore::place_order(NewOrder& in) {
     for (const auto& e : o.timeline) add_order_event(db, o.id, e);
 
     PlaceResult result{PlaceOutcome::created, in.encode_response(o), "", 0};
-    Stmt remember(db, "INSERT INTO idempotency_keys(user_id, scope, key, request_hash, status, response, created_at) "
-                      "VALUES (?, ?, ?, ?, 201, ?, ?)");
-    remember.bind(1, o.user_id).bind(2, kScope).bind(3, in.idempotency_key).bind(4, in.request_hash)
-        .bind(5, result.response_body).bind(6, o.created_at_unix_s).step();
+    store_request(db, o.user_id, kScope, in.idempotency_key, in.request_hash, result.response_body, o.created_at_unix_s);
     tx.commit();
     return result;
 }

@@ -39,13 +39,6 @@ std::optional<ReturnRequest> load_return(Db& db, std::string_view id) {
     return read_return(s);
 }
 
-std::string next_rma_number(Db& db) {
-    Stmt s(db, "UPDATE counters SET value = value + 1 WHERE name = 'rma_number' RETURNING value");
-    if (!s.step()) throw StoreError("RMA counter missing");
-    std::string digits = std::to_string(s.integer(0));
-    return "RMA-" + std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;
-}
-
 }  // namespace
 
 std::vector<ReturnRequest> load_returns(Db& db, std::string_view order_id) {
@@ -129,7 +122,7 @@ ReturnResult SqliteStore::advance_return(std::string_view id, ReturnEvent event,
     std::string timeline_note;
     switch (event) {
         case ReturnEvent::approve: {
-            ret->number = next_rma_number(db);
+            ret->number = next_number(db, "rma_number", "RMA-");
             timeline_note = "Return approved: " + ret->number;
             break;
         }

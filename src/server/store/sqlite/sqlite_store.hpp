@@ -7,6 +7,7 @@
 //   wallets.cpp   wallets, the ledger, payments and the ledger audit
 //   fulfilment.cpp shipments, tracking, completion, refunds
 //   returns.cpp   uploads and returns
+//   tickets.cpp   support tickets, their messages, attachments, history and SLA clock
 #pragma once
 
 #include <memory>
@@ -127,6 +128,13 @@ public:
                                 std::int64_t now_unix_s) override;
     std::vector<PaymentRecord> all_payments() override;
     std::vector<std::string> ledger_violations() override;
+
+    // Support tickets (issue 6): tickets.cpp
+    TicketCreateResult create_ticket(NewTicket& ticket) override;
+    std::optional<Ticket> ticket(std::string_view id) override;
+    std::optional<Ticket> ticket_by_number(std::string_view number) override;
+    TicketPage tickets(const TicketQuery& query) override;
+    TicketChangeResult change_ticket(std::string_view id, const TicketChange& change, std::int64_t now_unix_s) override;
 
 private:
     ConnectionPool pool_;

@@ -1,7 +1,7 @@
 // SQLite backend: connection pool, migrations and the backend factory.
 #include "server/store/sqlite/sqlite_store.hpp"
 
-#include "server/embedded_file.hpp"
+#include "core/embedded_file.hpp"
 
 namespace satstore::server {
 

@@ -1,4 +1,4 @@
-// A file compiled into the binary (see cmake/embed.cmake).
+// A file compiled into a binary (see cmake/embed.cmake): SQL migrations, BIP-39 word lists.
 #pragma once
 
 #include <string>
