@@ -2,6 +2,7 @@
 // CORS, health and shutdown.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,10 @@ import { call, repoRoot, serverBinary, startServer } from '../support/server.mjs
 // A small web root made by the test, so static serving is tested without the wasm build.
 const webRoot = mkdtempSync(join(tmpdir(), 'satstore-web-'));
 const wasmBytes = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>satstore</title>');
+const inlineScript = '\n  window.satstore = { ready: false };\n';
+const inlineStyle = 'html { margin: 0; }';
+writeFileSync(join(webRoot, 'index.html'), `<!doctype html><title>satstore</title><style>${inlineStyle}</style>`
+  + `<script>${inlineScript}</script><script src="app.0123abcd.js" async></script>`);
 writeFileSync(join(webRoot, 'app.0123abcd.js'), 'console.log("app");');
 writeFileSync(join(webRoot, 'app.0123abcd.js.br'), brotliCompressSync('console.log("app");'));
 writeFileSync(join(webRoot, 'app.0123abcd.js.gz'), gzipSync('console.log("app");'));
@@ -80,6 +84,33 @@ describe('static files', () => {
     assert.match(wasm.headers.get('cache-control'), /immutable/);
     assert.deepEqual(Buffer.from(await wasm.arrayBuffer()), wasmBytes);
     assert.equal((await fetch(`${srv.base}/config.json`)).headers.get('cache-control'), 'no-cache');
+  });
+
+  test('the page has a Content-Security-Policy that allows only what the app needs', async () => {
+    const csp = (await fetch(`${srv.base}/`)).headers.get('content-security-policy');
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    assert.deepEqual(directives['default-src'], ["'self'"]);
+    assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'", hash(inlineScript)]);
+    assert.deepEqual(directives['style-src'], ["'self'", hash(inlineStyle)]);
+    assert.deepEqual(directives['connect-src'], ["'self'"]);
+    assert.deepEqual(directives['object-src'], ["'none'"]);
+    assert.deepEqual(directives['frame-ancestors'], ["'self'", allowedOrigin]);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*/);
+    // Other files carry no page policy (images keep their own strict one).
+    assert.equal((await fetch(`${srv.base}/config.json`)).headers.get('content-security-policy'), null);
+  });
+
+  test('HEAD answers the headers of GET, Content-Length included, without a body', async () => {
+    for (const path of ['/', '/app.0123abcd.wasm', '/api/v1/products?limit=2']) {
+      const get = await fetch(`${srv.base}${path}`, { headers: { 'accept-encoding': 'identity' } });
+      const body = Buffer.from(await get.arrayBuffer());
+      const head = await fetch(`${srv.base}${path}`, { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
+      assert.equal(head.status, 200, path);
+      assert.equal(head.headers.get('content-length'), String(body.length), path);
+      assert.equal(head.headers.get('content-type'), get.headers.get('content-type'), path);
+      assert.equal((await head.arrayBuffer()).byteLength, 0, path);
+    }
   });
 
   test('precompressed files are chosen by Accept-Encoding', async () => {

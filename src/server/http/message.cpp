@@ -1,5 +1,7 @@
 #include "server/http/message.hpp"
 
+#include <utility>
+
 #include "server/http/problem.hpp"
 
 namespace satstore::server {
@@ -9,13 +11,17 @@ std::string_view Request::header(std::string_view lower_name) const {
     return it == headers.end() ? std::string_view() : std::string_view(it->second);
 }
 
-Response json_response(int status, const nlohmann::json& body) {
+Response json_text_response(int status, std::string body) {
     Response r;
     r.status = status;
     r.header("Content-Type", "application/json; charset=utf-8");
-    // Replace invalid UTF-8 rather than throw: stored text is validated on the way in.
-    r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    r.body = std::move(body);
     return r;
+}
+
+Response json_response(int status, const nlohmann::json& body) {
+    // Replace invalid UTF-8 rather than throw: stored text is validated on the way in.
+    return json_text_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response empty_response(int status) {

@@ -39,6 +39,8 @@ struct Response {
 
 // A JSON response with `Content-Type: application/json; charset=utf-8`.
 Response json_response(int status, const nlohmann::json& body);
+// A JSON response whose body is already encoded (a stored idempotent response, replayed as is).
+Response json_text_response(int status, std::string body);
 // An empty response (e.g. 204 No Content).
 Response empty_response(int status);
 

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <mutex>
 
 #include <restinio/all.hpp>
@@ -152,15 +153,24 @@ Request to_request(const restinio::request_handle_t& req) {
 }
 
 void send(const restinio::request_handle_t& req, const Request& request, const Response& response) {
-    auto out = req->create_response(
-        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-                                     reason_phrase(response.status)});
+    const restinio::http_status_line_t status{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)};
+    if (request.method == "HEAD") {
+        // The headers of the GET, Content-Length included, and no body.
+        auto out = req->create_response<restinio::user_controlled_output_t>(status);
+        for (const auto& [name, value] : response.headers) out.append_header(name, value);
+        out.append_header_date_field();
+        std::error_code ec;
+        const auto length = response.file_path ? std::filesystem::file_size(*response.file_path, ec) : response.body.size();
+        out.set_content_length(ec ? 0 : length);
+        out.done();
+        return;
+    }
+    auto out = req->create_response(status);
     for (const auto& [name, value] : response.headers) out.append_header(name, value);
     out.append_header_date_field();
-    if (request.method != "HEAD") {
-        if (response.file_path) out.set_body(restinio::sendfile(*response.file_path));
-        else out.set_body(response.body);
-    }
+    if (response.file_path) out.set_body(restinio::sendfile(*response.file_path));
+    else out.set_body(response.body);
     out.done();
 }
 

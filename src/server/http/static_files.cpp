@@ -1,7 +1,11 @@
 #include "server/http/static_files.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
+
+#include <sodium.h>
 
 namespace satstore::server {
 namespace fs = std::filesystem;
@@ -81,7 +85,40 @@ bool accepts(const Request& request, std::string_view coding) {
     return false;
 }
 
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// 'sha256-<base64>' of each inline <tag>…</tag> element of `html` (tags without a src attribute).
+std::string inline_hashes(const std::string& html, const std::string& tag) {
+    std::string out;
+    const std::string open = "<" + tag, close = "</" + tag + ">";
+    for (std::size_t at = html.find(open); at != std::string::npos; at = html.find(open, at + 1)) {
+        const auto body = html.find('>', at);
+        const auto end = body == std::string::npos ? body : html.find(close, body);
+        if (end == std::string::npos) break;
+        if (html.substr(at, body - at).find(" src=") != std::string::npos) continue;
+        const std::string content = html.substr(body + 1, end - body - 1);
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(content.data()), content.size());
+        char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+        sodium_bin2base64(b64, sizeof b64, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+        out += " 'sha256-" + std::string(b64) + "'";
+    }
+    return out;
+}
+
 }  // namespace
+
+std::string page_security_policy(const std::string& html, const std::vector<std::string>& embedding_origins) {
+    std::string frame_ancestors = "'self'";
+    for (const std::string& origin : embedding_origins) frame_ancestors += " " + origin;
+    return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" + inline_hashes(html, "script") +
+           "; style-src 'self'" + inline_hashes(html, "style") +
+           "; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+           "form-action 'none'; frame-ancestors " + frame_ancestors;
+}
 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
     auto nibble = [](char c) -> int {
@@ -131,6 +168,10 @@ std::optional<Response> serve_static(const Request& request, const Config& confi
     else r.header("Cache-Control", "public, max-age=3600");
     if (std::string_view(mime->extension) == ".svg")
         r.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    if (name == "index.html") {
+        r.header("Content-Security-Policy", page_security_policy(read_file(*file), config.cors_origins));
+        r.header("Referrer-Policy", "no-referrer");
+    }
 
     fs::path chosen = *file;
     if (mime->compressible) {

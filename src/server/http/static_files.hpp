@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "server/config.hpp"
 #include "server/http/message.hpp"
@@ -15,6 +17,11 @@ namespace satstore::server {
 // index.html and config.json are revalidated every time. Returns nullopt when no file matches
 // (including any attempt to leave the served folders).
 std::optional<Response> serve_static(const Request& request, const Config& config);
+
+// The Content-Security-Policy of the app page `html`: only same-origin scripts, styles, images,
+// fonts and API calls, wasm compilation, the page's own inline <script>/<style> blocks by hash,
+// and framing by this origin and `embedding_origins` (pages that embed the store widget).
+std::string page_security_policy(const std::string& html, const std::vector<std::string>& embedding_origins);
 
 // Percent-decodes a URL path or query component ('+' → space when `plus_is_space`).
 // Returns nullopt for malformed escapes or an encoded NUL.
