@@ -2,10 +2,12 @@
 """Assemble the static web bundle of the satstore client (python3 stdlib + fontTools).
 
 Run by CMake (src/client/CMakeLists.txt, target web_bundle). Produces in --out:
-  index.html                 from the --template, with {{APP_JS}}, {{APP_WASM}}, {{FONT}} filled in
+  index.html                 from the --template, with {{APP_JS}}, {{APP_WASM}}, {{FONT}} and the
+                             sizes {{APP_WASM_BYTES}}, {{FONT_BYTES}} (the loading progress) filled in
   app.<hash>.js / .wasm      the Emscripten output, renamed by a hash of both files' contents
   font.<hash>.ttf            WenQuanYi Micro Hei subset to the characters the client shows
   config.json                {"api_origin": ""} (same origin); kept if it already exists there
+  widget.js                  the embed script (--widget), copied as is
   *.gz, *.br                 precompressed copies of index.html, js, wasm and font
 Stale hashed files from earlier builds are removed.
 """
@@ -96,6 +98,7 @@ def main():
     ap.add_argument("--font", required=True)
     ap.add_argument("--chars-from", action="append", default=[],
                     help="file or directory whose characters the font must cover (repeatable)")
+    ap.add_argument("--widget", required=True, help="the embed script, copied as widget.js")
     ap.add_argument("--cache", required=True)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
@@ -120,7 +123,7 @@ def main():
         "APP_WASM": f"app.{app_hash}.wasm",
         "FONT": f"font.{font_hash}.ttf",
     }
-    keep = set(names.values()) | {"index.html", "config.json"}
+    keep = set(names.values()) | {"index.html", "config.json", "widget.js"}
     for name in os.listdir(args.out):
         base = name[:-3] if name.endswith((".gz", ".br")) else name
         if re.match(r"^(app|font)\.[0-9a-f]{8}\.", base) and base not in keep:
@@ -131,7 +134,7 @@ def main():
     write(os.path.join(args.out, names["FONT"]), font)
     with open(args.template, encoding="utf-8") as f:
         html = f.read()
-    for key, value in names.items():
+    for key, value in {**names, "APP_WASM_BYTES": str(len(wasm)), "FONT_BYTES": str(len(font))}.items():
         html = html.replace("{{" + key + "}}", value)
     if "{{" in html:
         sys.exit(f"bundle_web: unfilled placeholder in {args.template}")
@@ -139,7 +142,9 @@ def main():
     config = os.path.join(args.out, "config.json")
     if not os.path.exists(config):
         write(config, b'{"api_origin": ""}\n')
-    for name in ("index.html", names["APP_JS"], names["APP_WASM"], names["FONT"]):
+    with open(args.widget, "rb") as f:
+        write(os.path.join(args.out, "widget.js"), f.read())
+    for name in ("index.html", "widget.js", names["APP_JS"], names["APP_WASM"], names["FONT"]):
         precompress(os.path.join(args.out, name))
     print(f"bundle_web: {names['APP_JS']} {len(js)} B, {names['APP_WASM']} {len(wasm)} B, "
           f"{names['FONT']} {len(font)} B ({len(chars)} chars)")

@@ -2,6 +2,7 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -114,6 +115,7 @@ void app_process_events(AppState& s) {
         if (!handle_buying_reply(s, r)) handle_reply(s, r);
     }
     for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
+    for (platform::UploadEvent& e : platform::take_upload_events()) s.upload_events.push_back(std::move(e));
     if (!had_store && s.store_load == Load::ok) apply_language(s);
     if (platform::take_hash_changed()) {
         const RouteState next = parse_route(platform::location_hash());

@@ -7,6 +7,7 @@
 
 #include "core/url.hpp"
 #include "i18n/strings.hpp"
+#include "platform/web_extra.hpp"
 
 namespace satstore::client {
 namespace {
@@ -213,8 +214,13 @@ void show_toast(AppState& s, std::string text, bool error) {
 
 void save_cart(const AppState& s) {
     json lines = json::array();
-    for (const CartLine& l : s.cart) lines.push_back({{"product_id", l.product_id}, {"qty", l.qty}});
+    std::int64_t items = 0;
+    for (const CartLine& l : s.cart) {
+        lines.push_back({{"product_id", l.product_id}, {"qty", l.qty}});
+        items += l.qty;
+    }
     platform::storage_set("satstore.cart", lines.dump());
+    platform::notify_host("cart_changed", json{{"items", items}, {"lines", lines}}.dump());
 }
 
 void save_session(const AppState& s) {

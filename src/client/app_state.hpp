@@ -12,6 +12,7 @@
 
 #include "buying_state.hpp"
 #include "core/catalog.hpp"
+#include "platform/file_picker.hpp"
 
 namespace satstore::client {
 
@@ -154,6 +155,8 @@ struct AppState {
     float height_css = 0;
 
     std::vector<Intent> intents;
+    // Upload progress from the file chooser, taken by the attachment fields (ui/attachments.hpp).
+    std::vector<platform::UploadEvent> upload_events;
     std::map<int, PendingRequest> pending;
     bool scroll_to_top = false;
 

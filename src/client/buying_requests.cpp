@@ -337,6 +337,7 @@ void apply_pay(AppState& s, const platform::HttpReply& r) {
     if (r.status == 201 || r.status == 200) {
         p.signed_body.clear();
         show_toast(s, tr(s.lang, S::payment_done));
+        platform::notify_host("order_paid", json{{"order_id", p.order_id}}.dump());
         request_order(s, p.order_id);
         buying::request_wallet(s);
         navigate("/orders/" + p.order_id);
@@ -627,8 +628,8 @@ namespace buying {
 
 int send(AppState& s, BuyRequest kind, const char* method, const std::string& path, const std::string& body,
          const std::string& idempotency_key) {
-    const int id = platform::http_request_keyed(method, platform::api_origin() + "/api/v1" + path, body,
-                                                s.session_token, idempotency_key);
+    const int id = platform::http_request(method, platform::api_origin() + "/api/v1" + path, body,
+                                s.session_token, idempotency_key);
     s.buy.pending[id] = kind;
     return id;
 }

@@ -72,6 +72,22 @@ export async function waitIdle(page, quietMs = 300, timeout = 10000) {
   }
 }
 
+// The value the mirror shows for text field `name` (null when there is no such field).
+export function fieldValue(page, name) {
+  return page.evaluate((n) => {
+    const el = [...document.querySelectorAll('#a11y input')].find((e) => e.getAttribute('aria-label') === n);
+    return el ? el.value : null;
+  }, name);
+}
+
+// Waits until text field `name` shows `value`.
+export async function waitForFieldValue(page, name, value, timeout = 5000) {
+  await page.waitForFunction(([n, v]) => {
+    const el = [...document.querySelectorAll('#a11y input')].find((e) => e.getAttribute('aria-label') === n);
+    return el && el.value === v;
+  }, [name, value], { timeout });
+}
+
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   await waitIdle(page);

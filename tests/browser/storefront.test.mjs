@@ -14,7 +14,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newPage, waitReady, clickMirror, screenshot, waitIdle,
+  startServer, launchBrowser, newPage, waitReady, clickMirror, screenshot, waitIdle, waitForFieldValue,
   DESKTOP, PHONE, DEMO_BUYER,
 } from './helpers.mjs';
 
@@ -139,10 +139,7 @@ test('search by typing; Chinese text arrives through the IME textarea', async ()
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.insertText('卫衣');
-  await page.waitForFunction(() => {
-    const el = [...document.querySelectorAll('#a11y input')].find((e) => e.getAttribute('aria-label') === 'Search products');
-    return el && el.value === '卫衣';
-  }, null, { timeout: 5000 });
+  await waitForFieldValue(page, 'Search products', '卫衣');
   await page.context().close();
 });
 

@@ -42,6 +42,14 @@ Lang lang_from_bcp47(const std::string& tag) {
                : Lang::en;
 }
 
+const char* upload_error_text(Lang lang, const std::string& code) {
+    if (code == "too_large" || code == "payload_too_large") return tr(lang, S::upload_err_too_large);
+    if (code == "unsupported_media_type") return tr(lang, S::upload_err_type);
+    if (code == "too_many_files") return tr(lang, S::upload_err_too_many);
+    if (code == "network") return tr(lang, S::upload_err_network);
+    return tr(lang, S::upload_err_other);
+}
+
 std::string all_strings() {
     std::string out;
     for (const Entry& e : kTable) {

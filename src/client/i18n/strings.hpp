@@ -23,6 +23,9 @@ std::string trf(Lang lang, S key, ...);
 // The language to start with when none is stored: Chinese for "zh*" navigator languages.
 Lang lang_from_bcp47(const std::string& tag);
 
+// The message for an upload failure code (platform::UploadEvent::error).
+const char* upload_error_text(Lang lang, const std::string& code);
+
 // Every string of every language, concatenated (the font atlas notes their characters).
 std::string all_strings();
 

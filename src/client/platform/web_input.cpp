@@ -10,6 +10,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+#include "platform/web_extra.hpp"
 #include "platform/web_platform.hpp"
 
 namespace satstore::client::platform {
@@ -290,8 +291,13 @@ void bind_input() {
     // While a field is active the textarea has focus: its keys count, its text comes via input.
     emscripten_set_keydown_callback("#ime", nullptr, EM_TRUE, on_key);
     emscripten_set_keyup_callback("#ime", nullptr, EM_TRUE, on_key);
-    set_key_map(ImGui::GetIO());
-    ImGui::GetIO().ImeSetInputScreenPosFn = on_ime_pos;
+    ImGuiIO& io = ImGui::GetIO();
+    set_key_map(io);
+    io.ImeSetInputScreenPosFn = on_ime_pos;
+    // Copy and cut go to the system clipboard. Paste arrives as text in the hidden textarea
+    // (the browser's own paste), so ImGui's Ctrl+V finds nothing of its own to insert.
+    io.SetClipboardTextFn = [](void*, const char* text) { copy_to_clipboard(text); };
+    io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
 }
 
 bool input_pending() { return !g_queue.empty(); }
@@ -313,13 +319,31 @@ extern "C" EMSCRIPTEN_KEEPALIVE void client_on_text_unit(int utf16_unit) {
 
 namespace satstore::client::platform {
 
+namespace {
+
+void apply_key(ImGuiIO& io, const InputEvent& e) {
+    io.KeysDown[e.code] = e.down;
+    io.KeyCtrl = e.ctrl;
+    io.KeyShift = e.shift;
+    io.KeyAlt = e.alt;
+    io.KeySuper = e.super;
+}
+
+}  // namespace
+
 bool apply_input_to_imgui() {
     ImGuiIO& io = ImGui::GetIO();
     bool button_changed[5] = {};
     bool any_button_changed = false;
     std::uint8_t key_changed[512] = {};
+    bool applied = false;  // an event went in this frame
     if (g_hold_frames > 0) {
         --g_hold_frames;
+        // Releases go in at once: a key held down over slow frames would repeat (Tab would tab on).
+        while (!g_queue.empty() && g_queue.front().kind == InputEvent::Kind::key && !g_queue.front().down) {
+            apply_key(io, g_queue.front());
+            g_queue.pop_front();
+        }
         return !g_queue.empty();
     }
     while (!g_queue.empty()) {
@@ -342,12 +366,8 @@ bool apply_input_to_imgui() {
                 break;
             case InputEvent::Kind::key:
                 if (key_changed[e.code]) return true;
-                io.KeysDown[e.code] = e.down;
+                apply_key(io, e);
                 key_changed[e.code] = 1;
-                io.KeyCtrl = e.ctrl;
-                io.KeyShift = e.shift;
-                io.KeyAlt = e.alt;
-                io.KeySuper = e.super;
                 if (e.code == 9 && e.down) {
                     g_queue.pop_front();
                     g_hold_frames = kTabSettleFrames;
@@ -355,6 +375,13 @@ bool apply_input_to_imgui() {
                 }
                 break;
             case InputEvent::Kind::character:
+                // Text committed by the browser (paste, IME) can arrive while Ctrl is still held;
+                // ImGui drops characters typed with Ctrl, so it goes in a frame of its own with
+                // the modifiers lifted (the next key event brings back the real state).
+                if (io.KeyCtrl || io.KeySuper) {
+                    if (applied) return true;
+                    io.KeyCtrl = io.KeySuper = false;
+                }
                 io.AddInputCharacterUTF16(static_cast<ImWchar16>(e.code));
                 break;
             case InputEvent::Kind::reset:
@@ -364,6 +391,7 @@ bool apply_input_to_imgui() {
                 break;
         }
         g_queue.pop_front();
+        applied = true;
     }
     return false;
 }

@@ -98,7 +98,7 @@ EM_JS(void, js_boot, (), {
 });
 
 EM_JS(void, js_http_request, (int id, const char* method, const char* url, const char* body,
-                              const char* token), {
+                              const char* token, const char* key), {
     var deliver = function(status, text, err) {
         var t = String(text || ""), e = String(err || "");
         var tn = lengthBytesUTF8(t) + 1, en = lengthBytesUTF8(e) + 1;
@@ -110,9 +110,10 @@ EM_JS(void, js_http_request, (int id, const char* method, const char* url, const
         _free(ep);
     };
     var init = { method: UTF8ToString(method), headers: { "Accept": "application/json" } };
-    var b = UTF8ToString(body), tok = UTF8ToString(token);
+    var b = UTF8ToString(body), tok = UTF8ToString(token), k = UTF8ToString(key);
     if (b.length) { init.body = b; init.headers["Content-Type"] = "application/json"; }
     if (tok.length) init.headers["Authorization"] = "Bearer " + tok;
+    if (k.length) init.headers["Idempotency-Key"] = k;
     fetch(UTF8ToString(url), init)
         .then(function(r) { return r.text().then(function(t) { deliver(r.status, t, ""); }); })
         .catch(function(e) { deliver(0, "", String(e && e.message || e)); });
@@ -207,7 +208,11 @@ EM_JS(void, js_set_cursor, (const char* cursor), {
 EM_JS(void, js_frame_done, (int report_ready), {
     var s = window.satstore;
     s.framesDrawn = (s.framesDrawn | 0) + 1;
-    if (!s.firstDrawMs) s.firstDrawMs = performance.now();
+    if (!s.firstDrawMs) {
+        s.firstDrawMs = performance.now();
+        var boot = document.getElementById("boot");  // the loading progress of index.html
+        if (boot) boot.parentNode.removeChild(boot);
+    }
     if (report_ready && !s.ready) {
         s.ready = true;
         s.firstFrameMs = performance.now();
@@ -342,9 +347,9 @@ const std::vector<std::uint8_t>& font_bytes() { return g_font; }
 const std::string& api_origin() { return g_api_origin; }
 
 int http_request(const std::string& method, const std::string& url, const std::string& body,
-                 const std::string& bearer_token) {
+                 const std::string& bearer_token, const std::string& idempotency_key) {
     const int id = g_next_request_id++;
-    js_http_request(id, method.c_str(), url.c_str(), body.c_str(), bearer_token.c_str());
+    js_http_request(id, method.c_str(), url.c_str(), body.c_str(), bearer_token.c_str(), idempotency_key.c_str());
     return id;
 }
 

@@ -65,10 +65,11 @@ struct HttpReply {
     std::string error;     // non-empty when status == 0
 };
 
-// Starts fetch(method, url) with a JSON body (empty = none) and an optional bearer token.
-// Returns the request id its reply will carry. Never blocks; replies are queued.
+// Starts fetch(method, url) with a JSON body (empty = none), an optional bearer token and an
+// optional `Idempotency-Key` header (POST /orders, payments, tickets). Returns the request id
+// its reply will carry. Never blocks; replies are queued.
 int http_request(const std::string& method, const std::string& url, const std::string& body,
-                 const std::string& bearer_token);
+                 const std::string& bearer_token, const std::string& idempotency_key = {});
 // Replies that arrived since the last call, oldest first.
 std::vector<HttpReply> take_http_replies();
 
