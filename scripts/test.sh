@@ -18,7 +18,18 @@ run "core unit tests (native)" build/native/tests/core/core_tests
 run "core unit tests (wasm, Node)" node --no-experimental-fetch build/wasm/tests/core/core_tests.js
 run "client unit tests (wasm, Node)" node --no-experimental-fetch build/wasm/tests/client/client_tests.js
 run "API tests" node --test --test-concurrency=1 tests/api/
-run "browser tests" node --test --test-concurrency=1 tests/browser/
+# A browser test file that fails is run once more, and says so: headless Chromium on a loaded
+# 2-core machine occasionally misses a deadline. A second failure fails the suite.
+browser_tests() {
+  local status=0 f
+  for f in tests/browser/*.test.mjs; do
+    node --test "$f" && continue
+    echo "=== $f failed; running it once more"
+    if node --test "$f"; then echo "=== FLAKY: $f passed on the second run"; else status=1; fi
+  done
+  return $status
+}
+run "browser tests" browser_tests
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
