@@ -22,6 +22,8 @@ namespace {
 
 using nlohmann::json;
 
+constexpr int kOrdersPage = 50;  // My Orders loads this many at a time, more as the list scrolls
+
 // --- [SECTION] helpers -------------------------------------------------------------------------
 
 void navigate(const std::string& fragment) { platform::set_location_hash(fragment); }
@@ -378,21 +380,39 @@ void apply_pay(AppState& s, const platform::HttpReply& r) {
 
 // --- [SECTION] orders --------------------------------------------------------------------------
 
-void apply_orders(AppState& s, const platform::HttpReply& r) {
+// One page of My Orders, newest first, of the chosen status; `cursor` continues a list.
+void request_orders(AppState& s, const std::string& cursor) {
     OrdersState& o = s.buy.orders;
+    std::string path = "/orders?limit=" + std::to_string(kOrdersPage);
+    if (!o.filter.empty()) path += "&status=" + o.filter;
+    if (!cursor.empty()) path += "&cursor=" + cursor;
+    if (cursor.empty()) {
+        if (o.list_load != BuyLoad::ok) o.list_load = BuyLoad::loading;
+        buying::send(s, BuyRequest::orders, "GET", path);
+    } else {
+        o.loading_more = true;
+        buying::send(s, BuyRequest::orders_more, "GET", path);
+    }
+}
+
+void apply_orders(AppState& s, const platform::HttpReply& r, bool more) {
+    OrdersState& o = s.buy.orders;
+    if (more) o.loading_more = false;
     if (r.status == 401) {
         session_expired(s);
         return;
     }
     const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
-        o.list_load = BuyLoad::failed;
+        if (!more) o.list_load = BuyLoad::failed;
         return;
     }
-    o.list.clear();
+    if (!more) o.list.clear();
     for (const json& item : (*j)["items"]) {
         if (std::optional<Order> order = parse_order(item)) o.list.push_back(std::move(*order));
     }
+    const json& next = (*j)["next_cursor"];
+    o.next_cursor = next.is_string() ? next.get<std::string>() : "";
     o.list_load = BuyLoad::ok;
 }
 
@@ -483,9 +503,7 @@ void enter_buying_route(AppState& s) {
             }
             break;
         case Route::orders:
-            if (s.session_token.empty()) break;
-            if (b.orders.list_load != BuyLoad::ok) b.orders.list_load = BuyLoad::loading;
-            buying::send(s, BuyRequest::orders, "GET", "/orders?limit=50");
+            if (!s.session_token.empty()) request_orders(s, "");
             break;
         case Route::pay:
             if (b.payment.order_id != s.route.order_id) b.payment = PaymentState{};
@@ -566,7 +584,16 @@ void perform_buying(AppState& s, const Intent& in) {
         case BuyAction::open_url:
             if (in.text.rfind("https://", 0) == 0) platform::open_url(in.text);
             break;
-        case BuyAction::orders_filter: b.orders.filter = in.text; break;
+        case BuyAction::orders_filter:
+            if (b.orders.filter == in.text) break;
+            b.orders.filter = in.text;
+            b.orders.list.clear();
+            b.orders.list_load = BuyLoad::loading;
+            request_orders(s, "");
+            break;
+        case BuyAction::orders_more:
+            if (!b.orders.loading_more && !b.orders.next_cursor.empty()) request_orders(s, b.orders.next_cursor);
+            break;
         case BuyAction::open_cancel: b.orders.cancel_dialog = true; break;
         case BuyAction::close_cancel: b.orders.cancel_dialog = false; break;
         case BuyAction::cancel_order:
@@ -589,7 +616,8 @@ bool handle_buying_reply(AppState& s, const platform::HttpReply& r) {
         case BuyRequest::save_address: apply_save_address(s, r); break;
         case BuyRequest::place_order: apply_place_order(s, r); break;
         case BuyRequest::order: apply_order(s, r); break;
-        case BuyRequest::orders: apply_orders(s, r); break;
+        case BuyRequest::orders: apply_orders(s, r, false); break;
+        case BuyRequest::orders_more: apply_orders(s, r, true); break;
         case BuyRequest::pay: apply_pay(s, r); break;
         case BuyRequest::renew_quote:
             s.buy.payment.renewing = false;

@@ -44,6 +44,7 @@ enum class BuyAction : std::int64_t {
     cancel_order,       // text = order id
     confirm_receipt,    // text = order id
     reorder,            // text = order id
+    orders_more,        // load the next page of My Orders
 };
 
 struct PreviewLine {
@@ -146,7 +147,9 @@ struct WalletState {
 struct OrdersState {
     BuyLoad list_load = BuyLoad::idle;
     std::vector<Order> list;
-    std::string filter;  // status name, "" = all
+    std::string filter;  // status name, "" = all (the server filters)
+    std::string next_cursor;  // "" = no more pages
+    bool loading_more = false;
     BuyLoad detail_load = BuyLoad::idle;
     std::optional<Order> detail;
     bool cancel_dialog = false;
@@ -156,7 +159,7 @@ struct OrdersState {
 // Requests of the buying flow in flight (by platform request id).
 enum class BuyRequest {
     preview, saved_addresses, save_address, place_order, order, orders, renew_quote, pay, wallet,
-    ledger, put_wallet, top_up, cancel, confirm_receipt, reorder,
+    ledger, put_wallet, top_up, cancel, confirm_receipt, reorder, orders_more,
 };
 
 struct BuyingState {

@@ -336,7 +336,8 @@ bool apply_input_to_imgui() {
     bool button_changed[5] = {};
     bool any_button_changed = false;
     std::uint8_t key_changed[512] = {};
-    bool applied = false;  // an event went in this frame
+    bool applied = false;      // an event went in this frame
+    bool chars_added = false;  // text went in this frame
     if (g_hold_frames > 0) {
         --g_hold_frames;
         // Releases go in at once: a key held down over slow frames would repeat (Tab would tab on).
@@ -366,6 +367,9 @@ bool apply_input_to_imgui() {
                 break;
             case InputEvent::Kind::key:
                 if (key_changed[e.code]) return true;
+                // ImGui drops a frame's characters if Ctrl ends up held: a key with Ctrl (the
+                // release of Ctrl+V after the pasted text, say) waits for the next frame.
+                if (chars_added && (e.ctrl || e.super)) return true;
                 apply_key(io, e);
                 key_changed[e.code] = 1;
                 if (e.code == 9 && e.down) {
@@ -383,6 +387,7 @@ bool apply_input_to_imgui() {
                     io.KeyCtrl = io.KeySuper = false;
                 }
                 io.AddInputCharacterUTF16(static_cast<ImWchar16>(e.code));
+                chars_added = true;
                 break;
             case InputEvent::Kind::reset:
                 // Keys only: focus also moves to our own IME textarea while a button is held.

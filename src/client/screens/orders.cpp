@@ -30,6 +30,7 @@ void filter_chips(AppState& s, float width) {
         {"pending_payment", ui::status_label(s.lang, OrderStatus::pending_payment)},
         {"paid", ui::status_label(s.lang, OrderStatus::paid)},
         {"shipped", ui::status_label(s.lang, OrderStatus::shipped)},
+        {"delivered", ui::status_label(s.lang, OrderStatus::delivered)},
         {"completed", ui::status_label(s.lang, OrderStatus::completed)},
         {"cancelled", ui::status_label(s.lang, OrderStatus::cancelled)},
     };
@@ -46,12 +47,6 @@ void filter_chips(AppState& s, float width) {
         a11y::annotate_last(a11y::Role::tab, {}, -1, selected ? 1 : 0);
         x += w + 8;
     }
-}
-
-bool matches(const Order& o, const std::string& filter) {
-    if (filter.empty()) return true;
-    if (filter == "completed") return o.status == OrderStatus::completed || o.status == OrderStatus::delivered;
-    return nlohmann::json(o.status).get<std::string>() == filter;
 }
 
 void order_card(AppState& s, const Order& o, float w) {
@@ -106,14 +101,25 @@ void draw_orders(AppState& s, float width) {
         if (ui::message_block(tr(s.lang, S::request_failed), "", tr(s.lang, S::retry), width)) go(s, route_of(Route::orders));
         return;
     }
+    // Cards have one height, so only the visible ones are drawn (a long history stays smooth);
+    // the next page loads when the last loaded card comes into view.
     const std::vector<Order> list = os.list;  // intents may replace the list after drawing
-    int shown = 0;
-    for (const Order& o : list) {
-        if (!matches(o, os.filter)) continue;
-        order_card(s, o, width);
-        ++shown;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(list.size()));
+    bool last_visible = false;
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) order_card(s, list[static_cast<std::size_t>(i)], width);
+        last_visible = last_visible || clipper.DisplayEnd == static_cast<int>(list.size());
     }
-    if (shown == 0 && os.list_load == BuyLoad::ok) {
+    if (!os.next_cursor.empty()) {
+        const float w = std::min(width, 240.0f);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - w) / 2);
+        if (ui::button(tr(s.lang, S::load_more), ButtonKind::secondary, ImVec2(w, 44), false, os.loading_more) ||
+            (last_visible && !os.loading_more)) {
+            buy(s, BuyAction::orders_more);
+        }
+    }
+    if (list.empty() && os.list_load == BuyLoad::ok) {
         if (ui::message_block(tr(s.lang, S::no_orders), tr(s.lang, S::no_orders_hint), tr(s.lang, S::browse_products), width)) {
             go(s, route_of(Route::catalog));
         }
