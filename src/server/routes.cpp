@@ -12,6 +12,7 @@ std::vector<Route> api_routes() {
         // Operations (outside /api/v1)
         {"GET", "/healthz", A::anyone, healthz},
         {"GET", "/readyz", A::anyone, readyz},
+        {"GET", "/metrics", A::anyone, metrics_text},
 
         {"GET", "/api/v1/openapi.json", A::anyone, openapi},
 

@@ -15,6 +15,7 @@ import { authorize, bindProof, newKey } from '../support/wallet.mjs';
 const matrix = {
   'GET /healthz': 'anyone',
   'GET /readyz': 'anyone',
+  'GET /metrics': 'anyone',  // loopback only: the tests are on 127.0.0.1
   'GET /api/v1/openapi.json': 'anyone',
   'GET /api/v1/store': 'anyone',
   'GET /api/v1/products': 'anyone',

@@ -2,7 +2,7 @@
 // CORS, health and shutdown.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,6 +160,30 @@ describe('operations', () => {
   test('health and readiness', async () => {
     assert.deepEqual((await call(`${srv.base}/healthz`)).body, { status: 'ok' });
     assert.deepEqual((await call(`${srv.base}/readyz`)).body, { status: 'ready' });
+  });
+
+  test('/metrics: requests per route pattern and status, latency histograms, business totals', async () => {
+    await call(`${srv.api}/products?limit=2`);
+    await call(`${srv.api}/products/no-such-product`);
+    await call(`${srv.base}/`);
+    await call(`${srv.base}/no/such/path/${randomUUID()}`);
+    const r = await fetch(`${srv.base}/metrics`);
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /^text\/plain; version=0\.0\.4/);
+    const text = await r.text();
+    const value = (series) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line === undefined ? undefined : Number(line.slice(series.length + 1));
+    };
+    assert.ok(value('satstore_http_requests_total{method="GET",route="/api/v1/products",status="200"}') >= 1, text);
+    assert.ok(value('satstore_http_requests_total{method="GET",route="/api/v1/products/{id}",status="404"}') >= 1, text);
+    assert.ok(value('satstore_http_requests_total{method="GET",route="static",status="200"}') >= 1, text);
+    // Labels are route patterns: a client's random paths add no series.
+    assert.ok(!text.includes('no/such/path'), 'no raw paths in labels');
+    const count = value('satstore_http_request_duration_seconds_count{method="GET",route="/api/v1/products"}');
+    assert.equal(value('satstore_http_request_duration_seconds_bucket{method="GET",route="/api/v1/products",le="+Inf"}'), count);
+    for (const name of ['satstore_payments_total', 'satstore_refunds_total', 'satstore_tickets_sla_breached'])
+      assert.ok(Number.isInteger(value(name)), name);
   });
 
   test('SIGTERM and SIGINT stop the server cleanly', async () => {

@@ -1,9 +1,7 @@
 // Carrier tracking webhook: HMAC-SHA256 over "<timestamp>.<raw body>", 300 s window.
-#include <sodium.h>
-
 #include "core/enum_json.hpp"
 #include "core/fulfilment.hpp"
-#include "core/hex.hpp"
+#include "core/webhook.hpp"
 #include "server/handlers/handlers.hpp"
 #include "server/http/problem.hpp"
 
@@ -16,27 +14,18 @@ constexpr std::size_t kMaxEvents = 100;
     throw ApiError(401, "bad_signature", "Bad signature", detail);
 }
 
-// Verifies the request's signature headers; throws 401 otherwise. Constant-time comparison.
+// Verifies the request's signature headers (core/webhook); throws 401 otherwise.
 void verify_signature(const Context& ctx, const std::string& carrier) {
     const auto secret = ctx.config.carrier_secrets.find(carrier);
     if (secret == ctx.config.carrier_secrets.end()) bad_signature("No webhook secret is configured for this carrier.");
-    const std::string timestamp(ctx.request.header("x-carrier-timestamp"));
-    const auto ts = parse_amount_minor(timestamp);
-    if (!ts) bad_signature("X-Carrier-Timestamp must be unix seconds.");
-    const std::int64_t skew = *ts > ctx.now_unix_s ? *ts - ctx.now_unix_s : ctx.now_unix_s - *ts;
-    if (skew > ctx.config.webhook_tolerance_s) bad_signature("The timestamp is too far from now.");
-    const std::string header(ctx.request.header("x-carrier-signature"));
-    constexpr std::string_view kPrefix = "sha256=";
-    const auto sent = header.rfind(kPrefix, 0) == 0 ? hex::decode(std::string_view(header).substr(kPrefix.size()), 32)
-                                                    : std::nullopt;
-    if (!sent) bad_signature("X-Carrier-Signature must be sha256=<64 hex digits>.");
-    const std::string message = timestamp + "." + ctx.request.body;
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret->second.data()), secret->second.size());
-    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
-    crypto_auth_hmacsha256_final(&state, mac);
-    if (sodium_memcmp(mac, sent->data(), sizeof mac) != 0) bad_signature("The signature does not match.");
+    switch (webhook::verify(secret->second, ctx.request.header("x-carrier-timestamp"), ctx.request.header("x-carrier-signature"),
+                            ctx.request.body, ctx.now_unix_s, ctx.config.webhook_tolerance_s)) {
+        case webhook::Check::ok: return;
+        case webhook::Check::bad_timestamp: bad_signature("X-Carrier-Timestamp must be unix seconds.");
+        case webhook::Check::stale: bad_signature("The timestamp is too far from now.");
+        case webhook::Check::bad_signature_header: bad_signature("X-Carrier-Signature must be sha256=<64 hex digits>.");
+        case webhook::Check::mismatch: bad_signature("The signature does not match.");
+    }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ namespace satstore::server::handlers {
 // health.cpp
 Response healthz(Context& ctx);
 Response readyz(Context& ctx);
+Response metrics_text(Context& ctx);
 
 // openapi.cpp
 Response openapi(Context& ctx);

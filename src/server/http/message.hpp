@@ -20,6 +20,7 @@ struct Request {
     std::map<std::string, std::string> params;  // path parameters filled by the router
     std::string body;
     std::string remote_ip;
+    std::string route = "unmatched";  // the route pattern that served it, or "static" (metrics)
 
     // Header value by lower-case name, or "" when absent.
     std::string_view header(std::string_view lower_name) const;

@@ -77,6 +77,7 @@ Response Router::dispatch(Request& request, const Config& config, Store& store, 
         if (request.method == r.method || (request.method == "HEAD" && std::string_view(r.method) == "GET")) {
             route = &r;
             request.params = std::move(params);
+            request.route = r.pattern;
             break;
         }
         allow += (allow.empty() ? "" : ", ") + std::string(r.method);

@@ -8,6 +8,7 @@
 
 #include <restinio/all.hpp>
 
+#include "server/http/metrics.hpp"
 #include "server/http/problem.hpp"
 #include "server/http/static_files.hpp"
 
@@ -110,6 +111,7 @@ Response HttpApp::handle_unsafe(Request& request) {
         error.headers.emplace_back("Allow", "GET, HEAD");
         throw error;
     }
+    request.route = "static";
     if (auto file = serve_static(request, config_)) return *file;
     throw not_found("No file at " + request.path + ".");
 }
@@ -198,6 +200,7 @@ int serve(const Config& config, HttpApp& app, void (*on_ready)(const Config&)) {
         }
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         access_log(request, response.status, ms);
+        metrics::observe(request.method, request.route, response.status, ms / 1000);
         return restinio::request_accepted();
     };
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <regex>
 
 #include <sodium.h>
@@ -109,6 +110,24 @@ std::string inline_hashes(const std::string& html, const std::string& tag) {
     return out;
 }
 
+// index.html's policy, hashed again only when the file changes (its time or size).
+std::string page_policy_of(const fs::path& file, const Config& config) {
+    static std::mutex mutex;
+    static fs::file_time_type seen_time;
+    static std::uintmax_t seen_size = 0;
+    static std::string policy;
+    std::error_code ec;
+    const fs::file_time_type time = fs::last_write_time(file, ec);
+    const std::uintmax_t size = fs::file_size(file, ec);
+    std::lock_guard lock(mutex);
+    if (policy.empty() || time != seen_time || size != seen_size) {
+        policy = page_security_policy(read_file(file), config.cors_origins);
+        seen_time = time;
+        seen_size = size;
+    }
+    return policy;
+}
+
 }  // namespace
 
 std::string page_security_policy(const std::string& html, const std::vector<std::string>& embedding_origins) {
@@ -169,7 +188,7 @@ std::optional<Response> serve_static(const Request& request, const Config& confi
     if (std::string_view(mime->extension) == ".svg")
         r.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
     if (name == "index.html") {
-        r.header("Content-Security-Policy", page_security_policy(read_file(*file), config.cors_origins));
+        r.header("Content-Security-Policy", page_policy_of(*file, config));
         r.header("Referrer-Policy", "no-referrer");
     }
 

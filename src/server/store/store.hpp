@@ -270,6 +270,13 @@ struct TicketChangeResult {
     std::optional<Ticket> ticket;  // the updated ticket (with thread) when done
 };
 
+// What /metrics reports about the business (SPEC: payments, refunds, SLA breaches).
+struct OperationalCounts {
+    std::int64_t payments = 0;          // settled payments
+    std::int64_t refunds = 0;           // refunds paid back
+    std::int64_t tickets_breached = 0;  // open tickets past their first-response due time
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -279,6 +286,8 @@ public:
     virtual std::vector<std::string> migrate() = 0;
     // True when the database answers a trivial query.
     virtual bool ping() noexcept = 0;
+    // Totals for /metrics, read from the database so every process reports the same.
+    virtual OperationalCounts operational_counts(std::int64_t now_unix_s) = 0;
 
     // --- catalog ---
     virtual std::vector<Category> categories() = 0;

@@ -55,6 +55,7 @@ public:
 
     std::vector<std::string> migrate() override;
     bool ping() noexcept override;
+    OperationalCounts operational_counts(std::int64_t now_unix_s) override;
 
     std::vector<Category> categories() override;
     void upsert_category(const Category& category) override;

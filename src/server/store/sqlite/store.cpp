@@ -60,6 +60,20 @@ bool SqliteStore::ping() noexcept {
     }
 }
 
+OperationalCounts SqliteStore::operational_counts(std::int64_t now) {
+    auto lease = pool_.take();
+    // A ticket's due time moves on while it waits on the customer (0008_tickets.sql).
+    Stmt s(*lease,
+           "SELECT (SELECT COUNT(*) FROM payments),"
+           " (SELECT COUNT(*) FROM refunds WHERE status = 'succeeded'),"
+           " (SELECT COUNT(*) FROM tickets WHERE status NOT IN ('resolved', 'closed') AND"
+           "   CASE WHEN sla_stopped_at > 0 THEN sla_stopped_at ELSE ?1 END >"
+           "   created_at + sla_s + paused_s + CASE WHEN pause_started_at > 0 THEN ?1 - pause_started_at ELSE 0 END)");
+    s.bind(1, now);
+    s.step();
+    return {s.integer(0), s.integer(1), s.integer(2)};
+}
+
 }  // namespace sqlite
 
 std::unique_ptr<Store> open_store(const std::string& url) {
