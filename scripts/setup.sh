@@ -17,6 +17,8 @@ packages=(
   chromium fonts-wqy-microhei python3-fonttools brotli gzip curl
   # Support tickets: BIP-39 word lists (English, Simplified Chinese) for the secret scanner
   python3-mnemonic
+  # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizers
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

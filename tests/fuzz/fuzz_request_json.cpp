@@ -1,0 +1,29 @@
+// libFuzzer target: request bodies as the server decodes and validates them (core parsers).
+// Any input must give a value or field errors: no crash, no exception, no sanitizer report.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/account.hpp"
+#include "core/jcs.hpp"
+#include "core/order.hpp"
+#include "core/ticket.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const nlohmann::json body = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (body.is_discarded()) return 0;
+    using namespace satstore;
+    (void)validate_registration(body);
+    (void)validate_login(body);
+    (void)parse_order_request(body, false);
+    (void)parse_order_request(body, true);
+    (void)parse_ticket_draft(body);
+    (void)parse_message_draft(body);
+    FieldErrors errors;
+    (void)parse_rating(body, errors);
+    (void)jcs::canonicalize(body);
+    return 0;
+}
