@@ -67,6 +67,36 @@ async function reveal(page, locator, dy = 300) {
   throw new Error('could not scroll the element into view');
 }
 
+// Scrolls until `locator` sits near the top of the content (what follows it is then on screen).
+async function scrollNearTop(page, locator) {
+  const el = await reveal(page, locator);
+  const box = await el.boundingBox();
+  const vp = page.viewportSize();
+  await page.mouse.move(vp.width / 2, vp.height / 2);
+  await page.mouse.wheel(0, Math.max(0, box.y - 90));
+  await waitIdle(page, 150);
+}
+
+// Retries `fn` (which throws until the page shows what it looks for) until `timeout` ms passed:
+// for content that arrives with the order detail's periodic refresh, possibly off screen.
+async function eventually(fn, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+    }
+  }
+}
+
+const toTop = async (page) => {
+  const vp = page.viewportSize();
+  await page.mouse.move(vp.width / 2, vp.height / 2);
+  await page.mouse.wheel(0, -10000);
+  await waitIdle(page, 150);
+};
+
 async function click(page, locator) {
   await waitIdle(page, 150);
   await clickMirror(page, await reveal(page, locator));
@@ -136,6 +166,7 @@ test('staff ship in the console, carrier events move the buyer\'s tracking timel
   // The buyer's order detail refreshes itself while the parcel travels.
   const buyer = await openAs(flow.token, `/orders/${order.id}`);
   await role(buyer, 'status', 'Shipped').waitFor({ state: 'attached', timeout: 10000 });
+  await scrollNearTop(buyer, role(buyer, 'heading', 'Shipment'));
   await text(buyer, /^Label created/).first().waitFor({ state: 'attached', timeout: 10000 });
   const steps = [
     ['in_transit', 'Shenzhen hub', 'Departed the sorting centre', /^In transit — Departed the sorting centre$/],
@@ -147,8 +178,9 @@ test('staff ship in the console, carrier events move the buyer\'s tracking timel
     assert.equal(r.status, 200, JSON.stringify(r.body));
     await text(buyer, shown).first().waitFor({ state: 'attached', timeout: 15000 });
   }
-  await role(buyer, 'status', 'Delivered').waitFor({ state: 'attached', timeout: 15000 });
   await screenshot(buyer, 'order-tracking-delivered-desktop-en');
+  await toTop(buyer);
+  await role(buyer, 'status', 'Delivered').waitFor({ state: 'attached', timeout: 15000 });
   await click(buyer, role(buyer, 'button', 'Confirm receipt'));
   await role(buyer, 'status', 'Completed').waitFor({ state: 'attached', timeout: 10000 });
   o = (await call(`${api}/orders/${order.id}`, { token: flow.token })).body;
@@ -223,7 +255,7 @@ test('a full return: request with a photo → approve (RMA) → ship back → re
   await screenshot(buyer, 'return-request-desktop-en');
   await click(buyer, role(buyer, 'button', 'Send return request'));
   await buyer.waitForFunction((id) => location.hash === `#/orders/${id}`, order.id, { timeout: 10000 });
-  await role(buyer, 'heading', 'Return request').waitFor({ state: 'attached', timeout: 10000 });
+  await eventually(() => reveal(buyer, role(buyer, 'heading', 'Return request')));
   let o = (await call(`${api}/orders/${order.id}`, { token: flow.token })).body;
   assert.equal(o.returns.length, 1);
   const ret = o.returns[0];
@@ -244,7 +276,7 @@ test('a full return: request with a photo → approve (RMA) → ship back → re
   assert.match(rma, /^RMA-\d+$/);
 
   // The buyer sees it (the detail refreshes itself) and ships it back.
-  await role(buyer, 'heading', `Return ${rma}`).waitFor({ state: 'attached', timeout: 15000 });
+  await eventually(() => reveal(buyer, role(buyer, 'heading', `Return ${rma}`)));
   await click(buyer, role(buyer, 'option', 'SF Express'));
   const back = `SFR${Date.now()}`;
   await typeInto(buyer, 'Tracking number', back);
@@ -264,8 +296,11 @@ test('a full return: request with a photo → approve (RMA) → ship back → re
   assert.equal(await balance(flow.token), before + refund);
   const entry = (await ledger(flow.token)).find((e) => e.kind === 'refund' && e.ref === o.refunds[0].id);
   assert.equal(BigInt(entry.amount), refund);
-  await role(buyer, 'heading', 'Refund').waitFor({ state: 'attached', timeout: 15000 });
-  await text(buyer, 'Expected by').waitFor({ state: 'attached' });
+  await eventually(async () => {
+    await toTop(buyer);
+    await reveal(buyer, role(buyer, 'heading', 'Refund'));
+  });
+  await reveal(buyer, text(buyer, 'Expected by'));
   await screenshot(buyer, 'order-return-refunded-desktop-en');
   assert.deepEqual(staff.consoleErrors, []);
   assert.deepEqual(buyer.consoleErrors, []);
