@@ -29,19 +29,6 @@ bool allowed(const Order& o, OrderEvent e) { return transition(o.status, e, Acto
 
 std::string short_hex(const std::string& h) { return h.size() > 20 ? h.substr(0, 10) + "…" + h.substr(h.size() - 8) : h; }
 
-const char* tracking_label(Lang lang, TrackingStatus t) {
-    switch (t) {
-        case TrackingStatus::info_received: return tr(lang, S::track_info_received);
-        case TrackingStatus::in_transit: return tr(lang, S::track_in_transit);
-        case TrackingStatus::out_for_delivery: return tr(lang, S::track_out_for_delivery);
-        case TrackingStatus::delivered: return tr(lang, S::status_delivered);
-        case TrackingStatus::exception: return tr(lang, S::track_exception);
-        case TrackingStatus::returned_to_sender: return tr(lang, S::track_returned);
-        case TrackingStatus::lost: return tr(lang, S::track_lost);
-    }
-    return "";
-}
-
 void actions(AppState& s, const Order& o, float w) {
     const bool busy = s.buy.orders.action_busy;
     const bool narrow = is_narrow(s);
@@ -214,6 +201,19 @@ void history_card(AppState& s, const Order& o, float w, bool gap_above) {
 }
 
 }  // namespace
+
+const char* tracking_label(Lang lang, TrackingStatus t) {
+    switch (t) {
+        case TrackingStatus::info_received: return tr(lang, S::track_info_received);
+        case TrackingStatus::in_transit: return tr(lang, S::track_in_transit);
+        case TrackingStatus::out_for_delivery: return tr(lang, S::track_out_for_delivery);
+        case TrackingStatus::delivered: return tr(lang, S::status_delivered);
+        case TrackingStatus::exception: return tr(lang, S::track_exception);
+        case TrackingStatus::returned_to_sender: return tr(lang, S::track_returned);
+        case TrackingStatus::lost: return tr(lang, S::track_lost);
+    }
+    return "";
+}
 
 void draw_order(AppState& s, float width) {
     if (s.session_token.empty()) {

@@ -78,11 +78,11 @@ void draw_order_return(AppState& s, float width) {
     for (const OrderLine& l : o.lines) {
         const std::int64_t left = returnable_units(o, l);
         ui::text(ui::wrap_text(l.title, FontSize::body16, inner, 2).front() + "  (" +
-                     trf(s.lang, S::as_units_left_lld, static_cast<long long>(left)) + ")",
+                     trf(s.lang, S::as_units_returnable_lld, static_cast<long long>(left)) + ")",
                  FontSize::body16, color::text);
         std::int64_t& q = b.qty[l.id];
         q = unit_stepper(s, "ret" + l.id, l.title, std::min(q, left), left);
-        ImGui::Dummy(ImVec2(1, 4));
+        ImGui::Dummy(ImVec2(1, 8));
     }
     if (const std::string e = err(b.errors, "lines"); !e.empty()) ui::text(e, FontSize::small14, color::danger, 0, true);
     ImGui::Dummy(ImVec2(1, 8));

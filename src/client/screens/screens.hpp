@@ -40,6 +40,8 @@ void after(AppState& s, AfterAction action, std::string arg = {});
 void carrier_picker(AppState& s, const char* id, int& index, const std::string& error, float width);
 bool staff_gate(AppState& s, float width);
 void staff_tabs(AppState& s);
+// A normalised tracking status in words (order_detail.cpp).
+const char* tracking_label(Lang lang, TrackingStatus status);
 // A return's status in words (staff_returns.cpp).
 const char* return_status_label(Lang lang, ReturnStatus status);
 // "-  n  +" for units of `title` from 0 to `max_units`; buttons named "One less/more: <title>".

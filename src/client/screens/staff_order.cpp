@@ -71,7 +71,7 @@ void shipments_card(AppState& s, const Order& o, float w) {
         for (const ShipmentEvent& e : sh.events) {
             std::string detail = ui::short_time(e.at_unix_s);
             if (!e.location.empty()) detail += " · " + e.location;
-            items.push_back({nlohmann::json(e.status).get<std::string>() + (e.description.empty() ? "" : " — " + e.description), detail});
+            items.push_back({std::string(tracking_label(s.lang, e.status)) + (e.description.empty() ? "" : " — " + e.description), detail});
         }
         ImGui::Dummy(ImVec2(1, 4));
         ui::timeline(items, inner);
@@ -136,6 +136,7 @@ void refund_card(AppState& s, const Order& o, float w) {
             ui::text(label + "  (" + trf(s.lang, S::as_units_left_lld, static_cast<long long>(left)) + ")", FontSize::body16, color::text);
             std::int64_t& q = st.refund_qty[l.id];
             q = unit_stepper(s, "refund" + l.id, l.title, std::min(q, left), left);
+            ImGui::Dummy(ImVec2(1, 8));
         }
         const std::string e = err(st.refund_errors, "lines");
         if (!e.empty()) ui::text(e, FontSize::small14, color::danger, 0, true);
