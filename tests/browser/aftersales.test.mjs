@@ -311,6 +311,11 @@ test('a full return: request with a photo → approve (RMA) → ship back → re
 test('screenshots of the after-sales screens: desktop and phone, English and Chinese', async () => {
   assert.ok(flow.shipped, 'runs after the flows above');
   const paidOne = await paidOrder();
+  // A second return, still requested, so the returns queue has something to show.
+  const again = await call(`${api}/orders/${flow.shipped.id}/returns`, {
+    method: 'POST', token: flow.token, body: { lines: [{ line_id: flow.shipped.lines[0].id, qty: 1 }], reason: 'wrong size' },
+  });
+  assert.equal(again.status, 201, JSON.stringify(again.body));
   for (const [device, dname] of [[DESKTOP, 'desktop'], [PHONE, 'phone']]) {
     for (const [locale, lname] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
       const shots = [
