@@ -204,7 +204,7 @@ test('a partial refund from the console: over-refund refused next to the field, 
   // By amount: more than was paid is refused with the remainder next to the field.
   await click(staff, role(staff, 'tab', 'By amount'));
   await typeInto(staff, 'Amount in BTC', '1');
-  await typeInto(staff, 'Reason', 'goodwill');
+  await typeInto(staff, 'Reason for the refund', 'goodwill');
   await click(staff, role(staff, 'button', 'Refund'));
   await text(staff, `Too much: at most ${fmt(paid)} can still be refunded.`).waitFor({ state: 'attached', timeout: 10000 });
   assert.equal((await call(`${api}/orders/${order.id}`, { token: flow.token })).body.refunds.length, 0);
@@ -218,7 +218,7 @@ test('a partial refund from the console: over-refund refused next to the field, 
   // By line: one unit of the first line.
   await click(staff, role(staff, 'tab', 'By line'));
   await click(staff, role(staff, 'button', `One more: ${order.lines[0].title}`));
-  await typeInto(staff, 'Reason', 'scratched');
+  await typeInto(staff, 'Reason for the refund', 'scratched');
   await click(staff, role(staff, 'button', 'Refund'));
   await text(staff, /^Refunded \(scratched\)$/).waitFor({ state: 'attached', timeout: 10000 });
   const o = (await call(`${api}/orders/${order.id}`, { token: flow.token })).body;
@@ -306,6 +306,49 @@ test('a full return: request with a photo → approve (RMA) → ship back → re
   assert.deepEqual(buyer.consoleErrors, []);
   await staff.context().close();
   await buyer.context().close();
+});
+
+test('staff cancel a paid order with refund after a confirm dialog; a lost parcel is re-shipped from the console', async () => {
+  // Cancel with refund: the wallet is back to where it was before paying.
+  const start = await balance(flow.token);
+  const order = await paidOrder();
+  assert.equal(await balance(flow.token), start - BigInt(order.payment.amount));
+  const staff = await openAs(merchant, `/staff/orders/${order.id}`);
+  await typeInto(staff, 'Reason for cancelling', 'out of stock at the warehouse');
+  await click(staff, role(staff, 'button', 'Cancel and refund'));
+  await role(staff, 'heading', 'Cancel this order?').waitFor({ state: 'attached', timeout: 10000 });
+  await a11y(staff).getByText(/will be refunded to the buyer's wallet/).waitFor({ state: 'attached' });
+  await screenshot(staff, 'staff-cancel-dialog-desktop-en');
+  await clickMirror(staff, role(staff, 'button', 'Cancel and refund').last());
+  await text(staff, 'Order cancelled and refunded').waitFor({ state: 'attached', timeout: 10000 });
+  const cancelled = (await call(`${api}/orders/${order.id}`, { token: flow.token })).body;
+  assert.equal(cancelled.status, 'cancelled');
+  assert.equal(cancelled.payment_status, 'refunded');
+  assert.equal(await balance(flow.token), start);
+
+  // Lost package: shipped, the carrier reports it lost, staff re-ship with another carrier.
+  const lost = await paidOrder();
+  const first = `SF${Date.now()}`;
+  assert.equal((await call(`${api}/staff/orders/${lost.id}/shipments`, { method: 'POST', token: merchant, body: { carrier: 'sf', tracking_number: first } })).status, 200);
+  assert.equal((await sendTracking(api, 'sf', first, [{ at: at(), status: 'lost', location: 'Hub', description: 'Parcel missing' }])).status, 200);
+  await staff.goto(`${server.origin}/#/staff/orders/${lost.id}`);
+  await role(staff, 'heading', 'Lost package').waitFor({ state: 'attached', timeout: 10000 });
+  await click(staff, role(staff, 'option', 'China Post EMS').first());
+  const second = `EMS${Date.now()}`;
+  await typeInto(staff, 'New tracking number', second);
+  await click(staff, role(staff, 'button', 'Re-ship'));
+  await text(staff, 'Give a reason.').waitFor({ state: 'attached', timeout: 10000 });
+  await typeInto(staff, 'Note', 'carrier lost it');
+  await click(staff, role(staff, 'button', 'Re-ship'));
+  await text(staff, 'Replacement shipped').waitFor({ state: 'attached', timeout: 10000 });
+  const reshipped = (await call(`${api}/orders/${lost.id}`, { token: flow.token })).body;
+  assert.equal(reshipped.status, 'shipped');
+  assert.deepEqual(reshipped.shipments.map((x) => [x.carrier, x.tracking_number, x.status]),
+    [['sf', first, 'lost'], ['ems', second, 'info_received']]);
+  assert.match(reshipped.timeline.at(-1).note, /carrier lost it/);
+  assert.equal(reshipped.timeline.at(-1).actor, 'staff');
+  assert.deepEqual(staff.consoleErrors, []);
+  await staff.context().close();
 });
 
 test('screenshots of the after-sales screens: desktop and phone, English and Chinese', async () => {

@@ -145,7 +145,7 @@ void refund_card(AppState& s, const Order& o, float w) {
         if (!a.empty()) ui::text(a, FontSize::small14, color::danger, 0, true);
     }
     ImGui::Dummy(ImVec2(1, 4));
-    ui::text_field(tr(s.lang, S::as_reason), "refund_reason", st.refund_reason, err(st.refund_errors, "reason"), inner, false,
+    ui::text_field(tr(s.lang, S::as_refund_reason), "refund_reason", st.refund_reason, err(st.refund_errors, "reason"), inner, false,
                    tr(s.lang, S::as_reason_hint));
     ImGui::Dummy(ImVec2(1, 8));
     if (ui::button(tr(s.lang, S::as_refund), ButtonKind::primary, ImVec2(is_narrow(s) ? inner : 0, 44), false, st.refund_busy))
@@ -186,7 +186,7 @@ void cancel_card(AppState& s, const Order& o, float w) {
     ui::card_begin(w);
     const float inner = ui::card_inner_width();
     ui::text(tr(s.lang, S::as_cancel_title), FontSize::h20, color::text, 2);
-    ui::text_field(tr(s.lang, S::as_reason), "cancel_reason", st.cancel_reason, st.cancel_dialog ? std::string() : st.cancel_error,
+    ui::text_field(tr(s.lang, S::as_cancel_reason), "cancel_reason", st.cancel_reason, st.cancel_dialog ? std::string() : st.cancel_error,
                    inner, false, tr(s.lang, S::as_cancel_reason_hint));
     ImGui::Dummy(ImVec2(1, 8));
     if (ui::button(tr(s.lang, o.payment ? S::as_cancel_refund : S::cancel_order), ButtonKind::danger,
