@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "aftersales_requests.hpp"
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
 #include "i18n/strings.hpp"
@@ -65,6 +66,13 @@ void enter_route(AppState& s) {
             break;
         case Route::not_found:
             break;
+        case Route::staff_orders:
+        case Route::staff_order:
+        case Route::staff_returns:
+        case Route::order_return:
+            enter_aftersales_route(s);
+            enter_buying_route(s);  // order_return: the buyer's order (lines to pick)
+            break;
     }
 }
 
@@ -112,7 +120,7 @@ void app_process_events(AppState& s) {
     s.now_ms = platform::now_ms();
     const bool had_store = s.store_load == Load::ok;
     for (const platform::HttpReply& r : platform::take_http_replies()) {
-        if (!handle_buying_reply(s, r)) handle_reply(s, r);
+        if (!handle_buying_reply(s, r) && !handle_aftersales_reply(s, r)) handle_reply(s, r);
     }
     for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
     for (platform::UploadEvent& e : platform::take_upload_events()) s.upload_events.push_back(std::move(e));
@@ -128,6 +136,7 @@ void app_process_events(AppState& s) {
     }
     std::erase_if(s.toasts, [&](const Toast& t) { return t.expires_at_ms <= s.now_ms; });
     process_buying(s);
+    process_aftersales(s);
 }
 
 void app_perform_intents(AppState& s) {
@@ -149,6 +158,7 @@ void app_perform_intents(AppState& s) {
             case Intent::Kind::log_out: request_logout(s); break;
             case Intent::Kind::load_image: request_image(s, in.text); break;
             case Intent::Kind::buying: perform_buying(s, in); break;
+            case Intent::Kind::aftersales: perform_aftersales(s, in); break;
         }
     }
     if (!intents.empty()) platform::request_frame();
@@ -191,6 +201,10 @@ void app_draw(AppState& s) {
             case Route::pay: screens::draw_pay(s, column); break;
             case Route::wallet: screens::draw_wallet(s, column); break;
             case Route::not_found: screens::draw_not_found(s, column); break;
+            case Route::staff_orders: screens::draw_staff_orders(s, column); break;
+            case Route::staff_order: screens::draw_staff_order(s, column); break;
+            case Route::staff_returns: screens::draw_staff_returns(s, column); break;
+            case Route::order_return: screens::draw_order_return(s, column); break;
         }
     }
     screens::draw_footer(s, column);

@@ -147,7 +147,10 @@ void apply_rates(AppState& s, const platform::HttpReply& r) {
 
 std::optional<User> parse_user(const json& j) {
     if (!j.is_object()) return std::nullopt;
-    User u{string_or(j, "id"), string_or(j, "email"), string_or(j, "display_name")};
+    User u{string_or(j, "id"), string_or(j, "email"), string_or(j, "display_name"), {}};
+    if (auto roles = j.find("roles"); roles != j.end() && roles->is_array())
+        for (const json& r : *roles)
+            if (r.is_string()) u.roles.push_back(r.get<std::string>());
     if (u.id.empty() && u.email.empty()) return std::nullopt;
     return u;
 }

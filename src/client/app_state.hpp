@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "aftersales_state.hpp"
 #include "buying_state.hpp"
 #include "core/catalog.hpp"
 #include "platform/file_picker.hpp"
@@ -17,7 +18,9 @@
 namespace satstore::client {
 
 // --- Routes (URL fragments, routes.cpp) ------------------------------------------------------------
-enum class Route { catalog, product, cart, login, checkout, orders, order, pay, wallet, not_found };
+enum class Route { catalog, product, cart, login, checkout, orders, order, pay, wallet, not_found,
+                   // after-sales (issue 5): staff console and the buyer's return request
+                   staff_orders, staff_order, staff_returns, order_return };
 
 struct RouteState {
     Route route = Route::catalog;
@@ -25,7 +28,7 @@ struct RouteState {
     std::string query;       // Route::catalog: ?q=
     std::string category;    // Route::catalog: ?category=
     bool register_mode = false;  // Route::login: #/register
-    std::string order_id;        // Route::order, Route::pay
+    std::string order_id;        // Route::order, Route::pay, Route::staff_order, Route::order_return
 
     friend bool operator==(const RouteState&, const RouteState&) = default;
 };
@@ -59,6 +62,7 @@ struct User {
     std::string id;
     std::string email;
     std::string display_name;
+    std::vector<std::string> roles;  // "buyer", "merchant", "agent", "admin"
 };
 
 struct CartLine {
@@ -112,6 +116,7 @@ struct Intent {
         log_out,
         load_image,      // text = image URL
         buying,          // number = BuyAction (buying_state.hpp), text = its argument
+        aftersales,      // number = AfterAction (aftersales_state.hpp), text = its argument
     };
     Kind kind;
     std::string text;
@@ -139,6 +144,7 @@ struct AppState {
 
     std::vector<CartLine> cart;
     BuyingState buy;  // checkout, payment, wallet, orders (buying_state.hpp)
+    AftersalesState after;  // staff console, returns (aftersales_state.hpp)
 
     std::string session_token;
     std::optional<User> user;

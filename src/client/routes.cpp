@@ -41,6 +41,15 @@ RouteState parse_route(const std::string& fragment) {
         r.route = Route::cart;
     } else if (path == "/checkout") {
         r.route = Route::checkout;
+    } else if (path == "/staff/orders" || path == "/staff/returns") {
+        r.route = path == "/staff/orders" ? Route::staff_orders : Route::staff_returns;
+    } else if (path.rfind("/staff/orders/", 0) == 0 && path.size() > 14 && path.find('/', 14) == std::string::npos) {
+        r.route = Route::staff_order;
+        r.order_id = path.substr(14);
+    } else if (path.rfind("/orders/", 0) == 0 && path.size() > 15 && path.compare(path.size() - 7, 7, "/return") == 0 &&
+               path.find('/', 8) == path.size() - 7) {
+        r.route = Route::order_return;
+        r.order_id = path.substr(8, path.size() - 15);
     } else if (path == "/orders") {
         r.route = Route::orders;
     } else if (path.rfind("/orders/", 0) == 0 && path.size() > 8) {
@@ -81,6 +90,10 @@ std::string route_fragment(const RouteState& r) {
         case Route::pay: return "/orders/" + r.order_id + "/pay";
         case Route::wallet: return "/wallet";
         case Route::not_found: return "/";
+        case Route::staff_orders: return "/staff/orders";
+        case Route::staff_order: return "/staff/orders/" + r.order_id;
+        case Route::staff_returns: return "/staff/returns";
+        case Route::order_return: return "/orders/" + r.order_id + "/return";
     }
     return "/";
 }

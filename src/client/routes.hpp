@@ -1,6 +1,6 @@
 // satstore client — URL fragment routes: "#/", "#/?q=…&category=…", "#/products/<id>", "#/cart",
 // "#/login", "#/register", "#/checkout", "#/orders", "#/orders/<id>", "#/orders/<id>/pay",
-// "#/wallet".
+// "#/wallet", "#/staff/orders", "#/staff/orders/<id>", "#/staff/returns", "#/orders/<id>/return".
 #pragma once
 
 #include <string>

@@ -27,6 +27,9 @@ std::optional<OrderStatus> transition(OrderStatus from, OrderEvent event, Actor 
         case E::expire:
             if (from == S::pending_payment && actor == Actor::system) return S::cancelled;
             break;
+        case E::reship:
+            if (from == S::shipped && actor == Actor::staff) return S::shipped;
+            break;
     }
     return std::nullopt;
 }
@@ -40,6 +43,7 @@ std::string event_name(OrderEvent event) {
         case OrderEvent::auto_complete: return "auto_complete";
         case OrderEvent::cancel: return "cancel";
         case OrderEvent::expire: return "expire";
+        case OrderEvent::reship: return "reship";
     }
     return "";
 }

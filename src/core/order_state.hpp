@@ -30,7 +30,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(PaymentStatus, {
 })
 
 // What happens to an order. `expire` is the automatic cancel of an order left unpaid.
-enum class OrderEvent { pay, ship, deliver, confirm_receipt, auto_complete, cancel, expire };
+// `reship` sends a replacement for a shipped parcel the carrier lost (or returned to sender).
+enum class OrderEvent { pay, ship, deliver, confirm_receipt, auto_complete, cancel, expire, reship };
 
 // Who causes an event.
 enum class Actor { buyer, staff, system };
@@ -41,6 +42,8 @@ enum class Actor { buyer, staff, system };
 //   shipped --confirm_receipt (buyer)--> completed  (the parcel arrived before the carrier said so)
 //   pending_payment --cancel (buyer, staff) / expire (system)--> cancelled
 //   paid --cancel (buyer, staff)--> cancelled   (the caller refunds in full)
+//   shipped --reship (staff)--> shipped   (lost package: a new shipment replaces the lost one;
+//                                          the other remedy, a refund, leaves the status alone)
 std::optional<OrderStatus> transition(OrderStatus from, OrderEvent event, Actor actor);
 
 // Stable names for timelines and logs: "pay", "ship", …

@@ -89,6 +89,10 @@ std::vector<Route> api_routes() {
         {"GET", "/api/v1/staff/tickets/{id}", A::agent, staff_get_ticket},
         {"PATCH", "/api/v1/staff/tickets/{id}", A::agent, staff_update_ticket},
         {"POST", "/api/v1/staff/tickets/{id}/messages", A::agent, staff_reply_ticket},
+
+        // After-sales console (issue 5): one order in full, lost package → re-ship
+        {"GET", "/api/v1/staff/orders/{id}", A::merchant, staff_get_order},
+        {"POST", "/api/v1/staff/orders/{id}/reshipments", A::merchant, staff_reship_order},
     };
 }
 

@@ -75,6 +75,8 @@ const matrix = {
   'GET /api/v1/staff/tickets/{id}': 'agent',
   'PATCH /api/v1/staff/tickets/{id}': 'agent',
   'POST /api/v1/staff/tickets/{id}/messages': 'agent',
+  'GET /api/v1/staff/orders/{id}': 'merchant',
+  'POST /api/v1/staff/orders/{id}/reshipments': 'merchant',
 };
 
 let srv;

@@ -269,3 +269,122 @@ describe('uploads and returns', () => {
     assert.ok(queue.body.items.some((r) => r.id === second.body.id));
   });
 });
+
+describe('staff order detail and lost packages (re-ship or refund)', () => {
+  test('the console detail shows the order with what can still be refunded, per line and in total', async () => {
+    const { order } = await paidOrder();
+    const r = await staff(`/orders/${order.id}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.id, order.id);
+    assert.equal(r.body.refundable.currency, 'BTC');
+    assert.equal(r.body.refundable.amount, r.body.payment.amount);
+    assert.deepEqual(r.body.lines.map((l) => r.body.refundable_units[l.id]), [2, 1]);
+    const refund = await staff(`/orders/${order.id}/refunds`, { lines: [{ line_id: r.body.lines[0].id, qty: 1 }], reason: 'scratched' });
+    assert.equal(refund.status, 200);
+    const after = (await staff(`/orders/${order.id}`)).body;
+    assert.equal(after.refundable_units[r.body.lines[0].id], 1);
+    assert.equal(Number(after.refundable.amount), Number(r.body.payment.amount) - Number(refund.body.refunds[0].amount.amount));
+    assert.equal((await staff('/orders/ord_missing')).status, 404);
+  });
+
+  test('an unpaid order has no refundable amount in the detail', async () => {
+    const email = `unpaid-${randomUUID()}@example.com`;
+    await call(`${srv.api}/users`, { method: 'POST', body: { email, password: 'fulfilment pass' } });
+    const token = await login(srv.api, email, 'fulfilment pass');
+    const order = (await call(`${srv.api}/orders`, {
+      method: 'POST', token, headers: { 'idempotency-key': randomUUID() },
+      body: { lines: [{ product_id: products[0].id, qty: 1 }], ship_to: address, pay_currency: 'BTC', lang: 'en' },
+    })).body;
+    const r = await staff(`/orders/${order.id}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.status, 'pending_payment');
+    assert.equal(r.body.refundable, undefined);
+    const reship = await staff(`/orders/${order.id}/reshipments`, { carrier: 'ems', tracking_number: tracking(), reason: 'lost' });
+    assert.equal(reship.status, 409);
+    assert.equal(reship.body.code, 'order_not_reshippable');
+  });
+
+  test('a lost parcel is re-shipped with a new carrier and tracking number, recorded on the timeline', async () => {
+    const { token, order } = await paidOrder();
+    const first = tracking();
+    // Not shipped yet: re-ship is refused (ship it instead).
+    const early = await staff(`/orders/${order.id}/reshipments`, { carrier: 'ems', tracking_number: tracking(), reason: 'lost' });
+    assert.equal(early.status, 409);
+    assert.equal(early.body.code, 'order_not_reshippable');
+    assert.equal(early.body.order_status, 'paid');
+    assert.equal((await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: first })).status, 200);
+    assert.equal((await sendTracking(srv.api, 'sf', first, [{ at: at(60_000), status: 'lost', location: 'Hub', description: 'Parcel missing' }])).status, 200);
+
+    const bad = await staff(`/orders/${order.id}/reshipments`, { carrier: 'pigeon', tracking_number: 'x' });
+    assert.equal(bad.status, 422);
+    assert.ok(bad.body.errors.carrier && bad.body.errors.tracking_number && bad.body.errors.reason);
+    const reused = await staff(`/orders/${order.id}/reshipments`, { carrier: 'sf', tracking_number: first, reason: 'lost' });
+    assert.equal(reused.status, 409);
+    assert.equal(reused.body.code, 'tracking_number_used');
+
+    const second = tracking().replace('SF', 'EMS');
+    const r = await staff(`/orders/${order.id}/reshipments`, { carrier: 'ems', tracking_number: second, reason: 'carrier lost the parcel' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.status, 'shipped');
+    assert.equal(r.body.shipments.length, 2);
+    assert.equal(r.body.shipments[0].status, 'lost');
+    assert.equal(r.body.shipments[1].carrier, 'ems');
+    assert.equal(r.body.shipments[1].tracking_number, second);
+    assert.equal(r.body.shipments[1].status, 'info_received');
+    const entry = r.body.timeline.at(-1);
+    assert.equal(entry.actor, 'staff');
+    assert.equal(entry.status, 'shipped');
+    assert.match(entry.note, new RegExp(`ems ${second}.*carrier lost the parcel`));
+    assert.ok(entry.at);
+
+    // The buyer sees the same, and the replacement's tracking moves the order to delivered.
+    const mine = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    assert.equal(mine.shipments.length, 2);
+    assert.equal((await sendTracking(srv.api, 'ems', second, [{ at: at(), status: 'delivered', location: 'Beijing', description: 'Signed for' }])).status, 200);
+    const delivered = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    assert.equal(delivered.status, 'delivered');
+    // Delivered: no more re-shipping.
+    const late = await staff(`/orders/${order.id}/reshipments`, { carrier: 'ems', tracking_number: tracking(), reason: 'again' });
+    assert.equal(late.status, 409);
+    assert.equal(late.body.order_status, 'delivered');
+  });
+
+  test('a parcel declared lost without a carrier report is marked lost when re-shipped', async () => {
+    const { order } = await paidOrder();
+    assert.equal((await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: tracking() })).status, 200);
+    const r = await staff(`/orders/${order.id}/reshipments`, { carrier: 'sf', tracking_number: tracking(), reason: 'no scan for 14 days' });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.shipments[0].status, 'lost');
+    assert.equal(r.body.shipments[0].events[0].status, 'lost');
+  });
+
+  test('or the lost parcel is refunded in full, and nothing more can be refunded', async () => {
+    const { token, order } = await paidOrder();
+    assert.equal((await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: tracking() })).status, 200);
+    const detail = (await staff(`/orders/${order.id}`)).body;
+    const refund = await staff(`/orders/${order.id}/refunds`, { amount: detail.refundable, reason: 'lost package' });
+    assert.equal(refund.status, 200);
+    assert.equal(refund.body.payment_status, 'refunded');
+    assert.equal(refund.body.status, 'shipped');
+    const wallet = (await call(`${srv.api}/wallet`, { token })).body.balances.find((b) => b.currency === 'BTC');
+    assert.equal(wallet.amount, '5000000');
+    const more = await staff(`/orders/${order.id}/refunds`, { amount: { amount: '1', currency: 'BTC' }, reason: 'again' });
+    assert.equal(more.status, 422);
+    assert.equal(more.body.refundable, '0');
+  });
+
+  test('cancelled and completed orders cannot be re-shipped', async () => {
+    const { token, order } = await paidOrder();
+    assert.equal((await staff(`/orders/${order.id}/cancel`, { reason: 'out of stock' })).status, 200);
+    const cancelled = await staff(`/orders/${order.id}/reshipments`, { carrier: 'sf', tracking_number: tracking(), reason: 'x' });
+    assert.equal(cancelled.status, 409);
+    assert.equal(cancelled.body.order_status, 'cancelled');
+    const other = await paidOrder();
+    assert.equal((await staff(`/orders/${other.order.id}/shipments`, { carrier: 'sf', tracking_number: tracking() })).status, 200);
+    assert.equal((await call(`${srv.api}/orders/${other.order.id}/confirm-receipt`, { method: 'POST', token: other.token, body: {} })).status, 200);
+    const completed = await staff(`/orders/${other.order.id}/reshipments`, { carrier: 'sf', tracking_number: tracking(), reason: 'x' });
+    assert.equal(completed.status, 409);
+    assert.equal(completed.body.order_status, 'completed');
+    void token;
+  });
+});

@@ -142,6 +142,12 @@ TEST_CASE("the order state machine allows exactly the transitions of SPEC §2") 
     CHECK_FALSE(transition(S::completed, E::cancel, Actor::staff));
     CHECK_FALSE(transition(S::pending_payment, E::ship, Actor::staff));
     CHECK_FALSE(transition(S::paid, E::ship, Actor::buyer));
+    // Lost package: only staff re-ship, and only a shipped order (not yet delivered).
+    CHECK(transition(S::shipped, E::reship, Actor::staff) == S::shipped);
+    CHECK_FALSE(transition(S::shipped, E::reship, Actor::buyer));
+    CHECK_FALSE(transition(S::shipped, E::reship, Actor::system));
+    for (S from : {S::pending_payment, S::paid, S::delivered, S::completed, S::cancelled})
+        CHECK_FALSE(transition(from, E::reship, Actor::staff));
 }
 
 TEST_CASE("unknown enum names are refused, not mapped to the first value") {

@@ -4,6 +4,7 @@
 
 #include <imgui_internal.h>
 
+#include "aftersales_requests.hpp"
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
 #include "routes.hpp"
@@ -244,6 +245,7 @@ void draw_top_bar(AppState& s) {
     if (!narrow) {
         right_w += 8 + label_w(tr(s.lang, S::lang_switch));
         if (!s.session_token.empty()) right_w += 8 + account_links_width(s);
+        if (is_merchant(s)) right_w += 8 + label_w(tr(s.lang, S::as_staff_link));  // issue 5: staff console
         if (s.user) {
             const std::string who = short_name(*s.user);
             right_w += 8 + ImGui::CalcTextSize(who.c_str()).x + 8 + label_w(tr(s.lang, S::log_out));
@@ -258,6 +260,11 @@ void draw_top_bar(AppState& s) {
         if (!s.session_token.empty()) {
             ImGui::SameLine(0, 8);
             account_links(s, y);  // Orders, Wallet (buy_common.cpp)
+        }
+        if (is_merchant(s)) {  // issue 5: the staff order console
+            ImGui::SameLine(0, 8);
+            ImGui::SetCursorPosY(y);
+            if (ui::button(tr(s.lang, S::as_staff_link), ButtonKind::ghost)) go(s, route_of(Route::staff_orders));
         }
         ImGui::SameLine(0, 8);
         ImGui::SetCursorPosY(y);
@@ -295,6 +302,8 @@ void draw_menu_panel(AppState& s) {
     ImGui::Separator();
     lang_button(s, w);
     if (!s.session_token.empty()) account_menu_items(s, w);
+    if (is_merchant(s) && ui::button(tr(s.lang, S::as_staff_link), ButtonKind::secondary, ImVec2(w, 0)))
+        go(s, route_of(Route::staff_orders));  // issue 5
     if (s.user) {
         if (ui::button(tr(s.lang, S::log_out), ButtonKind::secondary, ImVec2(w, 0))) s.push(Intent::Kind::log_out);
     } else if (ui::button(tr(s.lang, S::log_in), ButtonKind::secondary, ImVec2(w, 0))) {

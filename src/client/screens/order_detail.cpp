@@ -9,6 +9,7 @@
 #include "buying_requests.hpp"
 #include "core/enum_json.hpp"
 #include "core/fulfilment.hpp"
+#include "core/returns.hpp"
 #include "i18n/strings.hpp"
 #include "screens/buy_common.hpp"
 #include "screens/screens.hpp"
@@ -27,19 +28,6 @@ namespace color = ui::color;
 bool allowed(const Order& o, OrderEvent e) { return transition(o.status, e, Actor::buyer).has_value(); }
 
 std::string short_hex(const std::string& h) { return h.size() > 20 ? h.substr(0, 10) + "…" + h.substr(h.size() - 8) : h; }
-
-const char* tracking_label(Lang lang, TrackingStatus t) {
-    switch (t) {
-        case TrackingStatus::info_received: return tr(lang, S::track_info_received);
-        case TrackingStatus::in_transit: return tr(lang, S::track_in_transit);
-        case TrackingStatus::out_for_delivery: return tr(lang, S::track_out_for_delivery);
-        case TrackingStatus::delivered: return tr(lang, S::status_delivered);
-        case TrackingStatus::exception: return tr(lang, S::track_exception);
-        case TrackingStatus::returned_to_sender: return tr(lang, S::track_returned);
-        case TrackingStatus::lost: return tr(lang, S::track_lost);
-    }
-    return "";
-}
 
 void actions(AppState& s, const Order& o, float w) {
     const bool busy = s.buy.orders.action_busy;
@@ -69,6 +57,58 @@ void actions(AppState& s, const Order& o, float w) {
     if (allowed(o, OrderEvent::cancel)) {
         next();
         if (ui::button(tr(s.lang, S::cancel_order), ButtonKind::danger, size, false, busy)) buy(s, BuyAction::open_cancel);
+    }
+    // After-sales (issue 5): a return once the parcel arrived; support about this order at any time.
+    if (o.status == OrderStatus::delivered || o.status == OrderStatus::completed) {
+        next();
+        if (ui::button(tr(s.lang, S::as_request_return), ButtonKind::secondary, size, false, busy)) {
+            RouteState r = route_of(Route::order_return);
+            r.order_id = o.id;
+            go(s, r);
+        }
+    }
+    if (o.status != OrderStatus::pending_payment) {
+        next();
+        if (ui::button(tr(s.lang, S::as_contact_support), ButtonKind::ghost, size)) s.push(Intent::Kind::navigate, "/tickets/new?order=" + o.id);
+    }
+}
+
+// The buyer's returns: status, RMA number, the staff's note and, once approved, the ship-back form.
+void returns_card(AppState& s, const Order& o, float w) {
+    for (const ReturnRequest& r : o.returns) {
+        ImGui::Dummy(ImVec2(1, 16));
+        ImGui::PushID(r.id.c_str());
+        ui::card_begin(w);
+        const float inner = ui::card_inner_width();
+        ui::text(r.number.empty() ? std::string(tr(s.lang, S::as_return_request)) : trf(s.lang, S::as_rma_s, r.number.c_str()),
+                 FontSize::h20, color::text, 2);
+        ui::value_row(tr(s.lang, S::as_status), return_status_label(s.lang, r.status), inner, true);
+        for (const RefundLine& l : r.lines) {
+            std::string name = l.line_id;
+            for (const OrderLine& ol : o.lines)
+                if (ol.id == l.line_id) name = ol.title;
+            ui::text(ui::wrap_text(name + " × " + std::to_string(l.qty), FontSize::body16, inner, 1).front(), FontSize::body16, color::text);
+        }
+        ui::text(trf(s.lang, S::as_reason_s, r.reason.c_str()), FontSize::small14, color::muted, 0, true);
+        if (!r.decision_note.empty()) ui::text(trf(s.lang, S::as_decision_s, r.decision_note.c_str()), FontSize::small14, color::muted, 0, true);
+        if (!r.tracking_number.empty()) {
+            const auto carrier = find_carrier(r.carrier);
+            ui::value_row(tr(s.lang, S::as_return_tracking), (carrier ? carrier->name : r.carrier) + " " + r.tracking_number, inner);
+        }
+        if (return_transition(r.status, ReturnEvent::ship_back) && r.status == ReturnStatus::approved) {
+            ShipForm& f = s.after.buyer.ship[r.id];
+            ImGui::Dummy(ImVec2(1, 8));
+            ui::text(trf(s.lang, S::as_ship_return_help_s, r.number.c_str()), FontSize::body16, color::text, 0, true);
+            carrier_picker(s, "retship", f.carrier, field_error_text(s, f.errors, "carrier"), inner);
+            ImGui::Dummy(ImVec2(1, 8));
+            ui::text_field(tr(s.lang, S::tracking_number), "return_tracking", f.tracking_number,
+                           field_error_text(s, f.errors, "tracking_number"), inner, false, tr(s.lang, S::as_tracking_hint));
+            ImGui::Dummy(ImVec2(1, 8));
+            if (ui::button(tr(s.lang, S::as_ship_return), ButtonKind::primary, ImVec2(is_narrow(s) ? inner : 0, 44), false, f.busy))
+                after(s, AfterAction::buyer_ship_return, r.id);
+        }
+        ui::card_end();
+        ImGui::PopID();
     }
 }
 
@@ -162,6 +202,19 @@ void history_card(AppState& s, const Order& o, float w, bool gap_above) {
 
 }  // namespace
 
+const char* tracking_label(Lang lang, TrackingStatus t) {
+    switch (t) {
+        case TrackingStatus::info_received: return tr(lang, S::track_info_received);
+        case TrackingStatus::in_transit: return tr(lang, S::track_in_transit);
+        case TrackingStatus::out_for_delivery: return tr(lang, S::track_out_for_delivery);
+        case TrackingStatus::delivered: return tr(lang, S::status_delivered);
+        case TrackingStatus::exception: return tr(lang, S::track_exception);
+        case TrackingStatus::returned_to_sender: return tr(lang, S::track_returned);
+        case TrackingStatus::lost: return tr(lang, S::track_lost);
+    }
+    return "";
+}
+
 void draw_order(AppState& s, float width) {
     if (s.session_token.empty()) {
         if (ui::message_block(tr(s.lang, S::login_needed), tr(s.lang, S::login_needed_body), tr(s.lang, S::log_in), width)) {
@@ -201,6 +254,7 @@ void draw_order(AppState& s, float width) {
     lines_card(s, o, main_w);
     payment_card(s, o, main_w);
     shipments_card(s, o, main_w);
+    returns_card(s, o, main_w);
     if (narrow) {
         history_card(s, o, side_w, true);
     } else {

@@ -27,6 +27,25 @@ void draw_pay(AppState& s, float column_width);       // pay.cpp
 void draw_wallet(AppState& s, float column_width);    // wallet.cpp
 void draw_api_error(AppState& s, float column_width);
 void draw_not_found(AppState& s, float column_width);
+// After-sales (issue 5).
+void draw_staff_orders(AppState& s, float column_width);   // staff_orders.cpp: #/staff/orders
+void draw_staff_order(AppState& s, float column_width);    // staff_order.cpp: #/staff/orders/<id>
+void draw_staff_returns(AppState& s, float column_width);  // staff_returns.cpp: #/staff/returns
+void draw_order_return(AppState& s, float column_width);   // order_return.cpp: #/orders/<id>/return
+// Records an AfterAction intent (aftersales_requests.cpp performs it after the frame).
+void after(AppState& s, AfterAction action, std::string arg = {});
+// Shared by the after-sales screens (staff_orders.cpp): the carrier choice as a row of radio
+// buttons (core carriers()); the staff-only gate (false when the page must not draw further);
+// the Orders / Returns tabs of the console.
+void carrier_picker(AppState& s, const char* id, int& index, const std::string& error, float width);
+bool staff_gate(AppState& s, float width);
+void staff_tabs(AppState& s);
+// A normalised tracking status in words (order_detail.cpp).
+const char* tracking_label(Lang lang, TrackingStatus status);
+// A return's status in words (staff_returns.cpp).
+const char* return_status_label(Lang lang, ReturnStatus status);
+// "-  n  +" for units of `title` from 0 to `max_units`; buttons named "One less/more: <title>".
+std::int64_t unit_stepper(AppState& s, const std::string& id, const std::string& title, std::int64_t qty, std::int64_t max_units);
 
 // Shared helpers (chrome.cpp).
 // The texture of an image URL, or 0 while it loads (the first call records a load intent).

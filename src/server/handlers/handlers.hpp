@@ -59,6 +59,8 @@ Response staff_list_orders(Context& ctx);
 Response staff_ship_order(Context& ctx);
 Response staff_refund_order(Context& ctx);
 Response staff_cancel_order(Context& ctx);
+Response staff_get_order(Context& ctx);
+Response staff_reship_order(Context& ctx);
 
 // uploads.cpp
 Response create_upload(Context& ctx);

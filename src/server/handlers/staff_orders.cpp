@@ -1,4 +1,7 @@
-// Staff order console (merchant role): queue by status, ship, refund, cancel with refund.
+// Staff order console (merchant role): queue by status, order detail, ship, refund, cancel with
+// refund, re-ship a lost package.
+#include <map>
+
 #include "core/enum_json.hpp"
 #include "core/fulfilment.hpp"
 #include "server/auth/secrets.hpp"
@@ -124,6 +127,57 @@ Response staff_cancel_order(Context& ctx) {
         ApiError e(409, "order_not_cancellable", "Order cannot be cancelled",
                    "Only unpaid or paid, unshipped orders can be cancelled; after shipping use a return.");
         e.extra = {{"status", order.status}};
+        throw e;
+    }
+    return json_response(200, *updated);
+}
+
+// The order as the buyer sees it, plus what the console needs to act: the amount that can still
+// be refunded (in the paid currency) and, per line, the units not yet refunded.
+Response staff_get_order(Context& ctx) {
+    const Order order = existing_order(ctx);
+    nlohmann::json j = order;
+    if (order.payment) {
+        j["refundable"] = Money{order.payment->amount - refunded_total(order), order.payment->currency};
+        std::map<std::string, std::int64_t> refunded_units;
+        for (const auto& r : order.refunds)
+            for (const auto& l : r.lines) refunded_units[l.line_id] += l.qty;
+        nlohmann::json units = nlohmann::json::object();
+        for (const auto& l : order.lines) units[l.id] = l.qty - refunded_units[l.id];
+        j["refundable_units"] = units;
+    }
+    return json_response(200, j);
+}
+
+// Lost package → a replacement shipment with a new carrier and tracking number. The other
+// remedy is a refund (POST …/refunds), which leaves the order shipped.
+Response staff_reship_order(Context& ctx) {
+    const Order order = existing_order(ctx);
+    const auto body = ctx.json_body();
+    FieldErrors errors;
+    const std::string carrier = body.value("carrier", nlohmann::json()).is_string() ? body["carrier"].get<std::string>() : "";
+    const std::string number = body.value("tracking_number", nlohmann::json()).is_string() ? body["tracking_number"].get<std::string>() : "";
+    if (!find_carrier(carrier)) errors["carrier"] = "Choose one of the store's carriers.";
+    if (!is_valid_tracking_number(number)) errors["tracking_number"] = "6–40 letters, digits or dashes.";
+    std::string note;
+    try {
+        note = reason_of(body, true);
+    } catch (const ApiError& e) {
+        errors.insert(e.errors.begin(), e.errors.end());
+    }
+    if (!errors.empty()) throw validation_error(std::move(errors));
+    std::optional<Order> updated;
+    try {
+        updated = ctx.store.reship_order(order.id, Shipment{secrets::new_id("shp"), carrier, number, TrackingStatus::info_received,
+                                                            ctx.now_unix_s, {}}, note, ctx.now_unix_s);
+    } catch (const DuplicateError&) {
+        throw ApiError(409, "tracking_number_used", "Tracking number in use",
+                       "Another shipment already has this tracking number.", {{"tracking_number", "Already used."}});
+    }
+    if (!updated) {
+        ApiError e(409, "order_not_reshippable", "Order cannot be re-shipped",
+                   "Only shipped orders that have not been delivered can be re-shipped.");
+        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
         throw e;
     }
     return json_response(200, *updated);

@@ -389,6 +389,13 @@ public:
     // Refunds to the paying wallet in one transaction: never more than paid minus refunded, never
     // more units of a line than were ordered (minus units refunded before).
     virtual RefundResult refund_order(std::string_view order_id, const Refund& refund, std::int64_t now_unix_s) = 0;
+    // Lost package (issue 5): shipped → shipped through transition(reship, staff) with a new
+    // shipment (first event info_received); the newest earlier shipment gets a `lost` event
+    // unless the carrier already reported it lost, and the timeline records actor "staff" and
+    // `note`. nullopt when the order is not shipped (not yet shipped, delivered, cancelled…).
+    // Throws DuplicateError if the carrier's tracking number is already used.
+    virtual std::optional<Order> reship_order(std::string_view order_id, const Shipment& shipment,
+                                              const std::string& note, std::int64_t now_unix_s) = 0;
 
     // --- uploads and returns ---
     virtual void save_upload(const Upload& upload) = 0;

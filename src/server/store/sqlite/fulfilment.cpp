@@ -24,7 +24,7 @@ bool set_status(Db& db, std::string_view order_id, OrderStatus from, OrderStatus
 
 void load_fulfilment(Db& db, Order& o) {
     o.returns = load_returns(db, o.id);
-    Stmt shipments(db, "SELECT id, carrier, tracking_number, status, created_at FROM shipments WHERE order_id = ? ORDER BY created_at, id");
+    Stmt shipments(db, "SELECT id, carrier, tracking_number, status, created_at FROM shipments WHERE order_id = ? ORDER BY created_at, rowid");  // insertion order within a second
     shipments.bind(1, o.id);
     while (shipments.step()) {
         Shipment s{shipments.text(0), shipments.text(1), shipments.text(2), tracking_of(shipments.text(3)),
@@ -181,6 +181,41 @@ RefundResult SqliteStore::refund_order(std::string_view order_id, const Refund& 
     auto updated = load_order(db, order_id);
     tx.commit();
     return {RefundOutcome::refunded, updated, 0};
+}
+
+std::optional<Order> SqliteStore::reship_order(std::string_view order_id, const Shipment& shipment, const std::string& note,
+                                              std::int64_t now) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    Transaction tx(db);
+    auto order = load_order(db, order_id);
+    if (!order) return std::nullopt;
+    // The status stays `shipped`, so the write is guarded by the status the rules were checked
+    // against: a delivery recorded meanwhile makes this a no-op and the caller answers 409.
+    const auto next = transition(order->status, OrderEvent::reship, Actor::staff);
+    if (!next || order->shipments.empty() || !set_status(db, order_id, order->status, *next, now)) return std::nullopt;
+    Stmt taken(db, "SELECT 1 FROM shipments WHERE carrier = ? AND tracking_number = ?");
+    taken.bind(1, shipment.carrier).bind(2, shipment.tracking_number);
+    if (taken.step()) throw DuplicateError("tracking number already used");
+    const Shipment& lost = order->shipments.back();
+    if (lost.status != TrackingStatus::lost) {
+        Stmt mark(db, "INSERT INTO shipment_events(shipment_id, at, status, location, description) VALUES (?, ?, 'lost', '', ?) "
+                      "ON CONFLICT DO NOTHING");
+        mark.bind(1, lost.id).bind(2, now).bind(3, "Declared lost by the store").step();
+        Stmt status(db, "UPDATE shipments SET status = 'lost' WHERE id = ?");
+        status.bind(1, lost.id).step();
+    }
+    Stmt insert(db, "INSERT INTO shipments(id, order_id, carrier, tracking_number, status, created_at) VALUES (?, ?, ?, ?, 'info_received', ?)");
+    insert.bind(1, shipment.id).bind(2, order_id).bind(3, shipment.carrier).bind(4, shipment.tracking_number).bind(5, now).step();
+    Stmt event(db, "INSERT INTO shipment_events(shipment_id, at, status, location, description) VALUES (?, ?, 'info_received', '', ?)");
+    event.bind(1, shipment.id).bind(2, now).bind(3, "Replacement shipping label created").step();
+    add_order_event(db, std::string(order_id), {now, enum_name(*next), "staff",
+                                                "Re-shipped with " + shipment.carrier + " " + shipment.tracking_number +
+                                                    " (replaces " + lost.carrier + " " + lost.tracking_number + ")" +
+                                                    (note.empty() ? "" : ": " + note)});
+    auto updated = load_order(db, order_id);
+    tx.commit();
+    return updated;
 }
 
 }  // namespace satstore::server::sqlite

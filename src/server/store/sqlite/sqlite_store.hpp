@@ -111,6 +111,8 @@ public:
                                         std::int64_t now_unix_s) override;
     std::vector<std::string> orders_to_autocomplete(std::int64_t delivered_before_unix_s, int limit) override;
     RefundResult refund_order(std::string_view order_id, const Refund& refund, std::int64_t now_unix_s) override;
+    std::optional<Order> reship_order(std::string_view order_id, const Shipment& shipment, const std::string& note,
+                                      std::int64_t now_unix_s) override;
 
     void save_upload(const Upload& upload) override;
     std::optional<Upload> upload(std::string_view id) override;

@@ -1,0 +1,36 @@
+// satstore client — the loop's side of the after-sales screens (aftersales_state.hpp): performs
+// AfterAction intents, starts the staff console's and the buyer's return requests (SPEC §5) and
+// applies their replies. Draw code never calls these; app.cpp does.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app_state.hpp"
+#include "platform/web_platform.hpp"
+
+namespace satstore::client {
+
+// Loads what an after-sales route (staff_orders, staff_order, staff_returns, order_return)
+// shows. Call when the route is entered.
+void enter_aftersales_route(AppState& s);
+
+// Performs one Intent::Kind::aftersales intent.
+void perform_aftersales(AppState& s, const Intent& intent);
+
+// Applies a reply that belongs to an after-sales request; false when the id is not one of ours.
+bool handle_aftersales_reply(AppState& s, const platform::HttpReply& reply);
+
+// Per-frame upkeep: while the buyer looks at an order whose parcel is on its way (shipped, or a
+// return being approved/shipped back), refreshes it every few seconds so carrier events and staff
+// decisions appear without a reload; sleeps by timer in between (no busy frames).
+void process_aftersales(AppState& s);
+
+// True when the signed-in user may use the staff order console (merchant or admin role).
+bool is_merchant(const AppState& s);
+
+// Parses a decimal amount typed in major units ("0.0001") into minor units of a currency with
+// `decimals` places. nullopt for signs, letters, too many decimals, zero or overflow.
+std::optional<std::int64_t> parse_major_amount(const std::string& text, int decimals);
+
+}  // namespace satstore::client

@@ -1,0 +1,174 @@
+// satstore client — staff order queue (#/staff/orders, merchant role): paid orders to ship first
+// (oldest on top), status filter tabs, one row per order with number, date, status, lines and
+// what was paid; a row opens the console (#/staff/orders/<id>). Also the helpers the other
+// after-sales screens share: after() and the carrier picker.
+#include <imgui_internal.h>
+
+#include "a11y/mirror.hpp"
+#include "aftersales_requests.hpp"
+#include "core/fulfilment.hpp"
+#include "i18n/strings.hpp"
+#include "screens/buy_common.hpp"
+#include "screens/screens.hpp"
+#include "ui/buy_widgets.hpp"
+#include "ui/product_card.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace satstore::client::screens {
+
+using ui::ButtonKind;
+using ui::FontSize;
+namespace color = ui::color;
+
+void after(AppState& s, AfterAction action, std::string arg) {
+    s.push(Intent::Kind::aftersales, std::move(arg), static_cast<std::int64_t>(action));
+}
+
+void carrier_picker(AppState& s, const char* id, int& index, const std::string& error, float width) {
+    ui::text(tr(s.lang, S::carrier), FontSize::small14, color::text);
+    const auto& all = carriers();
+    float x = 0;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const std::string label = all[i].name + "##" + id + all[i].code;
+        const float w = ImGui::CalcTextSize(all[i].name.c_str()).x + 28;
+        if (x > 0 && x + w > width) x = 0;
+        else if (x > 0) ImGui::SameLine(0, 8);
+        const bool selected = index == static_cast<int>(i);
+        if (ui::button(label.c_str(), selected ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 36)))
+            index = static_cast<int>(i);
+        a11y::annotate_last(a11y::Role::option, {}, -1, selected ? 1 : 0);
+        x += w + 8;
+    }
+    if (!error.empty()) ui::text(error, FontSize::small14, color::danger, 0, true);
+}
+
+bool staff_gate(AppState& s, float width) {
+    if (s.session_token.empty()) {
+        if (ui::message_block(tr(s.lang, S::login_needed), tr(s.lang, S::login_needed_body), tr(s.lang, S::log_in), width))
+            go(s, route_of(Route::login));
+        return false;
+    }
+    if (s.user && !is_merchant(s)) {
+        ui::message_block(tr(s.lang, S::as_staff_only), tr(s.lang, S::as_staff_only_body), nullptr, width);
+        return false;
+    }
+    return true;
+}
+
+void staff_tabs(AppState& s) {
+    const bool on_orders = s.route.route != Route::staff_returns;
+    if (ui::button(tr(s.lang, S::as_tab_orders), on_orders ? ButtonKind::soft : ButtonKind::ghost)) go(s, route_of(Route::staff_orders));
+    a11y::annotate_last(a11y::Role::tab, {}, -1, on_orders ? 1 : 0);
+    ImGui::SameLine(0, 8);
+    if (ui::button(tr(s.lang, S::as_tab_returns), on_orders ? ButtonKind::ghost : ButtonKind::soft)) go(s, route_of(Route::staff_returns));
+    a11y::annotate_last(a11y::Role::tab, {}, -1, on_orders ? 0 : 1);
+}
+
+std::int64_t unit_stepper(AppState& s, const std::string& id, const std::string& title, std::int64_t qty, std::int64_t max_units) {
+    ImGui::PushID(id.c_str());
+    std::int64_t next = qty;
+    if (ui::button("-##less", ButtonKind::secondary, ImVec2(40, 0), qty <= 0)) next = qty - 1;
+    a11y::rename_last(trf(s.lang, S::as_one_less_s, title.c_str()));
+    ImGui::SameLine(0, 0);
+    const std::string n = std::to_string(qty);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(48, ui::kControlHeight));
+    const ImVec2 ts = ImGui::CalcTextSize(n.c_str());
+    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + (48 - ts.x) * 0.5f, pos.y + (ui::kControlHeight - ts.y) * 0.5f), color::text,
+                                        n.c_str());
+    a11y::add(a11y::Role::text, n, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    ImGui::SameLine(0, 0);
+    if (ui::button("+##more", ButtonKind::secondary, ImVec2(40, 0), qty >= max_units)) next = qty + 1;
+    a11y::rename_last(trf(s.lang, S::as_one_more_s, title.c_str()));
+    ImGui::PopID();
+    return next;
+}
+
+namespace {
+
+void filter_tabs(AppState& s, float width) {
+    const std::string& current = s.after.staff.filter;
+    const struct {
+        const char* value;
+        const char* label;
+    } chips[] = {
+        {"paid", tr(s.lang, S::as_to_ship)},
+        {"shipped", ui::status_label(s.lang, OrderStatus::shipped)},
+        {"delivered", ui::status_label(s.lang, OrderStatus::delivered)},
+        {"completed", ui::status_label(s.lang, OrderStatus::completed)},
+        {"cancelled", ui::status_label(s.lang, OrderStatus::cancelled)},
+        {"pending_payment", ui::status_label(s.lang, OrderStatus::pending_payment)},
+        {"", tr(s.lang, S::filter_all)},
+    };
+    float x = 0;
+    for (const auto& c : chips) {
+        const std::string label = std::string(c.label) + "##sfilter" + c.value;
+        const float w = ImGui::CalcTextSize(c.label).x + 28;
+        if (x > 0 && x + w > width) x = 0;
+        else if (x > 0) ImGui::SameLine(0, 8);
+        const bool selected = current == c.value;
+        if (ui::button(label.c_str(), selected ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 36)))
+            after(s, AfterAction::staff_filter, c.value);
+        a11y::annotate_last(a11y::Role::tab, {}, -1, selected ? 1 : 0);
+        x += w + 8;
+    }
+}
+
+void order_row(AppState& s, const Order& o, float w) {
+    ImGui::PushID(o.id.c_str());
+    ui::card_begin(w, 16);
+    const float inner = ui::card_inner_width();
+    const ImVec2 top = ImGui::GetCursorPos();
+    const std::string number = trf(s.lang, S::order_number_s, o.number.c_str());
+    if (ui::link(number.c_str())) {
+        RouteState r = route_of(Route::staff_order);
+        r.order_id = o.id;
+        go(s, r);
+    }
+    ui::text(ui::short_time(o.created_at_unix_s) + " · " + o.ship_to.name + " · " + o.ship_to.city, FontSize::small14, color::muted);
+    const ImVec2 below = ImGui::GetCursorPos();
+    const bool refunded = o.payment_status == PaymentStatus::refunded;
+    ImGui::SetCursorPos(ImVec2(top.x + inner - ui::status_chip_width(s.lang, o.status, refunded), top.y));
+    ui::status_chip(s.lang, o.status, refunded);
+    ImGui::SetCursorPos(below);
+    std::string titles;
+    for (const OrderLine& l : o.lines) titles += (titles.empty() ? "" : (s.lang == Lang::zh_CN ? "、" : ", ")) + l.title + " × " + std::to_string(l.qty);
+    ui::text(ui::wrap_text(titles, FontSize::body16, inner, 1).front(), FontSize::body16, color::text);
+    if (o.payment) ui::value_row(tr(s.lang, S::paid_amount), format_money(Money{o.payment->amount, o.payment->currency}), inner);
+    else ui::value_row(tr(s.lang, S::total), ui::price_text(Money{o.totals.total_minor, o.fiat}), inner);
+    ui::card_end();
+    ImGui::Dummy(ImVec2(1, 12));
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_staff_orders(AppState& s, float width) {
+    ui::text(tr(s.lang, S::as_console_title), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);
+    ImGui::Dummy(ImVec2(1, 8));
+    if (!staff_gate(s, width)) return;
+    staff_tabs(s);
+    ImGui::Dummy(ImVec2(1, 12));
+    filter_tabs(s, width);
+    ImGui::Dummy(ImVec2(1, 12));
+    const StaffOrdersState& st = s.after.staff;
+    if (st.list_load == 1 && st.list.empty()) {
+        for (int i = 0; i < 3; ++i) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            ui::skeleton(p, ImVec2(p.x + width, p.y + 110));
+            ImGui::Dummy(ImVec2(width, 122));
+        }
+        return;
+    }
+    if (st.list_load == 3) {
+        if (ui::message_block(tr(s.lang, S::request_failed), "", tr(s.lang, S::retry), width)) after(s, AfterAction::staff_reload);
+        return;
+    }
+    const std::vector<Order> list = st.list;  // intents may replace the list after drawing
+    for (const Order& o : list) order_row(s, o, width);
+    if (list.empty() && st.list_load == 2)
+        ui::message_block(tr(s.lang, st.filter == "paid" ? S::as_nothing_to_ship : S::as_no_orders_here), "", nullptr, width);
+}
+
+}  // namespace satstore::client::screens
