@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "account_requests.hpp"
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
 #include "i18n/strings.hpp"
@@ -62,9 +63,15 @@ void enter_route(AppState& s) {
         case Route::login:
             s.login.field_errors.clear();
             s.login.general_error.clear();
+            s.login.totp_needed = false;  // the two-factor step starts over with the password
+            s.login.use_recovery = false;
+            s.login.totp.clear();
             break;
         case Route::not_found:
             break;
+        case Route::account:
+        case Route::forgot_password:
+        case Route::reset_password: enter_account_route(s); break;
     }
 }
 
@@ -112,7 +119,7 @@ void app_process_events(AppState& s) {
     s.now_ms = platform::now_ms();
     const bool had_store = s.store_load == Load::ok;
     for (const platform::HttpReply& r : platform::take_http_replies()) {
-        if (!handle_buying_reply(s, r)) handle_reply(s, r);
+        if (!handle_buying_reply(s, r) && !handle_account_reply(s, r)) handle_reply(s, r);
     }
     for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
     for (platform::UploadEvent& e : platform::take_upload_events()) s.upload_events.push_back(std::move(e));
@@ -149,6 +156,7 @@ void app_perform_intents(AppState& s) {
             case Intent::Kind::log_out: request_logout(s); break;
             case Intent::Kind::load_image: request_image(s, in.text); break;
             case Intent::Kind::buying: perform_buying(s, in); break;
+            case Intent::Kind::account: perform_account(s, in); break;
         }
     }
     if (!intents.empty()) platform::request_frame();
@@ -191,6 +199,9 @@ void app_draw(AppState& s) {
             case Route::pay: screens::draw_pay(s, column); break;
             case Route::wallet: screens::draw_wallet(s, column); break;
             case Route::not_found: screens::draw_not_found(s, column); break;
+            case Route::account: screens::draw_account(s, column); break;
+            case Route::forgot_password: screens::draw_forgot_password(s, column); break;
+            case Route::reset_password: screens::draw_reset_password(s, column); break;
         }
     }
     screens::draw_footer(s, column);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "account_state.hpp"
 #include "buying_state.hpp"
 #include "core/catalog.hpp"
 #include "platform/file_picker.hpp"
@@ -17,7 +18,8 @@
 namespace satstore::client {
 
 // --- Routes (URL fragments, routes.cpp) ------------------------------------------------------------
-enum class Route { catalog, product, cart, login, checkout, orders, order, pay, wallet, not_found };
+enum class Route { catalog, product, cart, login, checkout, orders, order, pay, wallet, not_found,
+                   account, forgot_password, reset_password };
 
 struct RouteState {
     Route route = Route::catalog;
@@ -26,6 +28,7 @@ struct RouteState {
     std::string category;    // Route::catalog: ?category=
     bool register_mode = false;  // Route::login: #/register
     std::string order_id;        // Route::order, Route::pay
+    std::string reset_token;     // Route::reset_password: ?token=
 
     friend bool operator==(const RouteState&, const RouteState&) = default;
 };
@@ -83,6 +86,11 @@ struct LoginForm {
     std::string general_error;
     bool busy = false;
     bool focus_first_error = false;
+    // Two-factor step (issue 7): shown after 401 totp_required, sent along with the password.
+    bool totp_needed = false;
+    bool use_recovery = false;  // the field takes a recovery code instead of 6 digits
+    std::string totp;
+    bool focus_totp = false;
 };
 
 struct Toast {
@@ -112,6 +120,7 @@ struct Intent {
         log_out,
         load_image,      // text = image URL
         buying,          // number = BuyAction (buying_state.hpp), text = its argument
+        account,         // number = AccountAction (account_state.hpp), text = its argument
     };
     Kind kind;
     std::string text;
@@ -139,6 +148,7 @@ struct AppState {
 
     std::vector<CartLine> cart;
     BuyingState buy;  // checkout, payment, wallet, orders (buying_state.hpp)
+    AccountState account;  // account page, forgot / reset password (account_state.hpp)
 
     std::string session_token;
     std::optional<User> user;

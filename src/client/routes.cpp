@@ -54,6 +54,13 @@ RouteState parse_route(const std::string& fragment) {
     } else if (path == "/login" || path == "/register") {
         r.route = Route::login;
         r.register_mode = path == "/register";
+    } else if (path == "/account") {  // account security (issue 7)
+        r.route = Route::account;
+    } else if (path == "/forgot-password") {
+        r.route = Route::forgot_password;
+    } else if (path == "/reset-password") {
+        r.route = Route::reset_password;
+        r.reset_token = query_param(query, "token");
     } else {
         r.route = Route::not_found;
     }
@@ -81,6 +88,9 @@ std::string route_fragment(const RouteState& r) {
         case Route::pay: return "/orders/" + r.order_id + "/pay";
         case Route::wallet: return "/wallet";
         case Route::not_found: return "/";
+        case Route::account: return "/account";
+        case Route::forgot_password: return "/forgot-password";
+        case Route::reset_password: return "/reset-password?token=" + r.reset_token;
     }
     return "/";
 }

@@ -1,6 +1,6 @@
 // satstore client — URL fragment routes: "#/", "#/?q=…&category=…", "#/products/<id>", "#/cart",
 // "#/login", "#/register", "#/checkout", "#/orders", "#/orders/<id>", "#/orders/<id>/pay",
-// "#/wallet".
+// "#/wallet", "#/account", "#/forgot-password", "#/reset-password?token=…".
 #pragma once
 
 #include <string>

@@ -27,6 +27,10 @@ void draw_pay(AppState& s, float column_width);       // pay.cpp
 void draw_wallet(AppState& s, float column_width);    // wallet.cpp
 void draw_api_error(AppState& s, float column_width);
 void draw_not_found(AppState& s, float column_width);
+// Account security (issue 7)
+void draw_account(AppState& s, float column_width);          // account.cpp
+void draw_forgot_password(AppState& s, float column_width);  // forgot_password.cpp
+void draw_reset_password(AppState& s, float column_width);   // reset_password.cpp
 
 // Shared helpers (chrome.cpp).
 // The texture of an image URL, or 0 while it loads (the first call records a load intent).
