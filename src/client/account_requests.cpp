@@ -170,6 +170,7 @@ void apply_enrol(AppState& s, const platform::HttpReply& r) {
         t.code_error.clear();
         t.error.clear();
         t.focus_code = true;
+        t.reveal = true;
         return;
     }
     if (r.status == 401) return session_ended(s);
@@ -214,6 +215,7 @@ void apply_code_reply(AppState& s, const platform::HttpReply& r, bool confirm) {
         const std::optional<json> j = confirm ? buying::parse_json(r) : std::nullopt;
         t = TwoFactorState{};
         s.account.page.twofa_enabled = confirm;
+        t.reveal = true;
         if (j && j->is_object() && j->contains("recovery_codes") && (*j)["recovery_codes"].is_array()) {
             for (const json& c : (*j)["recovery_codes"]) {
                 if (c.is_string()) t.recovery_codes.push_back(c.get<std::string>());

@@ -63,6 +63,7 @@ struct TwoFactorState {
     bool disabling = false;   // the "Disable" code field is open
     bool busy = false;
     bool focus_code = false;
+    bool reveal = false;      // scroll the card into view once (the QR code, the recovery codes)
     std::vector<std::string> recovery_codes;  // shown once after confirming
 };
 

@@ -221,6 +221,13 @@ void enrol_panel(AppState& s, float inner) {
 void twofa_card(AppState& s, float w) {
     TwoFactorState& t = s.account.twofa;
     const AccountPage& p = s.account.page;
+    if (t.reveal) {
+        // What just appeared (QR code, recovery codes) starts at this card: bring its top into
+        // view when it is above or low in the visible part (after scrolling to "Confirm", phones).
+        t.reveal = false;
+        const float y = ImGui::GetCursorScreenPos().y, top = ImGui::GetWindowPos().y;
+        if (y < top || y > top + ImGui::GetWindowHeight() * 0.4f) ImGui::SetScrollY(std::max(0.0f, ImGui::GetCursorPosY() - 16.0f));
+    }
     ui::card_begin(w, 24);
     const float inner = ui::card_inner_width();
     ui::text(tr(s.lang, S::twofa_heading), FontSize::h20, color::text, 2);
