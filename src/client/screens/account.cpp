@@ -205,7 +205,8 @@ void enrol_panel(AppState& s, float inner) {
     }
     ImGui::Dummy(ImVec2(1, 4));
     ui::text(tr(s.lang, S::twofa_key_label), FontSize::small14, color::muted, 0, true);
-    soft_box({grouped(t.secret)}, std::min(inner, 360.0f));
+    const float key_w = std::min(inner, 360.0f);
+    soft_box(ui::wrap_text(grouped(t.secret), FontSize::body16, key_w - 24, 3), key_w);
     if (ui::button(tr(s.lang, S::copy_key), ButtonKind::secondary)) account_do(s, AccountAction::copy_text, t.secret);
     ImGui::Dummy(ImVec2(1, 8));
     wrapped(tr(s.lang, S::twofa_step_code), FontSize::body16, color::text, inner);
