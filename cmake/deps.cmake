@@ -81,3 +81,15 @@ if(EMSCRIPTEN)
     INTERFACE_INCLUDE_DIRECTORIES "${_sodium_out}/include")
   add_dependencies(sodium sodium_wasm_build)
 endif()
+
+# --- Nayuki's QR Code generator 1.8.0 (wasm client only; account security, issue 7) -----------
+# From the Debian source package qr-code-generator (scripts/setup.sh); only its C++ version.
+if(EMSCRIPTEN)
+  set(_qrcodegen "${SATSTORE_DEPS_DIR}/qr-code-generator/cpp")
+  if(NOT EXISTS "${_qrcodegen}/qrcodegen.cpp")
+    message(FATAL_ERROR "qrcodegen sources missing in ${_qrcodegen}: run scripts/setup.sh")
+  endif()
+  add_library(qrcodegen STATIC "${_qrcodegen}/qrcodegen.cpp")
+  target_include_directories(qrcodegen SYSTEM PUBLIC "${_qrcodegen}")
+  target_compile_options(qrcodegen PRIVATE -w -Os)
+endif()

@@ -19,6 +19,8 @@ packages=(
   python3-mnemonic
   # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizers
   clang-14 libclang-rt-14-dev
+  # Account security (issue 7): the browser test decodes the 2FA QR code from a screenshot
+  zbar-tools
 )
 
 missing=()
@@ -63,6 +65,24 @@ if [ "$(id -u)" -eq 0 ]; then export APT_CONFIG_ROOT=1; fi
 fetch_source imgui imgui.h
 fetch_source libsecp256k1 include/secp256k1_schnorrsig.h
 fetch_source libsodium src/libsodium/include/sodium.h
+# Account security (issue 7): Nayuki's QR Code generator (Debian source package
+# qr-code-generator, binary libqrcodegencpp-dev) draws the 2FA enrolment QR code. The Debian
+# diff of this package may be missing from the mirror (TOOLCHAIN.md): `apt-get source
+# --download-only` then still leaves the upstream tarball, unpacked here under the same
+# <name>-<version>/ layout fetch_source expects.
+if ! compgen -G "$deps/qr-code-generator-*/cpp/qrcodegen.cpp" >/dev/null; then
+  # Both commands fail when the diff is missing; what counts is the tarball checked below.
+  (cd "$deps" && { apt-get source -qq qr-code-generator >/dev/null 2>&1 \
+                   || apt-get source -qq --download-only qr-code-generator >/dev/null 2>&1 || true; })
+  if ! compgen -G "$deps/qr-code-generator-*/cpp/qrcodegen.cpp" >/dev/null; then
+    orig=$(compgen -G "$deps/qr-code-generator_*.orig.tar.*" | head -n1)
+    version=${orig##*/qr-code-generator_}
+    version=${version%.orig.tar.*}
+    mkdir -p "$deps/qr-code-generator-$version"
+    tar -xf "$orig" -C "$deps/qr-code-generator-$version" --strip-components=1
+  fi
+fi
+fetch_source qr-code-generator cpp/qrcodegen.cpp
 
 # npm packages for the tests: playwright-core (driving Debian's chromium; it downloads no
 # browser) and @noble/curves (an independent BIP-340 implementation for interop tests).

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aftersales_requests.hpp"
+#include "account_requests.hpp"
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
 #include "i18n/strings.hpp"
@@ -63,6 +64,9 @@ void enter_route(AppState& s) {
         case Route::login:
             s.login.field_errors.clear();
             s.login.general_error.clear();
+            s.login.totp_needed = false;  // the two-factor step starts over with the password
+            s.login.use_recovery = false;
+            s.login.totp.clear();
             break;
         case Route::not_found:
             break;
@@ -73,6 +77,9 @@ void enter_route(AppState& s) {
             enter_aftersales_route(s);
             enter_buying_route(s);  // order_return: the buyer's order (lines to pick)
             break;
+        case Route::account:
+        case Route::forgot_password:
+        case Route::reset_password: enter_account_route(s); break;
     }
 }
 
@@ -120,7 +127,7 @@ void app_process_events(AppState& s) {
     s.now_ms = platform::now_ms();
     const bool had_store = s.store_load == Load::ok;
     for (const platform::HttpReply& r : platform::take_http_replies()) {
-        if (!handle_buying_reply(s, r) && !handle_aftersales_reply(s, r)) handle_reply(s, r);
+        if (!handle_buying_reply(s, r) && !handle_aftersales_reply(s, r) && !handle_account_reply(s, r)) handle_reply(s, r);
     }
     for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
     for (platform::UploadEvent& e : platform::take_upload_events()) s.upload_events.push_back(std::move(e));
@@ -159,6 +166,7 @@ void app_perform_intents(AppState& s) {
             case Intent::Kind::load_image: request_image(s, in.text); break;
             case Intent::Kind::buying: perform_buying(s, in); break;
             case Intent::Kind::aftersales: perform_aftersales(s, in); break;
+            case Intent::Kind::account: perform_account(s, in); break;
         }
     }
     if (!intents.empty()) platform::request_frame();
@@ -205,6 +213,9 @@ void app_draw(AppState& s) {
             case Route::staff_order: screens::draw_staff_order(s, column); break;
             case Route::staff_returns: screens::draw_staff_returns(s, column); break;
             case Route::order_return: screens::draw_order_return(s, column); break;
+            case Route::account: screens::draw_account(s, column); break;
+            case Route::forgot_password: screens::draw_forgot_password(s, column); break;
+            case Route::reset_password: screens::draw_reset_password(s, column); break;
         }
     }
     screens::draw_footer(s, column);

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "account_requests.hpp"
 #include "core/url.hpp"
 #include "i18n/strings.hpp"
 #include "platform/web_extra.hpp"
@@ -171,6 +172,9 @@ void apply_login(AppState& s, const platform::HttpReply& r) {
         s.login.password.clear();
         s.login.field_errors.clear();
         s.login.general_error.clear();
+        s.login.totp_needed = false;
+        s.login.use_recovery = false;
+        s.login.totp.clear();
         const std::string& name = s.user->display_name.empty() ? s.user->email : s.user->display_name;
         show_toast(s, trf(s.lang, S::welcome_s, name.c_str()));
         platform::set_location_hash(s.buy.return_to.empty() ? "/" : s.buy.return_to);  // e.g. back to checkout
@@ -183,8 +187,28 @@ void apply_login(AppState& s, const platform::HttpReply& r) {
     }
     const Problem p = parse_problem(r);
     s.login.field_errors = p.errors;
+    // Two-factor (issue 7): the password was right and a code is needed, or the code was wrong.
+    if (p.code == "totp_required") {
+        s.login.field_errors.erase("totp");
+        s.login.totp_needed = true;
+        s.login.focus_totp = true;
+        return;
+    }
+    if (p.code == "invalid_credentials" && p.errors.count("totp")) {
+        s.login.field_errors["totp"] = tr(s.lang, S::wrong_code);
+        s.login.totp.clear();
+        s.login.focus_totp = true;
+        return;
+    }
     if (p.code == "invalid_credentials") s.login.general_error = tr(s.lang, S::invalid_credentials);
-    else if (p.code == "account_locked") s.login.general_error = tr(s.lang, S::account_locked);
+    else if (p.code == "account_locked") {
+        const std::optional<json> j = parse_body(r);
+        std::int64_t retry = 900;  // the lock's length when the reply does not say
+        if (j && j->is_object()) {
+            if (auto it = j->find("retry_after"); it != j->end() && it->is_number_integer()) retry = it->get<std::int64_t>();
+        }
+        s.login.general_error = trf(s.lang, S::account_locked_minutes_d, locked_minutes(retry));
+    } else if (p.code == "rate_limited") s.login.general_error = tr(s.lang, S::rate_limited);
     else if (p.errors.empty()) s.login.general_error = tr(s.lang, S::request_failed);
     s.login.focus_first_error = true;
 }
@@ -257,7 +281,14 @@ void request_me(AppState& s) { send(s, RequestKind::me, {}, "GET", "/me", {}, tr
 void request_login(AppState& s) {
     s.login.busy = true;
     s.login.general_error.clear();
-    const json body = {{"email", s.login.email}, {"password", s.login.password}};
+    json body = {{"email", s.login.email}, {"password", s.login.password}};
+    if (s.login.totp_needed && !s.login.totp.empty()) {
+        std::string code;
+        for (char c : s.login.totp) {
+            if (c != ' ') code += c;
+        }
+        body["totp"] = code;
+    }
     send(s, RequestKind::login, {}, "POST", "/sessions", body.dump());
 }
 
@@ -305,6 +336,7 @@ void handle_reply(AppState& s, const platform::HttpReply& r) {
             s.session_token.clear();
             s.user.reset();
             s.buy = BuyingState{};  // orders, wallet balances and saved addresses were this user's
+            s.account = AccountState{};
             save_session(s);
             show_toast(s, tr(s.lang, S::logged_out));
             break;

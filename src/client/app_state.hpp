@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "aftersales_state.hpp"
+#include "account_state.hpp"
 #include "buying_state.hpp"
 #include "core/catalog.hpp"
 #include "platform/file_picker.hpp"
@@ -20,7 +21,9 @@ namespace satstore::client {
 // --- Routes (URL fragments, routes.cpp) ------------------------------------------------------------
 enum class Route { catalog, product, cart, login, checkout, orders, order, pay, wallet, not_found,
                    // after-sales (issue 5): staff console and the buyer's return request
-                   staff_orders, staff_order, staff_returns, order_return };
+                   staff_orders, staff_order, staff_returns, order_return,
+                   // account security (issue 7)
+                   account, forgot_password, reset_password };
 
 struct RouteState {
     Route route = Route::catalog;
@@ -29,6 +32,7 @@ struct RouteState {
     std::string category;    // Route::catalog: ?category=
     bool register_mode = false;  // Route::login: #/register
     std::string order_id;        // Route::order, Route::pay, Route::staff_order, Route::order_return
+    std::string reset_token;     // Route::reset_password: ?token=
 
     friend bool operator==(const RouteState&, const RouteState&) = default;
 };
@@ -87,6 +91,11 @@ struct LoginForm {
     std::string general_error;
     bool busy = false;
     bool focus_first_error = false;
+    // Two-factor step (issue 7): shown after 401 totp_required, sent along with the password.
+    bool totp_needed = false;
+    bool use_recovery = false;  // the field takes a recovery code instead of 6 digits
+    std::string totp;
+    bool focus_totp = false;
 };
 
 struct Toast {
@@ -117,6 +126,7 @@ struct Intent {
         load_image,      // text = image URL
         buying,          // number = BuyAction (buying_state.hpp), text = its argument
         aftersales,      // number = AfterAction (aftersales_state.hpp), text = its argument
+        account,         // number = AccountAction (account_state.hpp), text = its argument
     };
     Kind kind;
     std::string text;
@@ -145,6 +155,7 @@ struct AppState {
     std::vector<CartLine> cart;
     BuyingState buy;  // checkout, payment, wallet, orders (buying_state.hpp)
     AftersalesState after;  // staff console, returns (aftersales_state.hpp)
+    AccountState account;  // account page, forgot / reset password (account_state.hpp)
 
     std::string session_token;
     std::optional<User> user;

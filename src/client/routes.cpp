@@ -63,6 +63,13 @@ RouteState parse_route(const std::string& fragment) {
     } else if (path == "/login" || path == "/register") {
         r.route = Route::login;
         r.register_mode = path == "/register";
+    } else if (path == "/account") {  // account security (issue 7)
+        r.route = Route::account;
+    } else if (path == "/forgot-password") {
+        r.route = Route::forgot_password;
+    } else if (path == "/reset-password") {
+        r.route = Route::reset_password;
+        r.reset_token = query_param(query, "token");
     } else {
         r.route = Route::not_found;
     }
@@ -94,6 +101,9 @@ std::string route_fragment(const RouteState& r) {
         case Route::staff_order: return "/staff/orders/" + r.order_id;
         case Route::staff_returns: return "/staff/returns";
         case Route::order_return: return "/orders/" + r.order_id + "/return";
+        case Route::account: return "/account";
+        case Route::forgot_password: return "/forgot-password";
+        case Route::reset_password: return "/reset-password?token=" + r.reset_token;
     }
     return "/";
 }

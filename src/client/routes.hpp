@@ -1,6 +1,7 @@
 // satstore client — URL fragment routes: "#/", "#/?q=…&category=…", "#/products/<id>", "#/cart",
 // "#/login", "#/register", "#/checkout", "#/orders", "#/orders/<id>", "#/orders/<id>/pay",
-// "#/wallet", "#/staff/orders", "#/staff/orders/<id>", "#/staff/returns", "#/orders/<id>/return".
+// "#/wallet", "#/staff/orders", "#/staff/orders/<id>", "#/staff/returns", "#/orders/<id>/return",
+// "#/account", "#/forgot-password", "#/reset-password?token=…".
 #pragma once
 
 #include <string>

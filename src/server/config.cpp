@@ -34,6 +34,17 @@ std::int64_t parse_seconds(const std::string& name, const std::string& v) {
     return n;
 }
 
+// An http(s) URL without query or fragment ("https://shop.example", "https://x.example/shop");
+// a trailing slash is dropped.
+std::string parse_public_url(std::string v) {
+    if (!v.empty() && v.back() == '/') v.pop_back();
+    const bool scheme = v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0;
+    const std::size_t host_at = v.find("://") + 3;
+    if (!scheme || v.size() <= host_at || v.find_first_of("?# ", host_at) != std::string::npos)
+        throw std::invalid_argument("public-url: expected a URL such as https://shop.example, got '" + v + "'");
+    return v;
+}
+
 std::uint16_t parse_port(const std::string& v) {
     char* end = nullptr;
     const long port = std::strtol(v.c_str(), &end, 10);
@@ -77,6 +88,8 @@ bool set_option(Config& c, const std::string& name, const std::string& value) {
     else if (name == "support-hours") c.support_hours = value;
     else if (name == "support-hours-zh") c.support_hours_zh = value;
     else if (name == "ticket-first-response-s") c.ticket_first_response_s = parse_seconds(name, value);
+    // Account security (issue 7)
+    else if (name == "public-url") c.public_url = parse_public_url(value);
     else return false;
     return true;
 }
@@ -86,7 +99,9 @@ constexpr const char* kOptions[] = {"host", "port", "db", "web-root", "assets-ro
                                     "carrier-secrets", "login-rate-per-minute", "reset-rate-per-minute",
                                     // Support tickets (issue 6)
                                     "support-email", "support-phone", "support-hours", "support-hours-zh",
-                                    "ticket-first-response-s"};
+                                    "ticket-first-response-s",
+                                    // Account security (issue 7)
+                                    "public-url"};
 
 }  // namespace
 
@@ -151,7 +166,9 @@ std::string usage() {
            "  --sweep-period-s N   check for overdue unpaid orders every N seconds [SATSTORE_SWEEP_PERIOD_S] (30)\n"
            "  --support-email ADDR, --support-phone TEXT, --support-hours TEXT, --support-hours-zh TEXT\n"
            "                       contact channels shown in the help center [SATSTORE_SUPPORT_EMAIL, …]\n"
-           "  --ticket-first-response-s N  first-response SLA of new tickets [SATSTORE_TICKET_FIRST_RESPONSE_S] (86400)\n";
+           "  --ticket-first-response-s N  first-response SLA of new tickets [SATSTORE_TICKET_FIRST_RESPONSE_S] (86400)\n"
+           "  --public-url ORIGIN  origin of links in mail, e.g. https://shop.example [SATSTORE_PUBLIC_URL]\n"
+           "                       (default: the request's Origin if it is this server or a CORS origin, else host:port)\n";
 }
 
 std::string describe(const Config& c) {
@@ -170,6 +187,7 @@ std::string describe(const Config& c) {
     }
     if (c.carrier_secrets.empty()) out << "(none)";
     out << " support_email=" << c.support_email << " ticket_first_response_s=" << c.ticket_first_response_s;
+    out << " public_url=" << (c.public_url.empty() ? "(from request)" : c.public_url);
     return out.str();
 }
 

@@ -49,6 +49,10 @@ struct Config {
     std::string support_hours_zh = "周一至周五 09:00–18:00（北京时间）";
     std::int64_t ticket_first_response_s = 24 * 3600;
     std::vector<FaqEntry> faq;
+    // Account security (issue 7): the origin links in mail point to ("https://shop.example"), when
+    // the server is reached under another name than host:port (proxy, static hosting). Empty:
+    // the request's Origin if it is this server's or an allowed CORS origin, else host:port.
+    std::string public_url;
 };
 
 // Result of parsing the command line: the sub-command and the final configuration.

@@ -1,5 +1,5 @@
-// URL fragment routes of the after-sales screens (routes.hpp): parse and print round trip, and
-// malformed paths are not found.
+// URL fragment routes (routes.hpp): the after-sales and account-security screens parse and print
+// back, and malformed paths are not found.
 #include <doctest/doctest.h>
 
 #include "routes.hpp"
@@ -35,4 +35,23 @@ TEST_CASE("malformed after-sales paths are not found") {
     CHECK(parse_route("/orders/a/b/return").route == Route::not_found);
     CHECK(parse_route("/orders//return").route == Route::not_found);
     CHECK(parse_route("/staff").route == Route::not_found);
+}
+
+TEST_CASE("account, forgot-password and reset-password routes parse and round-trip") {
+    CHECK(parse_route("/account").route == Route::account);
+    CHECK(parse_route("/account/").route == Route::account);
+    CHECK(parse_route("/forgot-password").route == Route::forgot_password);
+
+    const RouteState reset = parse_route("/reset-password?token=Ab-_09xyz");
+    CHECK(reset.route == Route::reset_password);
+    CHECK(reset.reset_token == "Ab-_09xyz");
+    CHECK(parse_route(route_fragment(reset)) == reset);
+
+    // A link without its token still opens the screen, which then asks for a new link.
+    const RouteState bare = parse_route("/reset-password");
+    CHECK(bare.route == Route::reset_password);
+    CHECK(bare.reset_token.empty());
+
+    for (Route r : {Route::account, Route::forgot_password}) CHECK(parse_route(route_fragment(route_of(r))).route == r);
+    CHECK(parse_route("/account/x").route == Route::not_found);
 }

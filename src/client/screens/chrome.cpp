@@ -55,27 +55,11 @@ void cart_button(AppState& s) {
     a11y::add(a11y::Role::status, trf(s.lang, S::cart_count_d, count), ImRect(bmin, bmax));
 }
 
-// The name shown in the top bar: the display name or the email's local part, at most 16
-// characters, so the bar keeps room for Orders and Wallet.
-std::string short_name(const User& u) {
-    std::string name = !u.display_name.empty() ? u.display_name : u.email.substr(0, u.email.find('@'));
-    std::size_t chars = 0, i = 0;
-    while (i < name.size() && chars < 16) {
-        i += 1;
-        while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) ++i;
-        ++chars;
-    }
-    if (i < name.size()) name = name.substr(0, i) + "\xE2\x80\xA6";
-    return name;
-}
-
 void account_controls(AppState& s) {
     if (s.user) {
-        const std::string who = short_name(*s.user);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
-        ui::text(who, FontSize::body16, color::muted);
-        ImGui::SameLine();
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 10);
+        // Account security (issue 7): the account page in place of the user's name.
+        if (ui::button(tr(s.lang, S::account), ButtonKind::ghost)) go(s, route_of(Route::account));
+        ImGui::SameLine(0, 8);
         if (ui::button(tr(s.lang, S::log_out), ButtonKind::ghost)) s.push(Intent::Kind::log_out);
     } else if (s.route.route != Route::login) {
         // Hidden on the login page itself, where the form's own "Log in" is the action.
@@ -247,8 +231,7 @@ void draw_top_bar(AppState& s) {
         if (!s.session_token.empty()) right_w += 8 + account_links_width(s);
         if (is_merchant(s)) right_w += 8 + label_w(tr(s.lang, S::as_staff_link));  // issue 5: staff console
         if (s.user) {
-            const std::string who = short_name(*s.user);
-            right_w += 8 + ImGui::CalcTextSize(who.c_str()).x + 8 + label_w(tr(s.lang, S::log_out));
+            right_w += 8 + label_w(tr(s.lang, S::account)) + 8 + label_w(tr(s.lang, S::log_out));
         } else if (s.route.route != Route::login) {
             right_w += 8 + label_w(tr(s.lang, S::log_in));
         }
@@ -305,6 +288,7 @@ void draw_menu_panel(AppState& s) {
     if (is_merchant(s) && ui::button(tr(s.lang, S::as_staff_link), ButtonKind::secondary, ImVec2(w, 0)))
         go(s, route_of(Route::staff_orders));  // issue 5
     if (s.user) {
+        if (ui::button(tr(s.lang, S::account), ButtonKind::secondary, ImVec2(w, 0))) go(s, route_of(Route::account));
         if (ui::button(tr(s.lang, S::log_out), ButtonKind::secondary, ImVec2(w, 0))) s.push(Intent::Kind::log_out);
     } else if (ui::button(tr(s.lang, S::log_in), ButtonKind::secondary, ImVec2(w, 0))) {
         go(s, route_of(Route::login));

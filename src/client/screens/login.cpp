@@ -29,6 +29,10 @@ bool validate(AppState& s) {
     f.general_error.clear();
     if (f.email.empty()) f.field_errors["email"] = tr(s.lang, S::required_field);
     if (f.password.empty()) f.field_errors["password"] = tr(s.lang, S::required_field);
+    if (f.totp_needed && f.totp.empty()) {
+        f.field_errors["totp"] = tr(s.lang, S::required_field);
+        f.focus_totp = true;
+    }
     f.focus_first_error = !f.field_errors.empty();
     return f.field_errors.empty();
 }
@@ -45,6 +49,28 @@ void tab(AppState& s, const char* label, bool selected, bool register_mode, floa
     a11y::annotate_last(a11y::Role::tab, {}, -1, selected ? 1 : 0);
     const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(mn.x, mx.y), mx, selected ? color::brand : color::border, selected ? 2.0f : 1.0f);
+}
+
+// The second step of a login with two-factor on (issue 7): a 6-digit code, or a recovery code.
+void totp_step(AppState& s, float inner) {
+    LoginForm& f = s.login;
+    ImGui::Dummy(ImVec2(1, 4));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    ui::text(tr(s.lang, f.use_recovery ? S::login_recovery_prompt : S::login_code_prompt), FontSize::body16, color::muted, 0, true);
+    ImGui::PopTextWrapPos();
+    const bool focus = f.focus_totp || (f.focus_first_error && f.field_errors.count("totp") && f.field_errors.size() == 1);
+    f.focus_totp = false;
+    const char* label = tr(s.lang, f.use_recovery ? S::recovery_code : S::auth_code);
+    if (ui::text_field(label, "totp", f.totp, field_error(f, "totp"), inner, false, f.use_recovery ? "abcd-efgh" : "123456", focus) &&
+        !f.busy && validate(s)) {
+        s.push(Intent::Kind::submit_login);
+    }
+    if (ui::link(tr(s.lang, f.use_recovery ? S::use_app_code : S::use_recovery_code), FontSize::small14)) {
+        f.use_recovery = !f.use_recovery;
+        f.totp.clear();
+        f.field_errors.erase("totp");
+        f.focus_totp = true;
+    }
 }
 
 }  // namespace
@@ -80,6 +106,16 @@ void draw_login(AppState& s, float width) {
     bool submit = ui::text_field(tr(s.lang, S::email), "email", f.email, email_err, inner, false, "you@example.com", focus_email);
     ImGui::Dummy(ImVec2(1, 4));
     submit |= ui::text_field(tr(s.lang, S::password), "password", f.password, pass_err, inner, true, nullptr, focus_pass);
+    if (!reg) {
+        // Right-aligned under the password field.
+        const char* forgot = tr(s.lang, S::forgot_password_link);
+        ui::push_font(FontSize::small14);
+        const float fw = ImGui::CalcTextSize(forgot).x;
+        ui::pop_font();
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, inner - fw));
+        if (ui::link(forgot, FontSize::small14)) go(s, route_of(Route::forgot_password));
+        if (f.totp_needed) totp_step(s, inner);
+    }
     if (reg) {
         ImGui::Dummy(ImVec2(1, 4));
         submit |= ui::text_field(tr(s.lang, S::display_name), "display_name", f.display_name,

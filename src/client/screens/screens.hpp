@@ -46,6 +46,10 @@ const char* tracking_label(Lang lang, TrackingStatus status);
 const char* return_status_label(Lang lang, ReturnStatus status);
 // "-  n  +" for units of `title` from 0 to `max_units`; buttons named "One less/more: <title>".
 std::int64_t unit_stepper(AppState& s, const std::string& id, const std::string& title, std::int64_t qty, std::int64_t max_units);
+// Account security (issue 7)
+void draw_account(AppState& s, float column_width);          // account.cpp
+void draw_forgot_password(AppState& s, float column_width);  // forgot_password.cpp
+void draw_reset_password(AppState& s, float column_width);   // reset_password.cpp
 
 // Shared helpers (chrome.cpp).
 // The texture of an image URL, or 0 while it loads (the first call records a load intent).

@@ -1,5 +1,6 @@
 // Accounts: registration, sessions (log in / log out) and the current user (SPEC §5).
 #include "core/account.hpp"
+#include "core/order.hpp"
 #include "server/auth/secrets.hpp"
 #include "server/handlers/security_rules.hpp"
 #include "server/handlers/handlers.hpp"
@@ -10,7 +11,7 @@ namespace {
 
 nlohmann::json user_json(const User& u) {
     return {{"id", u.id}, {"email", u.email}, {"display_name", u.display_name}, {"roles", u.roles},
-            {"twofa_enabled", u.twofa_enabled}, {"points", u.points}};
+            {"twofa_enabled", u.twofa_enabled}, {"points", u.points}, {"created_at", rfc3339(u.created_at_unix_s)}};
 }
 
 }  // namespace

@@ -36,6 +36,22 @@ void require_totp(Context& ctx, const User& user, const std::string& code) {
         throw ApiError(422, "invalid_code", "Wrong code", "The code is wrong or was already used.", {{"code", "Wrong code."}});
 }
 
+// The origin a reset link points to. Never taken from the request unchecked: a forged Origin (or
+// Host) would send the victim's token to the forger's site. --public-url wins; else the request's
+// Origin when it is this server's own or an allowed CORS origin (static hosting); else host:port.
+std::string link_origin(const Context& ctx) {
+    const Config& c = ctx.config;
+    if (!c.public_url.empty()) return c.public_url;
+    const bool any_host = c.host.empty() || c.host == "0.0.0.0" || c.host == "::";
+    const std::string host = any_host ? "localhost" : (c.host.find(':') != std::string::npos ? "[" + c.host + "]" : c.host);
+    const std::string own = "http://" + host + ":" + std::to_string(c.port);
+    const std::string origin(ctx.request.header("origin"));
+    if (origin == own) return origin;
+    for (const auto& allowed : c.cors_origins)
+        if (allowed != "*" && allowed == origin) return origin;
+    return own;
+}
+
 }  // namespace
 
 std::string user_agent(const Context& ctx) {
@@ -140,9 +156,10 @@ Response request_password_reset(Context& ctx) {
         const std::string token = secrets::new_token();
         ctx.store.create_password_reset(secrets::token_hash(token), user->id, ctx.now_unix_s,
                                         ctx.now_unix_s + ctx.config.password_reset_ttl_s);
+        const std::string link = link_origin(ctx) + "/#/reset-password?token=" + token;
         ctx.store.send_mail({0, user->email, "Reset your satstore password",
                              "Someone asked to reset the password of your satstore account.\n"
-                             "Open #/reset/" + token + " in the store within 30 minutes to choose a new password.\n"
+                             "Open this link within 30 minutes to choose a new password:\n" + link + "\n"
                              "Reset code: " + token + "\n"
                              "If this was not you, ignore this mail; your password stays the same.",
                              ctx.now_unix_s});

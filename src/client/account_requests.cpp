@@ -1,0 +1,407 @@
+// satstore client — account-security requests (see account_requests.hpp).
+//
+// Index: [SECTION] helpers · [SECTION] account page · [SECTION] two-factor ·
+//        [SECTION] forgot and reset password · [SECTION] entry points
+#include "account_requests.hpp"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "app_requests.hpp"
+#include "buying_requests.hpp"
+#include "core/url.hpp"
+#include "i18n/strings.hpp"
+#include "platform/web_extra.hpp"
+#include "ui/qr_code.hpp"
+
+namespace satstore::client {
+namespace {
+
+using nlohmann::json;
+
+// --- [SECTION] helpers -------------------------------------------------------------------------
+
+int send(AppState& s, AccountRequest kind, const char* method, const std::string& path, const std::string& body = {}) {
+    const int id = platform::http_request(method, platform::api_origin() + "/api/v1" + path, body, s.session_token);
+    s.account.pending[id] = kind;
+    return id;
+}
+
+std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+// The session ended elsewhere (log out everywhere on another device, password changed): log out
+// here too and come back to the account page after logging in again.
+void session_ended(AppState& s) {
+    s.session_token.clear();
+    s.user.reset();
+    save_session(s);
+    s.buy.return_to = "/account";
+    show_toast(s, tr(s.lang, S::session_expired), true);
+    platform::set_location_hash("/login");
+}
+
+// A general error line for a failed reply that has no per-field errors.
+std::string general_error(const AppState& s, const platform::HttpReply& r, const buying::Problem& p) {
+    if (r.status == 0) return tr(s.lang, S::network_failed);
+    if (p.code == "rate_limited") return tr(s.lang, S::rate_limited);
+    return tr(s.lang, S::request_failed);
+}
+
+// --- [SECTION] account page --------------------------------------------------------------------
+
+void request_page(AppState& s) {
+    AccountPage& p = s.account.page;
+    p.me_load = AccountLoad::loading;
+    p.activity_load = AccountLoad::loading;
+    send(s, AccountRequest::me, "GET", "/me");
+    send(s, AccountRequest::activity, "GET", "/me/login-activity");
+}
+
+void apply_me(AppState& s, const platform::HttpReply& r) {
+    AccountPage& p = s.account.page;
+    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    if (!j || !j->is_object()) {
+        p.me_load = AccountLoad::failed;
+        return;
+    }
+    p.twofa_enabled = j->value("twofa_enabled", false);
+    p.created_at = str(*j, "created_at");
+    p.roles.clear();
+    if (auto roles = j->find("roles"); roles != j->end() && roles->is_array()) {
+        for (const json& role : *roles) {
+            if (role.is_string()) p.roles.push_back(role.get<std::string>());
+        }
+    }
+    if (s.user) {
+        s.user->email = str(*j, "email");
+        s.user->display_name = str(*j, "display_name");
+    }
+    p.me_load = AccountLoad::ok;
+}
+
+void apply_activity(AppState& s, const platform::HttpReply& r) {
+    AccountPage& p = s.account.page;
+    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
+        p.activity_load = AccountLoad::failed;
+        return;
+    }
+    p.activity.clear();
+    for (const json& e : (*j)["items"]) {
+        if (!e.is_object()) continue;
+        p.activity.push_back({str(e, "at"), str(e, "ip"), str(e, "user_agent"), e.value("success", false), str(e, "reason")});
+    }
+    p.activity_load = AccountLoad::ok;
+}
+
+void change_password(AppState& s) {
+    PasswordForm& f = s.account.password;
+    if (f.busy) return;
+    f.errors.clear();
+    f.error.clear();
+    if (f.current.empty()) f.errors["current_password"] = tr(s.lang, S::required_field);
+    if (f.next.empty()) f.errors["new_password"] = tr(s.lang, S::required_field);
+    else if (f.next != f.next2) f.errors["new_password2"] = tr(s.lang, S::passwords_differ);
+    if (!f.errors.empty()) {
+        f.focus_first_error = true;
+        return;
+    }
+    f.busy = true;
+    send(s, AccountRequest::change_password, "PUT", "/me/password",
+         json{{"current_password", f.current}, {"new_password", f.next}}.dump());
+}
+
+// The server's password rules in the UI language (its messages are English).
+std::string new_password_error(const AppState& s, const std::string& server_message) {
+    if (s.lang == Lang::en) return server_message;
+    if (server_message.find("common") != std::string::npos) return tr(s.lang, S::password_too_common);
+    return tr(s.lang, S::password_too_weak);
+}
+
+void apply_change_password(AppState& s, const platform::HttpReply& r) {
+    PasswordForm& f = s.account.password;
+    f.busy = false;
+    if (r.status == 204 || r.status == 200) {
+        f = PasswordForm{};
+        show_toast(s, tr(s.lang, S::password_changed));
+        return;
+    }
+    const buying::Problem p = buying::parse_problem(r);
+    if (r.status == 401) return session_ended(s);
+    if (p.code == "invalid_credentials") f.errors["current_password"] = tr(s.lang, S::current_password_wrong);
+    else if (auto it = p.errors.find("new_password"); it != p.errors.end()) f.errors["new_password"] = new_password_error(s, it->second);
+    else f.error = general_error(s, r, p);
+    f.focus_first_error = !f.errors.empty();
+}
+
+void apply_logout_all(AppState& s, const platform::HttpReply& r) {
+    AccountPage& p = s.account.page;
+    p.logout_all_busy = false;
+    if (r.status != 204 && r.status != 200 && r.status != 401) {
+        p.logout_all_dialog = false;
+        show_toast(s, general_error(s, r, buying::parse_problem(r)), true);
+        return;
+    }
+    s.session_token.clear();
+    s.user.reset();
+    s.buy = BuyingState{};
+    s.account = AccountState{};
+    save_session(s);
+    show_toast(s, tr(s.lang, S::logged_out_everywhere));
+    platform::set_location_hash("/login");
+}
+
+// --- [SECTION] two-factor ----------------------------------------------------------------------
+
+void apply_enrol(AppState& s, const platform::HttpReply& r) {
+    TwoFactorState& t = s.account.twofa;
+    t.busy = false;
+    const std::optional<json> j = r.status == 201 || r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    if (j && j->is_object() && !str(*j, "secret").empty()) {
+        t.secret = str(*j, "secret");
+        t.otpauth_uri = str(*j, "otpauth_uri");
+        t.qr = QrModules{};
+        if (!ui::qr_encode(t.otpauth_uri, t.qr.size, t.qr.dark)) std::fprintf(stderr, "satstore: otpauth URI too long for a QR code\n");
+        t.code.clear();
+        t.code_error.clear();
+        t.error.clear();
+        t.focus_code = true;
+        t.reveal = true;
+        return;
+    }
+    if (r.status == 401) return session_ended(s);
+    const buying::Problem p = buying::parse_problem(r);
+    if (p.code == "twofa_enabled") {
+        s.account.page.twofa_enabled = true;
+        return;
+    }
+    t.error = general_error(s, r, p);
+}
+
+// The code as typed, without the spaces and dashes authenticator apps show ("123 456").
+std::string clean_code(const std::string& code) {
+    std::string out;
+    for (char c : code) {
+        if (c != ' ') out += c;
+    }
+    return out;
+}
+
+void confirm_or_disable(AppState& s, bool confirm) {
+    TwoFactorState& t = s.account.twofa;
+    if (t.busy) return;
+    t.error.clear();
+    t.code_error.clear();
+    const std::string code = clean_code(t.code);
+    if (code.empty()) {
+        t.code_error = tr(s.lang, S::required_field);
+        t.focus_code = true;
+        return;
+    }
+    t.busy = true;
+    const std::string body = json{{"code", code}}.dump();
+    if (confirm) send(s, AccountRequest::confirm, "POST", "/me/2fa/confirm", body);
+    else send(s, AccountRequest::disable, "DELETE", "/me/2fa", body);
+}
+
+void apply_code_reply(AppState& s, const platform::HttpReply& r, bool confirm) {
+    TwoFactorState& t = s.account.twofa;
+    t.busy = false;
+    if (r.status == 200 || r.status == 204) {
+        const std::optional<json> j = confirm ? buying::parse_json(r) : std::nullopt;
+        t = TwoFactorState{};
+        s.account.page.twofa_enabled = confirm;
+        t.reveal = true;
+        if (j && j->is_object() && j->contains("recovery_codes") && (*j)["recovery_codes"].is_array()) {
+            for (const json& c : (*j)["recovery_codes"]) {
+                if (c.is_string()) t.recovery_codes.push_back(c.get<std::string>());
+            }
+        }
+        show_toast(s, tr(s.lang, confirm ? S::twofa_on_toast : S::twofa_off_toast));
+        request_page(s);  // the activity and the profile's state
+        return;
+    }
+    if (r.status == 401) return session_ended(s);
+    const buying::Problem p = buying::parse_problem(r);
+    if (p.code == "invalid_code") {
+        t.code_error = tr(s.lang, S::wrong_code);
+        t.focus_code = true;
+    } else if (p.code == "twofa_enabled" || p.code == "twofa_disabled" || p.code == "twofa_not_enrolled") {
+        t = TwoFactorState{};
+        request_page(s);
+    } else {
+        t.error = general_error(s, r, p);
+    }
+}
+
+// --- [SECTION] forgot and reset password -------------------------------------------------------
+
+void request_reset(AppState& s) {
+    ForgotForm& f = s.account.forgot;
+    if (f.busy) return;
+    f.email_error.clear();
+    f.error.clear();
+    if (f.email.empty()) {
+        f.email_error = tr(s.lang, S::required_field);
+        return;
+    }
+    f.busy = true;
+    send(s, AccountRequest::request_reset, "POST", "/password-resets", json{{"email", f.email}}.dump());
+}
+
+void apply_request_reset(AppState& s, const platform::HttpReply& r) {
+    ForgotForm& f = s.account.forgot;
+    f.busy = false;
+    if (r.status == 202 || r.status == 200) {
+        f.sent = true;
+        return;
+    }
+    const buying::Problem p = buying::parse_problem(r);
+    if (p.errors.count("email")) f.email_error = tr(s.lang, S::email_invalid);
+    else f.error = general_error(s, r, p);
+}
+
+void complete_reset(AppState& s) {
+    ResetForm& f = s.account.reset;
+    if (f.busy) return;
+    f.errors.clear();
+    f.error.clear();
+    if (f.password.empty()) f.errors["new_password"] = tr(s.lang, S::required_field);
+    else if (f.password != f.password2) f.errors["new_password2"] = tr(s.lang, S::passwords_differ);
+    if (!f.errors.empty()) {
+        f.focus_first_error = true;
+        return;
+    }
+    f.busy = true;
+    send(s, AccountRequest::complete_reset, "POST", "/password-resets/" + percent_encode(f.token),
+         json{{"new_password", f.password}}.dump());
+}
+
+void apply_complete_reset(AppState& s, const platform::HttpReply& r) {
+    ResetForm& f = s.account.reset;
+    f.busy = false;
+    if (r.status == 204 || r.status == 200) {
+        f = ResetForm{};
+        // Every session ended on the server, this one included.
+        s.session_token.clear();
+        s.user.reset();
+        save_session(s);
+        show_toast(s, tr(s.lang, S::password_reset_done));
+        platform::set_location_hash("/login");
+        return;
+    }
+    const buying::Problem p = buying::parse_problem(r);
+    if (p.code == "token_expired") {
+        f.expired = true;
+        return;
+    }
+    if (auto it = p.errors.find("new_password"); it != p.errors.end()) {
+        f.errors["new_password"] = new_password_error(s, it->second);
+        f.focus_first_error = true;
+        return;
+    }
+    f.error = general_error(s, r, p);
+}
+
+}  // namespace
+
+// --- [SECTION] entry points ----------------------------------------------------------------------
+
+int locked_minutes(std::int64_t retry_after_s) {
+    const std::int64_t m = (retry_after_s + 59) / 60;
+    return static_cast<int>(m < 1 ? 1 : m);
+}
+
+void enter_account_route(AppState& s) {
+    AccountState& a = s.account;
+    switch (s.route.route) {
+        case Route::account:
+            if (s.session_token.empty()) {
+                s.buy.return_to = "/account";
+                platform::set_location_hash("/login");
+                return;
+            }
+            a.password = PasswordForm{};
+            a.twofa = TwoFactorState{};  // recovery codes are shown once: not again after leaving
+            a.page.logout_all_dialog = false;
+            request_page(s);
+            break;
+        case Route::forgot_password:
+            a.forgot = ForgotForm{};
+            a.forgot.email = s.login.email;
+            break;
+        case Route::reset_password:
+            if (a.reset.token != s.route.reset_token) {
+                a.reset = ResetForm{};
+                a.reset.token = s.route.reset_token;
+            }
+            break;
+        default: break;
+    }
+}
+
+void perform_account(AppState& s, const Intent& in) {
+    AccountState& a = s.account;
+    switch (static_cast<AccountAction>(in.number)) {
+        case AccountAction::change_password: change_password(s); break;
+        case AccountAction::enrol_2fa:
+            if (!a.twofa.busy) {
+                a.twofa.busy = true;
+                a.twofa.error.clear();
+                send(s, AccountRequest::enrol, "POST", "/me/2fa");
+            }
+            break;
+        case AccountAction::confirm_2fa: confirm_or_disable(s, true); break;
+        case AccountAction::cancel_2fa: a.twofa = TwoFactorState{}; break;
+        case AccountAction::start_disable_2fa:
+            a.twofa = TwoFactorState{};
+            a.twofa.disabling = true;
+            a.twofa.focus_code = true;
+            break;
+        case AccountAction::disable_2fa: confirm_or_disable(s, false); break;
+        case AccountAction::dismiss_codes: a.twofa.recovery_codes.clear(); break;
+        case AccountAction::open_logout_all: a.page.logout_all_dialog = true; break;
+        case AccountAction::close_logout_all: a.page.logout_all_dialog = false; break;
+        case AccountAction::logout_all:
+            if (!a.page.logout_all_busy) {
+                a.page.logout_all_busy = true;
+                send(s, AccountRequest::logout_all, "DELETE", "/sessions");
+            }
+            break;
+        case AccountAction::request_reset: request_reset(s); break;
+        case AccountAction::complete_reset: complete_reset(s); break;
+        case AccountAction::copy_text:
+            platform::copy_to_clipboard(in.text);
+            show_toast(s, tr(s.lang, S::copied));
+            break;
+        case AccountAction::reload: request_page(s); break;
+    }
+}
+
+bool handle_account_reply(AppState& s, const platform::HttpReply& r) {
+    auto it = s.account.pending.find(r.request_id);
+    if (it == s.account.pending.end()) return false;
+    const AccountRequest kind = it->second;
+    s.account.pending.erase(it);
+    switch (kind) {
+        case AccountRequest::me:
+            if (r.status == 401) session_ended(s);
+            else apply_me(s, r);
+            break;
+        case AccountRequest::activity: apply_activity(s, r); break;
+        case AccountRequest::change_password: apply_change_password(s, r); break;
+        case AccountRequest::enrol: apply_enrol(s, r); break;
+        case AccountRequest::confirm: apply_code_reply(s, r, true); break;
+        case AccountRequest::disable: apply_code_reply(s, r, false); break;
+        case AccountRequest::logout_all: apply_logout_all(s, r); break;
+        case AccountRequest::request_reset: apply_request_reset(s, r); break;
+        case AccountRequest::complete_reset: apply_complete_reset(s, r); break;
+    }
+    return true;
+}
+
+}  // namespace satstore::client
