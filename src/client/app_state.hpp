@@ -11,13 +11,18 @@
 #include <vector>
 
 #include "buying_state.hpp"
+#include "support_state.hpp"
 #include "core/catalog.hpp"
 #include "platform/file_picker.hpp"
 
 namespace satstore::client {
 
 // --- Routes (URL fragments, routes.cpp) ------------------------------------------------------------
-enum class Route { catalog, product, cart, login, checkout, orders, order, pay, wallet, not_found };
+enum class Route {
+    catalog, product, cart, login, checkout, orders, order, pay, wallet, not_found,
+    // Support (issue 6, support_state.hpp)
+    help, ticket_new, tickets, ticket, staff_tickets, staff_ticket,
+};
 
 struct RouteState {
     Route route = Route::catalog;
@@ -26,6 +31,10 @@ struct RouteState {
     std::string category;    // Route::catalog: ?category=
     bool register_mode = false;  // Route::login: #/register
     std::string order_id;        // Route::order, Route::pay
+    // Support (issue 6): Route::ticket / staff_ticket id; Route::ticket_new ?order= and ?related=.
+    std::string ticket_id;
+    std::string ticket_order;
+    std::string ticket_related;
 
     friend bool operator==(const RouteState&, const RouteState&) = default;
 };
@@ -59,6 +68,7 @@ struct User {
     std::string id;
     std::string email;
     std::string display_name;
+    std::vector<std::string> roles;  // "buyer", "merchant", "agent", "admin"
 };
 
 struct CartLine {
@@ -112,6 +122,7 @@ struct Intent {
         log_out,
         load_image,      // text = image URL
         buying,          // number = BuyAction (buying_state.hpp), text = its argument
+        support,         // number = SupportAction (support_state.hpp), text = its argument
     };
     Kind kind;
     std::string text;
@@ -139,6 +150,7 @@ struct AppState {
 
     std::vector<CartLine> cart;
     BuyingState buy;  // checkout, payment, wallet, orders (buying_state.hpp)
+    SupportState support;  // help center, tickets, agent console (support_state.hpp)
 
     std::string session_token;
     std::optional<User> user;

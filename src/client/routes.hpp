@@ -1,6 +1,7 @@
 // satstore client — URL fragment routes: "#/", "#/?q=…&category=…", "#/products/<id>", "#/cart",
 // "#/login", "#/register", "#/checkout", "#/orders", "#/orders/<id>", "#/orders/<id>/pay",
-// "#/wallet".
+// "#/wallet"; support (issue 6): "#/help", "#/tickets/new?order=…&related=…", "#/tickets",
+// "#/tickets/<id>", "#/staff/tickets", "#/staff/tickets/<id>".
 #pragma once
 
 #include <string>

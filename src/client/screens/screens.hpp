@@ -27,6 +27,13 @@ void draw_pay(AppState& s, float column_width);       // pay.cpp
 void draw_wallet(AppState& s, float column_width);    // wallet.cpp
 void draw_api_error(AppState& s, float column_width);
 void draw_not_found(AppState& s, float column_width);
+// Support (issue 6)
+void draw_help(AppState& s, float column_width);           // help.cpp
+void draw_ticket_form(AppState& s, float column_width);    // ticket_form.cpp
+void draw_tickets(AppState& s, float column_width);        // tickets.cpp
+void draw_ticket(AppState& s, float column_width);         // ticket_thread.cpp
+void draw_staff_tickets(AppState& s, float column_width);  // staff_tickets.cpp
+void draw_staff_ticket(AppState& s, float column_width);   // staff_ticket.cpp
 
 // Shared helpers (chrome.cpp).
 // The texture of an image URL, or 0 while it loads (the first call records a load intent).
