@@ -347,6 +347,13 @@ void apply_thread(AppState& s, TicketThreadState& t, SupportRequest kind, const 
     t.busy = false;
     if (const auto j = ok_json(r)) {
         TicketView v = parse_ticket(*j);
+        // Action replies carry the ticket only: keep the agent's extras (customer, order, other tickets).
+        if ((kind == SupportRequest::staff_patch || kind == SupportRequest::staff_reply) && t.ticket && t.ticket->id == v.id) {
+            v.customer_email = t.ticket->customer_email;
+            v.customer_name = t.ticket->customer_name;
+            v.order = t.ticket->order;
+            v.other_tickets = t.ticket->other_tickets;
+        }
         const bool load = kind == SupportRequest::ticket || kind == SupportRequest::staff_ticket;
         if (load && v.id != s.route.ticket_id) return;  // the route moved on
         t.ticket = std::move(v);
@@ -381,9 +388,13 @@ void apply_staff_list(AppState& s, const platform::HttpReply& r) {
         return;
     }
     st.list = parse_ticket_list(j);
-    // Breached first, then the earliest due (the server sorts by due; breached lead here).
-    std::stable_sort(st.list.begin(), st.list.end(), [](const TicketView& a, const TicketView& b) {
-        if (a.sla_breached != b.sla_breached) return a.sla_breached;
+    // Breached first, then tickets still to answer by due time, then resolved and closed ones.
+    const auto rank = [](const TicketView& t) {
+        if (t.sla_breached) return 0;
+        return t.status == TicketStatus::resolved || t.status == TicketStatus::closed ? 2 : 1;
+    };
+    std::stable_sort(st.list.begin(), st.list.end(), [&](const TicketView& a, const TicketView& b) {
+        if (rank(a) != rank(b)) return rank(a) < rank(b);
         return a.first_response_due_unix_s < b.first_response_due_unix_s;
     });
     st.list_load = SupportLoad::ok;

@@ -120,7 +120,7 @@ void ticket_status_chip(Lang lang, TicketStatus status) {
 SlaText sla_text(Lang lang, const TicketView& t, std::int64_t now) {
     if (t.first_response_at_unix_s != 0) return {tr(lang, S::sla_answered), color::success};
     if (t.status == TicketStatus::resolved || t.status == TicketStatus::closed) {
-        return {t.sla_breached ? tr(lang, S::sla_breached_flag) : tr(lang, S::sla_answered),
+        return {t.sla_breached ? tr(lang, S::sla_breached_flag) : tr(lang, S::sla_stopped),
                 t.sla_breached ? color::danger : color::muted};
     }
     if (t.sla_paused) return {tr(lang, S::sla_paused), color::warning};

@@ -129,11 +129,15 @@ void draw_ticket_form(AppState& s, float width) {
     ImGui::Dummy(ImVec2(1, 4));
     const std::string contact_err = ticket_error(s, f.errors, "contact");
     const float half = narrow ? form_w : (form_w - 16) * 0.5f;
+    const float contact_y = ImGui::GetCursorPosY();
     ImGui::BeginGroup();
     ui::text_field(tr(s.lang, S::tkt_contact_email), "tkt_email", f.email, ticket_error(s, f.errors, "contact.email"), half,
                    false, nullptr, first_error == "contact.email" || first_error == "contact");
     ImGui::EndGroup();
-    if (!narrow) ImGui::SameLine(0, 16);
+    if (!narrow) {
+        ImGui::SameLine(0, 16);
+        ImGui::SetCursorPosY(contact_y);  // not the input's baseline: both labels on one line
+    }
     ImGui::BeginGroup();
     ui::text_field(tr(s.lang, S::tkt_contact_phone), "tkt_phone", f.phone, ticket_error(s, f.errors, "contact.phone"), half,
                    false, "+86 138 0013 8000", first_error == "contact.phone");
