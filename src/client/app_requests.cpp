@@ -147,7 +147,7 @@ void apply_rates(AppState& s, const platform::HttpReply& r) {
 
 std::optional<User> parse_user(const json& j) {
     if (!j.is_object()) return std::nullopt;
-    User u{string_or(j, "id"), string_or(j, "email"), string_or(j, "display_name")};
+    User u{string_or(j, "id"), string_or(j, "email"), string_or(j, "display_name"), {}};
     if (u.id.empty() && u.email.empty()) return std::nullopt;
     if (auto roles = j.find("roles"); roles != j.end() && roles->is_array()) {
         for (const json& r : *roles)

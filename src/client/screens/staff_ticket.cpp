@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 
 #include "a11y/mirror.hpp"
+#include "core/enum_json.hpp"
 #include "i18n/strings.hpp"
 #include "platform/web_platform.hpp"
 #include "screens/screens.hpp"
@@ -78,7 +79,9 @@ void side_panel(AppState& s, TicketThreadState& th, const TicketView& t, float w
     if (t.order) {
         const TicketOrderSummary& o = *t.order;
         ui::text(o.number, FontSize::body16, color::text);
-        ui::value_row(tr(s.lang, S::refund_status), o.status + " / " + o.payment_status, inner);
+        const std::optional<OrderStatus> status = parse_enum<OrderStatus>(o.status);
+        ui::value_row(tr(s.lang, S::refund_status),
+                      status ? ui::status_label(s.lang, *status, o.payment_status == "refunded") : o.status, inner);
         const std::optional<std::int64_t> minor = parse_amount_minor(o.total_amount);
         const std::optional<Currency> cur = parse_currency(o.total_currency);
         ui::value_row(tr(s.lang, S::total), minor && cur ? ui::price_text(Money{*minor, *cur}) : o.total_amount + " " + o.total_currency,

@@ -62,6 +62,7 @@ void rating_box(AppState& s, TicketThreadState& th, const TicketView& t, float w
     ImGui::Dummy(ImVec2(1, 4));
     ui::text_field(tr(s.lang, S::rate_comment), "rate_comment", th.rating_comment, ticket_error(s, th.errors, "comment"), inner);
     ImGui::Dummy(ImVec2(1, 4));
+    if (!th.general_error.empty() && t.status == TicketStatus::closed) ui::text(th.general_error, FontSize::body16, color::danger, 0, true);
     if (ui::button(tr(s.lang, S::submit_rating), ButtonKind::primary, ImVec2(0, 0), false, th.busy)) support(s, SupportAction::rate);
     ui::card_end();
 }
@@ -99,10 +100,6 @@ void draw_ticket(AppState& s, float width) {
     ticket_thread(s, t, col, false);
     ImGui::Dummy(ImVec2(1, 16));
 
-    if (t.status == TicketStatus::resolved || (t.status == TicketStatus::closed && t.rating_score == 0) || t.rating_score > 0) {
-        rating_box(s, th, t, col);
-        ImGui::Dummy(ImVec2(1, 16));
-    }
     if (t.status == TicketStatus::closed) {
         notice_box(tr(s.lang, S::ticket_closed_notice), col);
         ImGui::Dummy(ImVec2(1, 8));
@@ -112,6 +109,7 @@ void draw_ticket(AppState& s, float width) {
             r.ticket_order = t.order_id;
             go(s, r);
         }
+        ImGui::Dummy(ImVec2(1, 16));
     } else {
         ui::text(tr(s.lang, S::reply_heading), FontSize::h20, color::text, 2);
         multiline_field(tr(s.lang, S::your_reply), "reply_body", th.reply, {}, col, 110);
@@ -133,7 +131,10 @@ void draw_ticket(AppState& s, float width) {
         if (!narrow) ImGui::SameLine(0, 12);
         if (ui::button(tr(s.lang, S::close_ticket), ButtonKind::secondary, ImVec2(narrow ? col : 0, 0), false, th.busy))
             support(s, SupportAction::close_ticket);
+        ImGui::Dummy(ImVec2(1, 16));
     }
+    // Rated once the agent resolved it (or after closing, if not rated yet).
+    if (t.status == TicketStatus::resolved || t.status == TicketStatus::closed) rating_box(s, th, t, col);
 }
 
 }  // namespace satstore::client::screens
