@@ -56,11 +56,6 @@ void session_expired(AppState& s) {
     platform::set_location_hash("/login");
 }
 
-// The warning for a wallet secret found in text the user is about to send.
-std::string secret_warning(Lang lang, SecretKind kind) {
-    const bool mnemonic = kind == SecretKind::mnemonic_en || kind == SecretKind::mnemonic_zh;
-    return tr(lang, mnemonic ? S::secret_mnemonic_warning : S::secret_key_warning);
-}
 
 std::string secret_warning_for_code(Lang lang, const std::string& kind_name) {
     const bool mnemonic = kind_name.rfind("mnemonic", 0) == 0;
@@ -453,6 +448,11 @@ void apply_my_orders(AppState& s, const platform::HttpReply& r) {
 }  // namespace
 
 // --- [SECTION] entry points ----------------------------------------------------------------------
+
+std::string secret_warning(Lang lang, SecretKind kind) {
+    const bool mnemonic = kind == SecretKind::mnemonic_en || kind == SecretKind::mnemonic_zh;
+    return tr(lang, mnemonic ? S::secret_mnemonic_warning : S::secret_key_warning);
+}
 
 bool is_agent(const AppState& s) {
     if (!s.user) return false;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app_state.hpp"
+#include "core/secret_scan.hpp"
 #include "platform/web_platform.hpp"
 
 namespace satstore::client {
@@ -34,6 +35,9 @@ void process_support(AppState& s);
 // The attachment fields of the support screens, for dispatching upload events
 // (ui::dispatch_upload_events in app.cpp).
 std::vector<ui::Attachments*> support_attachment_fields(AppState& s);
+
+// The warning shown for a wallet secret found in text about to be sent (UI language).
+std::string secret_warning(Lang lang, SecretKind kind);
 
 // True when the signed-in user may use the agent console (role agent or admin).
 bool is_agent(const AppState& s);

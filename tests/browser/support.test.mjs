@@ -215,9 +215,12 @@ test('a recovery phrase in the description is refused with a warning, and nothin
   const page = await open('/tickets/new', buyer);
   await typeInto(page, 'Subject', 'Wallet question');
   await typeInto(page, 'Description', `My words are ${mnemonic}`);
+  // The core scanner runs as the description is edited: the warning shows before sending.
+  const warning = 'This looks like a wallet recovery phrase. Never share it, not even with support: remove it before sending.';
+  await text(page, warning).first().waitFor({ state: 'attached', timeout: 10000 });
   await typeInto(page, 'Contact email', 'buyer@satstore.test');
   await click(page, role(page, 'button', 'Submit ticket'));
-  const warning = 'This looks like a wallet recovery phrase. Never share it, not even with support: remove it before sending.';
+  await waitIdle(page, 300);
   await text(page, warning).first().waitFor({ state: 'attached', timeout: 10000 });
   await screenshot(page, 'support-secret-warning-desktop-en');
   await waitIdle(page, 300);

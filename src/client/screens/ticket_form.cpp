@@ -120,6 +120,18 @@ void draw_ticket_form(AppState& s, float width) {
     ImGui::Dummy(ImVec2(1, 4));
     multiline_field(tr(s.lang, S::tkt_description), "tkt_description", f.description, {}, form_w, 160,
                     first_error == "description");
+    // Scanned as it is edited (core, no I/O), so the warning shows before Submit is pressed.
+    if (ImGui::IsItemEdited()) {
+        const std::optional<SecretKind> kind = find_secret(f.description);
+        const bool shown = !f.secret_warning.empty() && f.errors.count("description") != 0;
+        if (kind) {
+            f.secret_warning = secret_warning(s.lang, *kind);
+            f.errors["description"] = f.secret_warning;
+        } else if (shown) {
+            f.secret_warning.clear();
+            f.errors.erase("description");
+        }
+    }
     if (!f.secret_warning.empty() && f.errors.count("description") != 0) {
         notice_box(f.secret_warning, form_w, true);
     } else {
