@@ -15,6 +15,8 @@
 #include "platform/web_platform.hpp"
 #include "routes.hpp"
 #include "screens/screens.hpp"
+#include "support_requests.hpp"
+#include "ui/attachments.hpp"
 #include "ui/theme.hpp"
 
 namespace satstore::client {
@@ -80,6 +82,13 @@ void enter_route(AppState& s) {
         case Route::account:
         case Route::forgot_password:
         case Route::reset_password: enter_account_route(s); break;
+        // Support (issue 6)
+        case Route::help:
+        case Route::ticket_new:
+        case Route::tickets:
+        case Route::ticket:
+        case Route::staff_tickets:
+        case Route::staff_ticket: enter_support_route(s); break;
     }
 }
 
@@ -127,10 +136,18 @@ void app_process_events(AppState& s) {
     s.now_ms = platform::now_ms();
     const bool had_store = s.store_load == Load::ok;
     for (const platform::HttpReply& r : platform::take_http_replies()) {
+        if (handle_support_reply(s, r)) continue;  // support (issue 6)
         if (!handle_buying_reply(s, r) && !handle_aftersales_reply(s, r) && !handle_account_reply(s, r)) handle_reply(s, r);
     }
     for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
     for (platform::UploadEvent& e : platform::take_upload_events()) s.upload_events.push_back(std::move(e));
+    // Upload events go to the attachment field that opened their file chooser, drawn or not.
+    // Each feature lists its fields here.
+    {
+        std::vector<ui::Attachments*> fields = support_attachment_fields(s);
+        fields.push_back(&s.after.buyer.evidence);  // return photos (issue 5)
+        ui::dispatch_upload_events(s.upload_events, fields);
+    }
     if (!had_store && s.store_load == Load::ok) apply_language(s);
     if (platform::take_hash_changed()) {
         const RouteState next = parse_route(platform::location_hash());
@@ -144,6 +161,7 @@ void app_process_events(AppState& s) {
     std::erase_if(s.toasts, [&](const Toast& t) { return t.expires_at_ms <= s.now_ms; });
     process_buying(s);
     process_aftersales(s);
+    process_support(s);
 }
 
 void app_perform_intents(AppState& s) {
@@ -167,6 +185,7 @@ void app_perform_intents(AppState& s) {
             case Intent::Kind::buying: perform_buying(s, in); break;
             case Intent::Kind::aftersales: perform_aftersales(s, in); break;
             case Intent::Kind::account: perform_account(s, in); break;
+            case Intent::Kind::support: perform_support(s, in); break;
         }
     }
     if (!intents.empty()) platform::request_frame();
@@ -216,6 +235,13 @@ void app_draw(AppState& s) {
             case Route::account: screens::draw_account(s, column); break;
             case Route::forgot_password: screens::draw_forgot_password(s, column); break;
             case Route::reset_password: screens::draw_reset_password(s, column); break;
+            // Support (issue 6)
+            case Route::help: screens::draw_help(s, column); break;
+            case Route::ticket_new: screens::draw_ticket_form(s, column); break;
+            case Route::tickets: screens::draw_tickets(s, column); break;
+            case Route::ticket: screens::draw_ticket(s, column); break;
+            case Route::staff_tickets: screens::draw_staff_tickets(s, column); break;
+            case Route::staff_ticket: screens::draw_staff_ticket(s, column); break;
         }
     }
     screens::draw_footer(s, column);

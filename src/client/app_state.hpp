@@ -13,6 +13,7 @@
 #include "aftersales_state.hpp"
 #include "account_state.hpp"
 #include "buying_state.hpp"
+#include "support_state.hpp"
 #include "core/catalog.hpp"
 #include "platform/file_picker.hpp"
 
@@ -23,7 +24,9 @@ enum class Route { catalog, product, cart, login, checkout, orders, order, pay, 
                    // after-sales (issue 5): staff console and the buyer's return request
                    staff_orders, staff_order, staff_returns, order_return,
                    // account security (issue 7)
-                   account, forgot_password, reset_password };
+                   account, forgot_password, reset_password,
+                   // support (issue 6, support_state.hpp)
+                   help, ticket_new, tickets, ticket, staff_tickets, staff_ticket };
 
 struct RouteState {
     Route route = Route::catalog;
@@ -33,6 +36,10 @@ struct RouteState {
     bool register_mode = false;  // Route::login: #/register
     std::string order_id;        // Route::order, Route::pay, Route::staff_order, Route::order_return
     std::string reset_token;     // Route::reset_password: ?token=
+    // Support (issue 6): Route::ticket / staff_ticket id; Route::ticket_new ?order= and ?related=.
+    std::string ticket_id;
+    std::string ticket_order;
+    std::string ticket_related;
 
     friend bool operator==(const RouteState&, const RouteState&) = default;
 };
@@ -127,6 +134,7 @@ struct Intent {
         buying,          // number = BuyAction (buying_state.hpp), text = its argument
         aftersales,      // number = AfterAction (aftersales_state.hpp), text = its argument
         account,         // number = AccountAction (account_state.hpp), text = its argument
+        support,         // number = SupportAction (support_state.hpp), text = its argument
     };
     Kind kind;
     std::string text;
@@ -156,6 +164,7 @@ struct AppState {
     BuyingState buy;  // checkout, payment, wallet, orders (buying_state.hpp)
     AftersalesState after;  // staff console, returns (aftersales_state.hpp)
     AccountState account;  // account page, forgot / reset password (account_state.hpp)
+    SupportState support;  // help center, tickets, agent console (support_state.hpp)
 
     std::string session_token;
     std::optional<User> user;

@@ -70,6 +70,22 @@ RouteState parse_route(const std::string& fragment) {
     } else if (path == "/reset-password") {
         r.route = Route::reset_password;
         r.reset_token = query_param(query, "token");
+    } else if (path == "/help") {  // Support (issue 6)
+        r.route = Route::help;
+    } else if (path == "/tickets/new") {
+        r.route = Route::ticket_new;
+        r.ticket_order = query_param(query, "order");
+        r.ticket_related = query_param(query, "related");
+    } else if (path == "/tickets") {
+        r.route = Route::tickets;
+    } else if (path.rfind("/tickets/", 0) == 0 && path.size() > 9 && path.find('/', 9) == std::string::npos) {
+        r.route = Route::ticket;
+        r.ticket_id = path.substr(9);
+    } else if (path == "/staff/tickets") {
+        r.route = Route::staff_tickets;
+    } else if (path.rfind("/staff/tickets/", 0) == 0 && path.size() > 15 && path.find('/', 15) == std::string::npos) {
+        r.route = Route::staff_ticket;
+        r.ticket_id = path.substr(15);
     } else {
         r.route = Route::not_found;
     }
@@ -104,6 +120,22 @@ std::string route_fragment(const RouteState& r) {
         case Route::account: return "/account";
         case Route::forgot_password: return "/forgot-password";
         case Route::reset_password: return "/reset-password?token=" + r.reset_token;
+        // Support (issue 6)
+        case Route::help: return "/help";
+        case Route::ticket_new: {
+            std::string f = "/tickets/new";
+            std::string sep = "?";
+            if (!r.ticket_order.empty()) {
+                f += sep + "order=" + r.ticket_order;
+                sep = "&";
+            }
+            if (!r.ticket_related.empty()) f += sep + "related=" + r.ticket_related;
+            return f;
+        }
+        case Route::tickets: return "/tickets";
+        case Route::ticket: return "/tickets/" + r.ticket_id;
+        case Route::staff_tickets: return "/staff/tickets";
+        case Route::staff_ticket: return "/staff/tickets/" + r.ticket_id;
     }
     return "/";
 }

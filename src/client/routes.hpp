@@ -1,7 +1,9 @@
 // satstore client — URL fragment routes: "#/", "#/?q=…&category=…", "#/products/<id>", "#/cart",
 // "#/login", "#/register", "#/checkout", "#/orders", "#/orders/<id>", "#/orders/<id>/pay",
 // "#/wallet", "#/staff/orders", "#/staff/orders/<id>", "#/staff/returns", "#/orders/<id>/return",
-// "#/account", "#/forgot-password", "#/reset-password?token=…".
+// "#/account", "#/forgot-password", "#/reset-password?token=…";
+// support (issue 6): "#/help", "#/tickets/new?order=…&related=…", "#/tickets",
+// "#/tickets/<id>", "#/staff/tickets", "#/staff/tickets/<id>".
 #pragma once
 
 #include <string>

@@ -10,6 +10,7 @@
 #include "routes.hpp"
 #include "screens/buy_common.hpp"
 #include "screens/screens.hpp"
+#include "screens/support_common.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -228,6 +229,7 @@ void draw_top_bar(AppState& s) {
     float right_w = label_w(tr(s.lang, S::cart));
     if (!narrow) {
         right_w += 8 + label_w(tr(s.lang, S::lang_switch));
+        right_w += 8 + support_links_width(s);  // Help, Tickets (support_common.cpp)
         if (!s.session_token.empty()) right_w += 8 + account_links_width(s);
         if (is_merchant(s)) right_w += 8 + label_w(tr(s.lang, S::as_staff_link));  // issue 5: staff console
         if (s.user) {
@@ -240,6 +242,8 @@ void draw_top_bar(AppState& s) {
     ImGui::SetCursorPosY(y);
     if (!narrow) {
         lang_button(s);
+        ImGui::SameLine(0, 8);
+        support_links(s, y);  // Help, Tickets (support_common.cpp)
         if (!s.session_token.empty()) {
             ImGui::SameLine(0, 8);
             account_links(s, y);  // Orders, Wallet (buy_common.cpp)
@@ -287,6 +291,7 @@ void draw_menu_panel(AppState& s) {
     if (!s.session_token.empty()) account_menu_items(s, w);
     if (is_merchant(s) && ui::button(tr(s.lang, S::as_staff_link), ButtonKind::secondary, ImVec2(w, 0)))
         go(s, route_of(Route::staff_orders));  // issue 5
+    support_menu_items(s, w);  // Help, Tickets (support_common.cpp)
     if (s.user) {
         if (ui::button(tr(s.lang, S::account), ButtonKind::secondary, ImVec2(w, 0))) go(s, route_of(Route::account));
         if (ui::button(tr(s.lang, S::log_out), ButtonKind::secondary, ImVec2(w, 0))) s.push(Intent::Kind::log_out);

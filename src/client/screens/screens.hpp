@@ -50,6 +50,13 @@ std::int64_t unit_stepper(AppState& s, const std::string& id, const std::string&
 void draw_account(AppState& s, float column_width);          // account.cpp
 void draw_forgot_password(AppState& s, float column_width);  // forgot_password.cpp
 void draw_reset_password(AppState& s, float column_width);   // reset_password.cpp
+// Support (issue 6)
+void draw_help(AppState& s, float column_width);           // help.cpp
+void draw_ticket_form(AppState& s, float column_width);    // ticket_form.cpp
+void draw_tickets(AppState& s, float column_width);        // tickets.cpp
+void draw_ticket(AppState& s, float column_width);         // ticket_thread.cpp
+void draw_staff_tickets(AppState& s, float column_width);  // staff_tickets.cpp
+void draw_staff_ticket(AppState& s, float column_width);   // staff_ticket.cpp
 
 // Shared helpers (chrome.cpp).
 // The texture of an image URL, or 0 while it loads (the first call records a load intent).

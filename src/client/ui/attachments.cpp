@@ -46,6 +46,18 @@ bool Attachments::uploading() const {
     return std::any_of(files.begin(), files.end(), [](const File& f) { return f.state == State::uploading; });
 }
 
+void dispatch_upload_events(std::vector<platform::UploadEvent>& events, const std::vector<Attachments*>& fields) {
+    const auto owner = [&](const platform::UploadEvent& e) -> Attachments* {
+        for (Attachments* a : fields)
+            if (std::find(a->picks.begin(), a->picks.end(), e.pick_id) != a->picks.end()) return a;
+        return nullptr;
+    };
+    for (const platform::UploadEvent& e : events)
+        if (Attachments* a = owner(e)) apply(*a, e);
+    events.erase(std::remove_if(events.begin(), events.end(), [&](const platform::UploadEvent& e) { return owner(e) != nullptr; }),
+                 events.end());
+}
+
 void attachments_field(Lang lang, const char* label, const char* id, Attachments& a,
                        std::vector<platform::UploadEvent>& events, const std::string& upload_url,
                        const std::string& bearer_token, int max_files, const std::string& error) {

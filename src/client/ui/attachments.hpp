@@ -30,6 +30,11 @@ struct Attachments {
     bool uploading() const;
 };
 
+// Moves the events of `events` that belong to one of `fields` (by the pick that opened their file
+// chooser) into that field, so uploads finish even while the field is not drawn. Events of no
+// listed field stay queued (attachments_field still takes its own when drawn).
+void dispatch_upload_events(std::vector<platform::UploadEvent>& events, const std::vector<Attachments*>& fields);
+
 // Draws the field at the cursor: `label`, the files, an "Add images" button (off
 // once `max_files` files are attached or uploading) with the accepted types, and `error` in red.
 // Consumes from `events` (the app's queued upload events) those that belong to this field.

@@ -1,0 +1,583 @@
+// satstore client — help center, tickets and agent console requests (see support_requests.hpp).
+//
+// Index: [SECTION] helpers · [SECTION] parsing · [SECTION] requests · [SECTION] replies ·
+//        [SECTION] entry points
+#include "support_requests.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "app_requests.hpp"
+#include "buying_requests.hpp"
+#include "core/enum_json.hpp"
+#include "core/secret_scan.hpp"
+#include "core/url.hpp"
+#include "i18n/strings.hpp"
+#include "platform/private_files.hpp"
+
+namespace satstore::client {
+namespace {
+
+using nlohmann::json;
+
+// --- [SECTION] helpers -------------------------------------------------------------------------
+
+constexpr const char* kApiBase = "/api/v1";
+
+int send(AppState& s, SupportRequest kind, const char* method, const std::string& path, const std::string& body = {},
+         const std::string& idempotency_key = {}) {
+    const int id = platform::http_request(method, platform::api_origin() + kApiBase + path, body, s.session_token,
+                                          idempotency_key);
+    s.support.pending[id] = kind;
+    return id;
+}
+
+std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+std::int64_t time_at(const json& j, const char* key) { return parse_rfc3339(str(j, key)).value_or(0); }
+
+template <typename Enum>
+Enum enum_or(const json& j, const char* key, Enum fallback) {
+    return parse_enum<Enum>(str(j, key)).value_or(fallback);
+}
+
+// A session that expired: log out locally and send the user to the login form, back here after.
+void session_expired(AppState& s) {
+    s.session_token.clear();
+    s.user.reset();
+    save_session(s);
+    s.buy.return_to = platform::location_hash();
+    show_toast(s, tr(s.lang, S::session_expired), true);
+    platform::set_location_hash("/login");
+}
+
+
+std::string secret_warning_for_code(Lang lang, const std::string& kind_name) {
+    const bool mnemonic = kind_name.rfind("mnemonic", 0) == 0;
+    return tr(lang, mnemonic ? S::secret_mnemonic_warning : S::secret_key_warning);
+}
+
+// --- [SECTION] parsing ---------------------------------------------------------------------------
+
+std::vector<TicketAttachment> parse_attachments(const json& j) {
+    std::vector<TicketAttachment> out;
+    if (!j.is_array()) return out;
+    for (const json& a : j)
+        if (a.is_object()) out.push_back({str(a, "id"), str(a, "url")});
+    return out;
+}
+
+TicketView parse_ticket(const json& j) {
+    TicketView t;
+    t.id = str(j, "id");
+    t.number = str(j, "number");
+    t.subject = str(j, "subject");
+    t.description = str(j, "description");
+    t.category = enum_or(j, "category", TicketCategory::other);
+    t.queue = enum_or(j, "queue", TicketQueue::general);
+    t.status = enum_or(j, "status", TicketStatus::new_);
+    if (auto c = j.find("contact"); c != j.end() && c->is_object()) {
+        t.contact_email = str(*c, "email");
+        t.contact_phone = str(*c, "phone");
+    }
+    t.order_id = str(j, "order_id");
+    t.order_number = str(j, "order_number");
+    t.tx_ref = str(j, "tx_ref");
+    if (auto r = j.find("related_ticket"); r != j.end() && r->is_object()) {
+        t.related_id = str(*r, "id");
+        t.related_number = str(*r, "number");
+    }
+    if (auto a = j.find("attachments"); a != j.end()) t.attachments = parse_attachments(*a);
+    t.created_at_unix_s = time_at(j, "created_at");
+    t.updated_at_unix_s = time_at(j, "updated_at");
+    t.first_response_due_unix_s = time_at(j, "first_response_due");
+    t.first_response_at_unix_s = time_at(j, "first_response_at");
+    t.sla_breached = j.value("sla_breached", false);
+    t.sla_paused = j.value("sla_paused", false);
+    if (auto a = j.find("assignee"); a != j.end() && a->is_object()) {
+        t.assignee_id = str(*a, "id");
+        t.assignee_name = str(*a, "name");
+    }
+    if (auto r = j.find("rating"); r != j.end() && r->is_object()) {
+        t.rating_score = r->value("score", 0);
+        t.rating_comment = str(*r, "comment");
+    }
+    if (auto ms = j.find("messages"); ms != j.end() && ms->is_array()) {
+        for (const json& m : *ms) {
+            if (!m.is_object()) continue;
+            TicketMessageView v{str(m, "id"), str(m, "author") == "staff", str(m, "author_name"), str(m, "body"),
+                                time_at(m, "at"), {}};
+            if (auto a = m.find("attachments"); a != m.end()) v.attachments = parse_attachments(*a);
+            t.messages.push_back(std::move(v));
+        }
+    }
+    if (auto c = j.find("customer"); c != j.end() && c->is_object()) {
+        t.customer_email = str(*c, "email");
+        t.customer_name = str(*c, "display_name");
+    }
+    if (auto o = j.find("order"); o != j.end() && o->is_object()) {
+        TicketOrderSummary sum{str(*o, "id"), str(*o, "number"), str(*o, "status"), str(*o, "payment_status"), {}, {},
+                               time_at(*o, "created_at")};
+        if (auto tot = o->find("total"); tot != o->end() && tot->is_object()) {
+            sum.total_amount = str(*tot, "amount");
+            sum.total_currency = str(*tot, "currency");
+        }
+        t.order = std::move(sum);
+    }
+    if (auto others = j.find("other_tickets"); others != j.end() && others->is_array()) {
+        for (const json& o : *others) {
+            if (!o.is_object()) continue;
+            t.other_tickets.push_back({str(o, "id"), str(o, "number"), str(o, "subject"),
+                                       enum_or(o, "status", TicketStatus::new_), time_at(o, "created_at")});
+        }
+    }
+    return t;
+}
+
+std::vector<TicketView> parse_ticket_list(const std::optional<json>& j) {
+    std::vector<TicketView> out;
+    if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) return out;
+    for (const json& item : (*j)["items"])
+        if (item.is_object()) out.push_back(parse_ticket(item));
+    return out;
+}
+
+std::optional<json> ok_json(const platform::HttpReply& r) {
+    if (r.status != 200 && r.status != 201) return std::nullopt;
+    std::optional<json> j = buying::parse_json(r);
+    if (!j || !j->is_object()) return std::nullopt;
+    return j;
+}
+
+// --- [SECTION] requests ----------------------------------------------------------------------------
+
+void request_faq(AppState& s) {
+    s.support.help.faq_load = SupportLoad::loading;
+    send(s, SupportRequest::faq, "GET", "/support/faq");
+}
+
+void request_channels(AppState& s) {
+    s.support.help.channels_load = SupportLoad::loading;
+    send(s, SupportRequest::channels, "GET", "/support/channels");
+}
+
+void request_my_orders(AppState& s) {
+    s.support.form.orders_load = SupportLoad::loading;
+    send(s, SupportRequest::my_orders, "GET", "/orders?limit=50");
+}
+
+void request_list(AppState& s) {
+    s.support.list_load = SupportLoad::loading;
+    send(s, SupportRequest::list, "GET", "/tickets?limit=100");
+}
+
+void request_ticket(AppState& s) {
+    s.support.thread.load = SupportLoad::loading;
+    send(s, SupportRequest::ticket, "GET", "/tickets/" + percent_encode(s.route.ticket_id));
+}
+
+void request_staff_list(AppState& s) {
+    const StaffTicketsState& f = s.support.staff;
+    std::string path = "/staff/tickets?sort=due&limit=100";
+    if (!f.filter_queue.empty()) path += "&queue=" + percent_encode(f.filter_queue);
+    if (!f.filter_status.empty()) path += "&status=" + percent_encode(f.filter_status);
+    if (f.filter_breached) path += "&sla=breached";
+    s.support.staff.list_load = SupportLoad::loading;
+    send(s, SupportRequest::staff_list, "GET", path);
+}
+
+void request_staff_ticket(AppState& s) {
+    s.support.staff.detail.load = SupportLoad::loading;
+    send(s, SupportRequest::staff_ticket, "GET", "/staff/tickets/" + percent_encode(s.route.ticket_id));
+}
+
+// Prepares the form for `?order=` / `?related=` of the route (a fresh form each time they change
+// or after a ticket was sent).
+void prepare_form(AppState& s) {
+    TicketFormState& f = s.support.form;
+    const std::string key = s.route.ticket_order + "|" + s.route.ticket_related;
+    if (f.route_key == key && !f.created) return;
+    TicketFormState fresh;
+    fresh.route_key = key;
+    fresh.order_id = s.route.ticket_order;
+    fresh.related = s.route.ticket_related;
+    if (!fresh.related.empty()) fresh.category = 8;  // other: the old ticket's category is unknown here
+    if (s.user) fresh.email = s.user->email;
+    fresh.orders = std::move(f.orders);
+    fresh.orders_load = f.orders_load == SupportLoad::loading ? SupportLoad::loading : SupportLoad::idle;
+    f = std::move(fresh);
+}
+
+json ticket_body(const TicketFormState& f) {
+    json contact = json::object();
+    if (!f.email.empty()) contact["email"] = f.email;
+    if (!f.phone.empty()) contact["phone"] = f.phone;
+    json body = {{"category", kTicketCategories[static_cast<std::size_t>(f.category)]},
+                 {"subject", f.subject},
+                 {"description", f.description},
+                 {"contact", contact}};
+    if (!f.order_id.empty()) body["order_id"] = f.order_id;
+    if (!f.tx_ref.empty()) body["tx_ref"] = f.tx_ref;
+    if (!f.related.empty()) body["related_ticket"] = f.related;
+    body["attachments"] = f.attachments.upload_ids();
+    return body;
+}
+
+void submit_ticket(AppState& s) {
+    TicketFormState& f = s.support.form;
+    if (f.busy) return;
+    f.errors.clear();
+    f.general_error.clear();
+    f.secret_warning.clear();
+    // Scanned before anything leaves the browser (the server scans again).
+    for (const auto& [field, text] : {std::pair<const char*, const std::string*>{"subject", &f.subject},
+                                      std::pair<const char*, const std::string*>{"description", &f.description}}) {
+        if (const auto kind = find_secret(*text)) {
+            f.secret_warning = secret_warning(s.lang, *kind);
+            f.errors[field] = f.secret_warning;
+            f.focus_first_error = true;
+            return;
+        }
+    }
+    if (f.attachments.uploading()) {
+        f.general_error = tr(s.lang, S::wait_for_uploads);
+        return;
+    }
+    const json body = ticket_body(f);
+    // The same field rules as the server, so most mistakes show without a round trip.
+    ParsedTicketDraft parsed = parse_ticket_draft(body);
+    if (!parsed.errors.empty()) {
+        for (auto& [k, v] : parsed.errors) f.errors[k] = v;
+        f.focus_first_error = true;
+        return;
+    }
+    const std::string text = body.dump();
+    if (text != f.idempotency_body) {
+        f.idempotency_key = buying::random_hex(16);
+        f.idempotency_body = text;
+    }
+    f.busy = true;
+    send(s, SupportRequest::create, "POST", "/tickets", text, f.idempotency_key);
+}
+
+// Buyer reply or agent reply: scans, then posts {body, attachments}.
+void send_reply(AppState& s, TicketThreadState& t, SupportRequest kind, const std::string& path) {
+    if (t.busy) return;
+    t.errors.clear();
+    t.general_error.clear();
+    t.secret_warning.clear();
+    if (const auto kind_found = find_secret(t.reply)) {
+        t.secret_warning = secret_warning(s.lang, *kind_found);
+        t.errors["body"] = t.secret_warning;
+        return;
+    }
+    if (t.reply_attachments.uploading()) {
+        t.general_error = tr(s.lang, S::wait_for_uploads);
+        return;
+    }
+    const json body = {{"body", t.reply}, {"attachments", t.reply_attachments.upload_ids()}};
+    ParsedMessageDraft parsed = parse_message_draft(body);
+    if (!parsed.errors.empty()) {
+        for (auto& [k, v] : parsed.errors) t.errors[k] = v;
+        return;
+    }
+    t.busy = true;
+    send(s, kind, "POST", path, body.dump());
+}
+
+// --- [SECTION] replies -----------------------------------------------------------------------------
+
+// Common failure handling of a ticket action: 401 logs out, 422 fills per-field errors (and the
+// secret warning), 409 explains, anything else is a general error. Returns after filling `t`.
+void apply_failure(AppState& s, const platform::HttpReply& r, std::map<std::string, std::string>& errors,
+                   std::string& warning, std::string& general) {
+    if (r.status == 401) {
+        session_expired(s);
+        return;
+    }
+    if (r.status == 0) {
+        general = tr(s.lang, S::network_failed);
+        return;
+    }
+    const buying::Problem p = buying::parse_problem(r);
+    errors = p.errors;
+    if (p.code == "secret_detected") {
+        warning = secret_warning_for_code(s.lang, p.body.is_object() ? p.body.value("secret_kind", std::string()) : "");
+        for (auto& [k, v] : errors) v = warning;
+    } else if (p.code == "ticket_closed") {
+        general = tr(s.lang, S::ticket_closed_refused);
+    } else if (p.code == "already_rated") {
+        general = tr(s.lang, S::ticket_already_rated);
+    } else if (errors.empty()) {
+        general = p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail;
+    }
+}
+
+void apply_create(AppState& s, const platform::HttpReply& r) {
+    TicketFormState& f = s.support.form;
+    f.busy = false;
+    if (const auto j = ok_json(r)) {
+        TicketView t = parse_ticket(*j);
+        f.created = t;
+        f.idempotency_body.clear();
+        s.support.thread = TicketThreadState{};
+        s.support.thread.ticket = t;
+        s.support.thread.load = SupportLoad::ok;
+        s.support.list_load = SupportLoad::idle;  // reload my tickets next time
+        show_toast(s, trf(s.lang, S::ticket_created_s, t.number.c_str()));
+        platform::set_location_hash("/tickets/" + t.id);
+        return;
+    }
+    apply_failure(s, r, f.errors, f.secret_warning, f.general_error);
+    // The API names contact errors "contact.email" / "contact.phone"; the form shows them at the fields.
+    f.focus_first_error = true;
+}
+
+void apply_thread(AppState& s, TicketThreadState& t, SupportRequest kind, const platform::HttpReply& r) {
+    t.busy = false;
+    if (const auto j = ok_json(r)) {
+        TicketView v = parse_ticket(*j);
+        // Action replies carry the ticket only: keep the agent's extras (customer, order, other tickets).
+        if ((kind == SupportRequest::staff_patch || kind == SupportRequest::staff_reply) && t.ticket && t.ticket->id == v.id) {
+            v.customer_email = t.ticket->customer_email;
+            v.customer_name = t.ticket->customer_name;
+            v.order = t.ticket->order;
+            v.other_tickets = t.ticket->other_tickets;
+        }
+        const bool load = kind == SupportRequest::ticket || kind == SupportRequest::staff_ticket;
+        if (load && v.id != s.route.ticket_id) return;  // the route moved on
+        t.ticket = std::move(v);
+        t.load = SupportLoad::ok;
+        if (kind == SupportRequest::reply || kind == SupportRequest::staff_reply) {
+            t.reply.clear();
+            t.reply_attachments = ui::Attachments{};
+            show_toast(s, tr(s.lang, S::reply_sent));
+        } else if (kind == SupportRequest::rate) {
+            show_toast(s, tr(s.lang, S::rating_thanks));
+        } else if (kind == SupportRequest::close) {
+            show_toast(s, tr(s.lang, S::ticket_closed_toast));
+        } else if (kind == SupportRequest::staff_patch) {
+            show_toast(s, tr(s.lang, S::ticket_updated));
+        }
+        return;
+    }
+    if (kind == SupportRequest::ticket || kind == SupportRequest::staff_ticket) {
+        if (r.status == 401) session_expired(s);
+        t.load = SupportLoad::failed;
+        return;
+    }
+    apply_failure(s, r, t.errors, t.secret_warning, t.general_error);
+}
+
+void apply_staff_list(AppState& s, const platform::HttpReply& r) {
+    StaffTicketsState& st = s.support.staff;
+    if (r.status == 401) return session_expired(s);
+    const std::optional<json> j = ok_json(r);
+    if (!j) {
+        st.list_load = SupportLoad::failed;
+        return;
+    }
+    st.list = parse_ticket_list(j);
+    // Breached first, then tickets still to answer by due time, then resolved and closed ones.
+    const auto rank = [](const TicketView& t) {
+        if (t.sla_breached) return 0;
+        return t.status == TicketStatus::resolved || t.status == TicketStatus::closed ? 2 : 1;
+    };
+    std::stable_sort(st.list.begin(), st.list.end(), [&](const TicketView& a, const TicketView& b) {
+        if (rank(a) != rank(b)) return rank(a) < rank(b);
+        return a.first_response_due_unix_s < b.first_response_due_unix_s;
+    });
+    st.list_load = SupportLoad::ok;
+}
+
+void apply_faq(AppState& s, const platform::HttpReply& r) {
+    HelpState& h = s.support.help;
+    const std::optional<json> j = ok_json(r);
+    if (!j || !j->contains("items") || !(*j)["items"].is_array()) {
+        h.faq_load = SupportLoad::failed;
+        return;
+    }
+    h.faq.clear();
+    for (const json& item : (*j)["items"]) {
+        if (!item.is_object()) continue;
+        FaqEntry e;
+        e.id = str(item, "id");
+        e.topic = str(item, "topic");
+        if (auto en = item.find("en"); en != item.end() && en->is_object()) e.en = {str(*en, "question"), str(*en, "answer")};
+        if (auto zh = item.find("zh-CN"); zh != item.end() && zh->is_object()) e.zh = {str(*zh, "question"), str(*zh, "answer")};
+        if (!e.id.empty()) h.faq.push_back(std::move(e));
+    }
+    h.faq_load = SupportLoad::ok;
+}
+
+void apply_channels(AppState& s, const platform::HttpReply& r) {
+    HelpState& h = s.support.help;
+    const std::optional<json> j = ok_json(r);
+    if (!j) {
+        h.channels_load = SupportLoad::failed;
+        return;
+    }
+    h.email = str(*j, "email");
+    h.phone = str(*j, "phone");
+    if (auto hours = j->find("hours"); hours != j->end() && hours->is_object()) {
+        h.hours_en = str(*hours, "en");
+        h.hours_zh = str(*hours, "zh-CN");
+    }
+    if (auto t = j->find("ticket"); t != j->end() && t->is_object()) h.first_response_s = t->value("first_response_s", std::int64_t{0});
+    h.channels_load = SupportLoad::ok;
+}
+
+void apply_my_orders(AppState& s, const platform::HttpReply& r) {
+    TicketFormState& f = s.support.form;
+    const std::optional<json> j = ok_json(r);
+    if (!j || !j->contains("items") || !(*j)["items"].is_array()) {
+        f.orders_load = SupportLoad::failed;
+        return;
+    }
+    f.orders.clear();
+    for (const json& o : (*j)["items"])
+        if (o.is_object()) f.orders.push_back({str(o, "id"), str(o, "number"), time_at(o, "created_at")});
+    f.orders_load = SupportLoad::ok;
+}
+
+}  // namespace
+
+// --- [SECTION] entry points ----------------------------------------------------------------------
+
+std::string secret_warning(Lang lang, SecretKind kind) {
+    const bool mnemonic = kind == SecretKind::mnemonic_en || kind == SecretKind::mnemonic_zh;
+    return tr(lang, mnemonic ? S::secret_mnemonic_warning : S::secret_key_warning);
+}
+
+bool is_agent(const AppState& s) {
+    if (!s.user) return false;
+    return std::any_of(s.user->roles.begin(), s.user->roles.end(),
+                       [](const std::string& r) { return r == "agent" || r == "admin"; });
+}
+
+std::vector<ui::Attachments*> support_attachment_fields(AppState& s) {
+    return {&s.support.form.attachments, &s.support.thread.reply_attachments, &s.support.staff.detail.reply_attachments};
+}
+
+void enter_support_route(AppState& s) {
+    SupportState& sup = s.support;
+    switch (s.route.route) {
+        case Route::help:
+            if (sup.help.faq_load != SupportLoad::ok && sup.help.faq_load != SupportLoad::loading) request_faq(s);
+            if (sup.help.channels_load != SupportLoad::ok && sup.help.channels_load != SupportLoad::loading) request_channels(s);
+            break;
+        case Route::ticket_new:
+            if (s.session_token.empty()) break;
+            prepare_form(s);
+            if (sup.form.orders_load != SupportLoad::loading) request_my_orders(s);
+            break;
+        case Route::tickets:
+            if (!s.session_token.empty()) request_list(s);
+            break;
+        case Route::ticket:
+            if (s.session_token.empty()) break;
+            if (!sup.thread.ticket || sup.thread.ticket->id != s.route.ticket_id) sup.thread = TicketThreadState{};
+            sup.thread.errors.clear();
+            sup.thread.general_error.clear();
+            request_ticket(s);
+            break;
+        case Route::staff_tickets:
+            if (!s.session_token.empty()) request_staff_list(s);
+            break;
+        case Route::staff_ticket:
+            if (s.session_token.empty()) break;
+            if (!sup.staff.detail.ticket || sup.staff.detail.ticket->id != s.route.ticket_id) sup.staff.detail = TicketThreadState{};
+            request_staff_ticket(s);
+            break;
+        default: break;
+    }
+}
+
+void perform_support(AppState& s, const Intent& in) {
+    SupportState& sup = s.support;
+    const std::string id = percent_encode(s.route.ticket_id);
+    switch (static_cast<SupportAction>(in.number)) {
+        case SupportAction::submit_ticket: submit_ticket(s); break;
+        case SupportAction::reply: send_reply(s, sup.thread, SupportRequest::reply, "/tickets/" + id + "/messages"); break;
+        case SupportAction::close_ticket:
+            if (sup.thread.busy) break;
+            sup.thread.busy = true;
+            send(s, SupportRequest::close, "POST", "/tickets/" + id + "/close", "{}");
+            break;
+        case SupportAction::rate: {
+            TicketThreadState& t = sup.thread;
+            if (t.busy) break;
+            t.errors.clear();
+            t.general_error.clear();
+            if (t.rating_score < 1 || t.rating_score > 5) {
+                t.errors["score"] = tr(s.lang, S::rating_pick_score);
+                break;
+            }
+            json body = {{"score", t.rating_score}};
+            if (!t.rating_comment.empty()) body["comment"] = t.rating_comment;
+            t.busy = true;
+            send(s, SupportRequest::rate, "POST", "/tickets/" + id + "/rating", body.dump());
+            break;
+        }
+        case SupportAction::staff_filter: request_staff_list(s); break;
+        case SupportAction::staff_assign_me:
+            if (sup.staff.detail.busy) break;
+            sup.staff.detail.busy = true;
+            send(s, SupportRequest::staff_patch, "PATCH", "/staff/tickets/" + id, json{{"assignee", "me"}}.dump());
+            break;
+        case SupportAction::staff_set_status:
+            if (sup.staff.detail.busy) break;
+            sup.staff.detail.busy = true;
+            send(s, SupportRequest::staff_patch, "PATCH", "/staff/tickets/" + id, json{{"status", in.text}}.dump());
+            break;
+        case SupportAction::staff_reply:
+            send_reply(s, sup.staff.detail, SupportRequest::staff_reply, "/staff/tickets/" + id + "/messages");
+            break;
+        case SupportAction::retry: enter_support_route(s); break;
+        case SupportAction::open_file: platform::open_private_file(platform::api_origin() + in.text, s.session_token); break;
+    }
+}
+
+bool handle_support_reply(AppState& s, const platform::HttpReply& r) {
+    auto it = s.support.pending.find(r.request_id);
+    if (it == s.support.pending.end()) return false;
+    const SupportRequest kind = it->second;
+    s.support.pending.erase(it);
+    switch (kind) {
+        case SupportRequest::faq: apply_faq(s, r); break;
+        case SupportRequest::channels: apply_channels(s, r); break;
+        case SupportRequest::my_orders: apply_my_orders(s, r); break;
+        case SupportRequest::create: apply_create(s, r); break;
+        case SupportRequest::list:
+            if (r.status == 401) {
+                session_expired(s);
+                break;
+            }
+            s.support.list = parse_ticket_list(ok_json(r));
+            s.support.list_load = r.status == 200 ? SupportLoad::ok : SupportLoad::failed;
+            break;
+        case SupportRequest::ticket:
+        case SupportRequest::reply:
+        case SupportRequest::close:
+        case SupportRequest::rate: apply_thread(s, s.support.thread, kind, r); break;
+        case SupportRequest::staff_list: apply_staff_list(s, r); break;
+        case SupportRequest::staff_ticket:
+        case SupportRequest::staff_patch:
+        case SupportRequest::staff_reply: apply_thread(s, s.support.staff.detail, kind, r); break;
+    }
+    return true;
+}
+
+void process_support(AppState& s) {
+    const bool timers_visible = (s.route.route == Route::staff_tickets && s.support.staff.list_load == SupportLoad::ok &&
+                                 !s.support.staff.list.empty()) ||
+                                (s.route.route == Route::staff_ticket && s.support.staff.detail.ticket);
+    if (timers_visible) platform::request_frame_after(1000.0 - static_cast<double>(static_cast<long long>(s.now_ms) % 1000));
+}
+
+}  // namespace satstore::client

@@ -1,0 +1,150 @@
+// satstore client — state of the support screens (issue 6): help center, the ticket form, my
+// tickets, the ticket thread and the agent console. Plain data, part of AppState (app_state.hpp);
+// screens draw from it and record SupportAction intents; support_requests.cpp performs them.
+// The API shapes are documented at the top of src/server/handlers/tickets.cpp.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/help_center.hpp"
+#include "core/ticket.hpp"
+#include "ui/attachments.hpp"
+
+namespace satstore::client {
+
+// What the support screens ask the loop to do (Intent::Kind::support, Intent::number). Actions on
+// one ticket act on the ticket of the current route (RouteState::ticket_id).
+enum class SupportAction : std::int64_t {
+    submit_ticket,     // the ticket form (scanned for secrets first)
+    reply,             // buyer follow-up from thread.reply
+    close_ticket,
+    rate,              // thread.rating_score / rating_comment
+    staff_filter,      // reload the agent queue with staff.filter_*
+    staff_assign_me,
+    staff_set_status,  // text = target status ("open", "waiting_on_customer", "resolved", "closed")
+    staff_reply,       // from staff.reply
+    retry,             // reload what the route shows
+    open_file,         // text = upload URL relative to the API origin (private: sent with the session)
+};
+
+enum class SupportLoad { idle, loading, ok, failed };
+
+struct TicketAttachment {
+    std::string id;
+    std::string url;  // relative to the API origin
+};
+
+struct TicketMessageView {
+    std::string id;
+    bool from_staff = false;
+    std::string author_name;
+    std::string body;
+    std::int64_t at_unix_s = 0;
+    std::vector<TicketAttachment> attachments;
+};
+
+struct TicketOrderSummary {
+    std::string id, number, status, payment_status, total_amount, total_currency;
+    std::int64_t created_at_unix_s = 0;
+};
+
+struct TicketSummary {
+    std::string id, number, subject;
+    TicketStatus status = TicketStatus::new_;
+    std::int64_t created_at_unix_s = 0;
+};
+
+// A ticket as the API sends it (lists leave the thread and staff extras empty).
+struct TicketView {
+    std::string id, number, subject, description;
+    TicketCategory category = TicketCategory::other;
+    TicketQueue queue = TicketQueue::general;
+    TicketStatus status = TicketStatus::new_;
+    std::string contact_email, contact_phone;
+    std::string order_id, order_number, tx_ref, related_id, related_number;
+    std::vector<TicketAttachment> attachments;
+    std::int64_t created_at_unix_s = 0, updated_at_unix_s = 0;
+    std::int64_t first_response_due_unix_s = 0;
+    std::int64_t first_response_at_unix_s = 0;  // 0 = no staff reply yet
+    bool sla_breached = false, sla_paused = false;
+    std::string assignee_id, assignee_name;
+    int rating_score = 0;  // 0 = not rated
+    std::string rating_comment;
+    std::vector<TicketMessageView> messages;  // oldest first
+    // Staff views only.
+    std::string customer_email, customer_name;
+    std::optional<TicketOrderSummary> order;
+    std::vector<TicketSummary> other_tickets;
+};
+
+struct HelpState {
+    SupportLoad faq_load = SupportLoad::idle;
+    std::vector<FaqEntry> faq;
+    std::string search;
+    std::string open_id;  // the expanded answer ("" = none)
+    SupportLoad channels_load = SupportLoad::idle;
+    std::string email, phone, hours_en, hours_zh;
+    std::int64_t first_response_s = 0;
+};
+
+struct OrderChoice {
+    std::string id, number;
+    std::int64_t created_at_unix_s = 0;
+};
+
+struct TicketFormState {
+    std::string route_key;  // ?order= and ?related= the form was prepared for
+    int category = 1;       // index into kTicketCategories (support_requests.hpp): "order"
+    std::string subject, description, email, phone, order_id, tx_ref, related;
+    ui::Attachments attachments;
+    std::map<std::string, std::string> errors;  // API field names: subject, description, contact, …
+    std::string secret_warning;                 // the local scan's finding ("" = none)
+    std::string general_error;
+    bool busy = false;
+    bool focus_first_error = false;
+    std::string idempotency_key;  // once per attempt; reused when resending the same body
+    std::string idempotency_body;
+    SupportLoad orders_load = SupportLoad::idle;
+    std::vector<OrderChoice> orders;
+    std::optional<TicketView> created;  // the success panel
+};
+
+struct TicketThreadState {
+    SupportLoad load = SupportLoad::idle;
+    std::optional<TicketView> ticket;
+    std::string reply;
+    ui::Attachments reply_attachments;
+    std::map<std::string, std::string> errors;  // body, attachments, score, comment
+    std::string secret_warning;
+    std::string general_error;
+    int rating_score = 0;
+    std::string rating_comment;
+    bool busy = false;
+};
+
+struct StaffTicketsState {
+    std::string filter_queue;   // "" = all
+    std::string filter_status;  // "" = all
+    bool filter_breached = false;
+    SupportLoad list_load = SupportLoad::idle;
+    std::vector<TicketView> list;  // breached first, then by due time
+    TicketThreadState detail;      // the agent's view of one ticket (reply, status changes)
+};
+
+enum class SupportRequest { faq, channels, my_orders, create, list, ticket, reply, close, rate, staff_list, staff_ticket, staff_patch, staff_reply };
+
+struct SupportState {
+    HelpState help;
+    TicketFormState form;
+    SupportLoad list_load = SupportLoad::idle;
+    std::vector<TicketView> list;  // my tickets, newest first
+    TicketThreadState thread;
+    StaffTicketsState staff;
+    std::map<int, SupportRequest> pending;
+};
+
+}  // namespace satstore::client
