@@ -253,7 +253,7 @@ describe('offline tools', () => {
     const copy = join(srv.dir, 'tampered.db');
     const sql = (db, statement) => spawnSync('sqlite3', [db, statement], { encoding: 'utf8' });
     assert.equal(sql(join(srv.dir, 'store.db'), `VACUUM INTO '${copy}'`).status, 0);
-    assert.equal(sql(copy, "UPDATE payments SET sig = substr(sig, 1, 126) || 'ff' WHERE rowid = 1").status, 0);
+    assert.equal(sql(copy, "UPDATE payments SET sig = substr(sig, 1, 126) || CASE substr(sig, 127) WHEN '00' THEN '01' ELSE '00' END WHERE rowid = (SELECT MIN(rowid) FROM payments)").status, 0);
     assert.equal(sql(copy, "UPDATE ledger_accounts SET balance = balance + 1 WHERE kind = 'merchant'").status, 0);
     const r = spawnSync(serverBinary, ['audit', '--db', `sqlite:${copy}`], { encoding: 'utf8' });
     assert.equal(r.status, 1);

@@ -185,7 +185,11 @@ test('staff ship in the console, carrier events move the buyer\'s tracking timel
   await role(buyer, 'status', 'Completed').waitFor({ state: 'attached', timeout: 10000 });
   o = (await call(`${api}/orders/${order.id}`, { token: flow.token })).body;
   assert.equal(o.status, 'completed');
-  assert.deepEqual(o.shipments[0].events.map((e) => e.status), ['delivered', 'out_for_delivery', 'in_transit', 'info_received']);
+  // Newest first by the carrier's times; the label (info_received) carries the shipping time,
+  // which on a slow run can be later than the simulated "3 s ago" of in_transit.
+  const statuses = o.shipments[0].events.map((e) => e.status);
+  assert.deepEqual(statuses.filter((st) => st !== 'info_received'), ['delivered', 'out_for_delivery', 'in_transit']);
+  assert.ok(statuses.includes('info_received'), statuses.join());
   await role(buyer, 'button', 'Request return').waitFor({ state: 'attached' });
   await role(buyer, 'button', 'Contact support').waitFor({ state: 'attached' });
   assert.deepEqual(buyer.consoleErrors, []);
