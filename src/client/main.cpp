@@ -77,7 +77,7 @@ void frame() {
         g_last_a11y_json = std::move(json);
     }
     app_perform_intents(g_state);
-    platform::frame_done(app_has_data(g_state), platform::now_ms() - now);
+    platform::frame_done(app_has_data(g_state), platform::now_ms() - now, a11y::items_submitted());
     // New glyphs met while drawing: the next frame rebuilds the atlas and draws them.
     if (render::atlas_dirty()) platform::request_frame();
     if (ui::animating() || more_input) platform::request_frame(0);

@@ -104,6 +104,10 @@ test('My Orders with 1,000 orders draws a screenful, pages in as it scrolls, and
   const slowest = await page.evaluate(() => window.satstore.maxFrameMs);
   console.log(`# My Orders, 1,000 orders: slowest frame while scrolling ${slowest.toFixed(1)} ms, ${await drawn()} cards in the mirror at the end`);
   assert.ok((await drawn()) < 20, 'still a screenful at the end of the list');
+  // Clipping: the frame submits the cards on screen, not the 1,000 loaded.
+  const submitted = await page.evaluate(() => window.satstore.itemsSubmitted);
+  console.log(`# My Orders at the end of 1,000 orders: ${submitted} items submitted in a frame`);
+  assert.ok(submitted < 100, `items given to ImGui in a frame: ${submitted}`);
   assert.equal(await role(page, 'button', 'Load more').count(), 0, 'no more pages');
 
   // A filter asks the server: 3 cancelled orders show alone.
@@ -115,6 +119,56 @@ test('My Orders with 1,000 orders draws a screenful, pages in as it scrolls, and
   await orderLink(all[2].number).waitFor({ state: 'attached', timeout: 10000 });
   await waitIdle(page);
   assert.equal(await drawn(), 3);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a ticket thread of 300 messages draws the messages on screen, down to the last one', async () => {
+  const email = `long-${randomUUID().slice(0, 8)}@example.com`;
+  assert.equal((await api('/users', { method: 'POST', body: { email, password: 'a long passphrase' } })).status, 201);
+  const token = (await api('/sessions', { method: 'POST', body: { email, password: 'a long passphrase' } })).body.token;
+  const ticket = await api('/tickets', {
+    method: 'POST', token,
+    body: { category: 'order', subject: 'A long conversation', description: 'Where is my parcel?', contact: { email } },
+  });
+  assert.equal(ticket.status, 201, JSON.stringify(ticket.body));
+  for (let i = 1; i <= 300; i++) {
+    const body = `Message number ${i}${i % 7 === 0 ? ': a longer one that wraps over more than one line on a phone and on a desktop, so the heights differ from message to message.' : ''}`;
+    const r = await api(`/tickets/${ticket.body.id}/messages`, { method: 'POST', token, body: { body } });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+
+  const page = await newPage(browser);
+  await page.goto(`${server.origin}/#/`);
+  await waitReady(page);
+  await page.evaluate((t) => localStorage.setItem('satstore.token', t), token);
+  await page.goto(`${server.origin}/#/tickets/${ticket.body.id}`);
+  await page.reload();
+  await waitReady(page);
+  const messages = () => page.locator('#a11y').getByText(/^Message number \d+/).count();
+  await page.locator('#a11y').getByText('Message number 1', { exact: true }).waitFor({ state: 'attached', timeout: 10000 });
+  await waitIdle(page);
+  const first = await messages();
+  assert.ok(first > 0 && first < 30, `a screenful of messages in the mirror: ${first}`);
+
+  await page.evaluate(() => { window.satstore.maxFrameMs = 0; });
+  await page.mouse.move(640, 400);
+  const last = page.locator('#a11y').getByText('Message number 300', { exact: true });
+  const deadline = Date.now() + 60000;
+  while ((await last.count()) === 0) {
+    assert.ok(Date.now() < deadline, 'reached the last message');
+    await page.mouse.wheel(0, 3000);
+    await page.waitForTimeout(50);
+  }
+  await waitIdle(page);
+  const slowest = await page.evaluate(() => window.satstore.maxFrameMs);
+  console.log(`# ticket thread, 300 messages: slowest frame while scrolling ${slowest.toFixed(1)} ms`);
+  const end = await messages();
+  assert.ok(end > 0 && end < 30, `still a screenful at the end: ${end}`);
+  // Clipping: the messages scrolled away are not submitted at all (each submits its texts).
+  const submitted = await page.evaluate(() => window.satstore.itemsSubmitted);
+  console.log(`# ticket thread at its end: ${submitted} items submitted in a frame`);
+  assert.ok(submitted < 150, `items given to ImGui in a frame: ${submitted}`);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

@@ -29,6 +29,7 @@ struct Collector {
     ImGuiID last_added_id = 0;
     ImRect last_added_rect;  // clipped to the window
     bool last_added_visible = false;
+    int submitted = 0;  // items submitted this frame (ImGui's and add()'s), on screen or not
 } g;
 
 const char* role_name(Role r) {
@@ -98,6 +99,7 @@ Item* find_item(ImGuiID id) {
 void begin_frame() {
     g.items.clear();
     g.last_added_id = 0;
+    g.submitted = 0;
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
 }
 
@@ -117,6 +119,7 @@ void rename_last(std::string_view name) {
 }
 
 void add(Role role, std::string_view name, const ImRect& rect, int level) {
+    ++g.submitted;
     const ImRect r = clip_to_window(rect);
     if (r.GetWidth() <= 0 || r.GetHeight() <= 0 || name.empty()) return;
     Item item;
@@ -126,6 +129,8 @@ void add(Role role, std::string_view name, const ImRect& rect, int level) {
     item.rect = r;
     g.items.push_back(std::move(item));
 }
+
+int items_submitted() { return g.submitted; }
 
 std::string end_frame_json() {
     std::string out = "[";
@@ -163,6 +168,7 @@ std::string end_frame_json() {
 // --- Hooks called by ImGui (declared in imgui_internal.h under IMGUI_ENABLE_TEST_ENGINE) ---------
 
 void on_item_add(const ImRect& bb, ImGuiID id) {
+    ++g.submitted;
     g.last_added_id = id;
     g.last_added_rect = clip_to_window(bb);
     g.last_added_visible = g.last_added_rect.GetWidth() > 0 && g.last_added_rect.GetHeight() > 0;

@@ -18,6 +18,10 @@ enum class Role { button, link, textbox, password, checkbox, tab, menuitem, head
 // Starts collecting for a new frame. Also turns the ImGui item hooks on. Call after NewFrame.
 void begin_frame();
 
+// Items submitted this frame (ImGui's with an id, and add()'s texts), clipped ones included:
+// what list clipping saves (window.satstore.itemsSubmitted, read by the long-list tests).
+int items_submitted();
+
 // Describes the item ImGui submitted last (ImGui::GetItemID()): its role, value (text fields;
 // pass "" for passwords, which never expose a value), checked/selected state and whether it is
 // disabled. Call right after the widget call.

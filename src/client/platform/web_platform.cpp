@@ -205,9 +205,10 @@ EM_JS(void, js_set_cursor, (const char* cursor), {
     if (c) c.style.cursor = UTF8ToString(cursor);
 });
 
-EM_JS(void, js_frame_done, (int report_ready, double work_ms), {
+EM_JS(void, js_frame_done, (int report_ready, double work_ms, int items), {
     var s = window.satstore;
     s.framesDrawn = (s.framesDrawn | 0) + 1;
+    s.itemsSubmitted = items;
     s.lastFrameMs = work_ms;
     s.maxFrameMs = Math.max(s.maxFrameMs || 0, work_ms);
     if (!s.firstDrawMs) {
@@ -334,10 +335,10 @@ void request_frame_after(double delay_ms) {
     emscripten_set_timeout(on_timer, std::max(0.0, delay_ms), nullptr);
 }
 
-void frame_done(bool has_data, double work_ms) {
+void frame_done(bool has_data, double work_ms, int items_submitted) {
     const bool report = has_data && !g_first_data_frame_reported;
     if (report) g_first_data_frame_reported = true;
-    js_frame_done(report ? 1 : 0, work_ms);
+    js_frame_done(report ? 1 : 0, work_ms, items_submitted);
 }
 
 double now_ms() { return emscripten_get_now(); }

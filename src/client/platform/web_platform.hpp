@@ -31,8 +31,9 @@ void request_frame_after(double delay_ms);
 // Marks the end of a drawn frame: bumps window.satstore.framesDrawn, sets firstDrawMs on the first
 // frame and, on the first frame that shows data (`has_data`), window.satstore.ready and
 // firstFrameMs (both in ms since navigation start). `work_ms` is the time the frame took to
-// build and render (window.satstore.lastFrameMs, and maxFrameMs until a test resets it).
-void frame_done(bool has_data, double work_ms);
+// build and render (window.satstore.lastFrameMs, and maxFrameMs until a test resets it);
+// `items_submitted` the frame's ImGui items, clipped ones included (itemsSubmitted).
+void frame_done(bool has_data, double work_ms, int items_submitted);
 
 // Milliseconds since page load (performance.now()).
 double now_ms();

@@ -1,6 +1,7 @@
 // satstore client — pieces shared by the support screens (see support_common.hpp).
 #include "screens/support_common.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <imgui_internal.h>
@@ -236,10 +237,23 @@ void ticket_thread(AppState& s, const TicketView& t, float width, bool staff_vie
     ImGui::PopTextWrapPos();
     attachment_links(s, t.attachments, "desc");
     ui::card_end();
+    // A long thread draws only the messages on screen: each message's height, measured when it
+    // was last drawn at this width, stands in for it while it is scrolled away.
+    ImGuiStorage* heights = ImGui::GetStateStorage();
     for (std::size_t i = 0; i < t.messages.size(); ++i) {
         const TicketMessageView& m = t.messages[i];
         ImGui::Dummy(ImVec2(1, 8));
         ImGui::PushID(static_cast<int>(i));
+        char width_key[16];
+        std::snprintf(width_key, sizeof width_key, "h%d", static_cast<int>(width));
+        const ImGuiID height_key = ImGui::GetID(width_key);
+        const float known_height = heights->GetFloat(height_key, 0);
+        if (known_height > 0 && !ImGui::IsRectVisible(ImVec2(width, known_height))) {
+            ImGui::Dummy(ImVec2(width, std::max(0.0f, known_height - ImGui::GetStyle().ItemSpacing.y)));
+            ImGui::PopID();
+            continue;
+        }
+        const float top = ImGui::GetCursorPosY();
         const float indent = is_narrow(s) ? 16.0f : 48.0f;
         const float x = ImGui::GetCursorPosX();
         // Staff replies lean right, the buyer's left, like a chat.
@@ -255,6 +269,7 @@ void ticket_thread(AppState& s, const TicketView& t, float width, bool staff_vie
         ImGui::PopTextWrapPos();
         attachment_links(s, m.attachments, "msg");
         ui::card_end();
+        heights->SetFloat(height_key, ImGui::GetCursorPosY() - top);
         ImGui::PopID();
     }
     ImGui::PopID();
