@@ -250,7 +250,7 @@ void app_draw(AppState& s) {
     screens::draw_toasts(s);  // inside the root window: the mirror clips to its (full-page) rect
     ImGui::End();
 
-    if (s.menu_open && is_narrow(s)) screens::draw_menu_panel(s);
+    if (s.menu_open && s.top_bar_folded) screens::draw_menu_panel(s);
 }
 
 bool app_has_data(const AppState& s) {

@@ -171,7 +171,8 @@ struct AppState {
     LoginForm login;
 
     std::string search_text;  // the top bar's field
-    bool menu_open = false;   // narrow layout: folded top bar
+    bool menu_open = false;        // the folded top bar's menu is open
+    bool top_bar_folded = false;   // the top bar's links are in the menu (phones, crowded bars)
     std::vector<Toast> toasts;
     std::map<std::string, ImageSlot> images;  // by URL
 

@@ -191,8 +191,35 @@ void draw_top_bar(AppState& s) {
     const bool narrow = is_narrow(s);
     const float side = narrow ? 12.0f : std::max(24.0f, (width - ui::kContentMaxWidth) * 0.5f);
     const float y = (ui::kTopBarHeight - ui::kControlHeight) * 0.5f;
+
+    // The links on the right, measured, so they end at the column's right edge. When they do not
+    // fit beside the logo, a search box of useful width and the categories, they fold into the
+    // menu (always on phones).
+    auto label_w = [](const char* l) { return ImGui::CalcTextSize(l, nullptr, true).x + 24; };
+    const float cart_w = label_w(tr(s.lang, S::cart));
+    float links_w = 8 + label_w(tr(s.lang, S::lang_switch));
+    links_w += 8 + support_links_width(s);  // Help, Tickets (support_common.cpp)
+    if (!s.session_token.empty()) links_w += 8 + account_links_width(s);
+    if (is_merchant(s)) links_w += 8 + label_w(tr(s.lang, S::as_staff_link));  // issue 5: staff console
+    if (s.user) {
+        links_w += 8 + label_w(tr(s.lang, S::account)) + 8 + label_w(tr(s.lang, S::log_out));
+    } else if (s.route.route != Route::login) {
+        links_w += 8 + label_w(tr(s.lang, S::log_in));
+    }
+    ui::push_font(FontSize::h20);
+    const float logo_w = ImGui::CalcTextSize(store_name(s).c_str()).x;
+    ui::pop_font();
+    const float categories_w = label_w(tr(s.lang, S::categories)) + 16;
+    constexpr float kMinSearch = 200;
+    const auto search_room = [&](float right_w, float menu_w) {
+        return width - 2 * side - menu_w - logo_w - 24 - 8 - categories_w - 24 - right_w;
+    };
+    const bool folded = narrow || search_room(cart_w + links_w, 0) < kMinSearch;
+    s.top_bar_folded = folded;
+    const float right_w = folded ? cart_w : cart_w + links_w;
+
     ImGui::SetCursorPos(ImVec2(side, y));
-    if (narrow) {
+    if (folded) {
         menu_button(s);
         ImGui::SameLine();
     }
@@ -202,7 +229,7 @@ void draw_top_bar(AppState& s) {
     ImGui::SameLine(0, 24);
     if (!narrow) {
         ImGui::SetCursorPosY(y);
-        const float search_w = std::clamp(width * 0.28f, 180.0f, 360.0f);
+        const float search_w = std::clamp(search_room(right_w, folded ? 48.0f : 0.0f), 120.0f, 360.0f);
         ImGui::SetNextItemWidth(search_w);
         if (ImGui::InputTextWithHint("##search", tr(s.lang, S::search_hint), s.search_text.data(),
                                      s.search_text.capacity() + 1,
@@ -224,23 +251,9 @@ void draw_top_bar(AppState& s) {
         categories_menu(s);
     }
 
-    // Right-aligned group, measured so it ends at the column's right edge.
-    auto label_w = [](const char* l) { return ImGui::CalcTextSize(l, nullptr, true).x + 24; };
-    float right_w = label_w(tr(s.lang, S::cart));
-    if (!narrow) {
-        right_w += 8 + label_w(tr(s.lang, S::lang_switch));
-        right_w += 8 + support_links_width(s);  // Help, Tickets (support_common.cpp)
-        if (!s.session_token.empty()) right_w += 8 + account_links_width(s);
-        if (is_merchant(s)) right_w += 8 + label_w(tr(s.lang, S::as_staff_link));  // issue 5: staff console
-        if (s.user) {
-            right_w += 8 + label_w(tr(s.lang, S::account)) + 8 + label_w(tr(s.lang, S::log_out));
-        } else if (s.route.route != Route::login) {
-            right_w += 8 + label_w(tr(s.lang, S::log_in));
-        }
-    }
     ImGui::SameLine(width - side - right_w, 0);
     ImGui::SetCursorPosY(y);
-    if (!narrow) {
+    if (!folded) {
         lang_button(s);
         ImGui::SameLine(0, 8);
         support_links(s, y);  // Help, Tickets (support_common.cpp)
@@ -271,22 +284,24 @@ void draw_menu_panel(AppState& s) {
     ImGui::Begin("##menu_panel", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     const float w = vp->Size.x - 32;
-    ui::text_field(tr(s.lang, S::search_hint), "menu_search", s.search_text, {}, w, false, nullptr, false);
-    if (ImGui::IsItemDeactivatedAfterEdit() && ImGui::IsKeyPressed(ImGuiKey_Enter)) submit_search(s);
-    if (ui::button(tr(s.lang, S::search_button), ButtonKind::primary, ImVec2(w, 0))) submit_search(s);
-    ImGui::Dummy(ImVec2(1, 4));
-    ui::text(tr(s.lang, S::categories), FontSize::small14, color::muted);
-    auto item = [&](const std::string& title, const std::string& slug) {
-        if (ImGui::Selectable(title.c_str(), s.route.route == Route::catalog && s.route.category == slug, 0, ImVec2(w, 36))) {
-            RouteState r = route_of(Route::catalog);
-            r.category = slug;
-            go(s, r);
-        }
-        a11y::annotate_last(a11y::Role::menuitem);
-    };
-    item(tr(s.lang, S::all_products), {});
-    for (const Category& c : s.store.categories) item(category_title(s, c), c.slug);
-    ImGui::Separator();
+    if (is_narrow(s)) {  // wider bars keep the search box and the categories in the bar
+        ui::text_field(tr(s.lang, S::search_hint), "menu_search", s.search_text, {}, w, false, nullptr, false);
+        if (ImGui::IsItemDeactivatedAfterEdit() && ImGui::IsKeyPressed(ImGuiKey_Enter)) submit_search(s);
+        if (ui::button(tr(s.lang, S::search_button), ButtonKind::primary, ImVec2(w, 0))) submit_search(s);
+        ImGui::Dummy(ImVec2(1, 4));
+        ui::text(tr(s.lang, S::categories), FontSize::small14, color::muted);
+        auto item = [&](const std::string& title, const std::string& slug) {
+            if (ImGui::Selectable(title.c_str(), s.route.route == Route::catalog && s.route.category == slug, 0, ImVec2(w, 36))) {
+                RouteState r = route_of(Route::catalog);
+                r.category = slug;
+                go(s, r);
+            }
+            a11y::annotate_last(a11y::Role::menuitem);
+        };
+        item(tr(s.lang, S::all_products), {});
+        for (const Category& c : s.store.categories) item(category_title(s, c), c.slug);
+        ImGui::Separator();
+    }
     lang_button(s, w);
     if (!s.session_token.empty()) account_menu_items(s, w);
     if (is_merchant(s) && ui::button(tr(s.lang, S::as_staff_link), ButtonKind::secondary, ImVec2(w, 0)))
