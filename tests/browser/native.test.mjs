@@ -75,6 +75,24 @@ test('paste from the system clipboard, and copy/cut back to it', async () => {
   await page.context().close();
 });
 
+test("the mirror follows ImGui's focus: aria-activedescendant names the focused field", async () => {
+  const page = await open('/login');
+  const focusedName = () => page.evaluate(() => {
+    const id = document.getElementById('ime').getAttribute('aria-activedescendant');
+    const el = id && document.getElementById(id);
+    return el ? el.getAttribute('aria-label') : null;
+  });
+  await focusField(page, 'Email');
+  await page.waitForFunction(() => document.getElementById('canvas').getAttribute('aria-activedescendant'), null, { timeout: 5000 });
+  assert.equal(await focusedName(), 'Email');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => {
+    const id = document.getElementById('ime').getAttribute('aria-activedescendant');
+    return id && document.getElementById(id)?.getAttribute('aria-label') === 'Password';
+  }, null, { timeout: 5000 });
+  await page.context().close();
+});
+
 test('touch: a tap presses the button under the finger once, a drag scrolls, no ghost click', async () => {
   const page = await open('/', { device: PHONE });
   const tapCentre = async (locator) => {

@@ -135,6 +135,10 @@ int items_submitted() { return g.submitted; }
 std::string end_frame_json() {
     std::string out = "[";
     bool first = true;
+    // ImGui's focus: the item being used (a text field being edited, a button held), else the
+    // keyboard-navigation item while its highlight shows (after Tab).
+    const ImGuiContext& ctx = *ImGui::GetCurrentContext();
+    const ImGuiID focus = ctx.ActiveId != 0 ? ctx.ActiveId : (ctx.NavDisableHighlight ? 0 : ctx.NavId);
     for (const Item& it : g.items) {
         if (it.name.empty()) continue;  // unnamed: nothing a reader or a test could use
         if (!first) out += ',';
@@ -151,6 +155,7 @@ std::string end_frame_json() {
         if (it.selected >= 0) out += it.selected ? ",\"selected\":\"true\"" : ",\"selected\":\"false\"";
         if (it.level > 0) out += ",\"level\":" + std::to_string(it.level);
         if (it.disabled) out += ",\"disabled\":true";
+        if (focus != 0 && it.id == focus) out += ",\"focused\":true";
         out += ",\"x\":";
         append_number(out, it.rect.Min.x);
         out += ",\"y\":";

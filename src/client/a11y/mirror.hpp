@@ -37,7 +37,8 @@ void rename_last(std::string_view name);
 void add(Role role, std::string_view name, const ImRect& rect, int level = 0);
 
 // Ends the frame; returns the items as a JSON array
-// [{role, name, value?, checked?, selected?, level?, disabled?, x, y, w, h}], in draw order.
+// [{role, name, value?, checked?, selected?, level?, disabled?, focused?, x, y, w, h}], in draw
+// order; `focused` marks the item that has ImGui's focus.
 std::string end_frame_json();
 
 }  // namespace satstore::client::a11y

@@ -231,6 +231,7 @@ EM_JS(void, js_a11y_sync, (const char* json), {
     if (!layer) return;
     var items = JSON.parse(UTF8ToString(json));
     var kids = layer.children;
+    var focused = null;
     for (var i = 0; i < items.length; i++) {
         var it = items[i];
         var isInput = it.role === "textbox";
@@ -259,8 +260,18 @@ EM_JS(void, js_a11y_sync, (const char* json), {
         el.style.top = it.y + "px";
         el.style.width = it.w + "px";
         el.style.height = it.h + "px";
+        el.id = "a11y-" + i;
+        if (it.focused) focused = el.id;
     }
     while (kids.length > items.length) layer.removeChild(layer.lastChild);
+    // Keyboard focus stays on the canvas (or the text-input textarea); assistive technology
+    // follows ImGui's focus through aria-activedescendant.
+    ["canvas", "ime"].forEach(function(id) {
+        var host = document.getElementById(id);
+        if (!host) return;
+        if (focused) host.setAttribute("aria-activedescendant", focused);
+        else host.removeAttribute("aria-activedescendant");
+    });
 });
 
 // --- Callbacks from JS -----------------------------------------------------------------------------
