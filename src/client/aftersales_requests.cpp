@@ -28,17 +28,6 @@ int send(AppState& s, AfterRequest kind, const char* method, const std::string& 
     return id;
 }
 
-std::optional<Order> parse_order(const json& j) {
-    try {
-        return j.get<Order>();
-    } catch (const json::exception& e) {
-        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
-    } catch (const std::invalid_argument& e) {
-        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
-    }
-    return std::nullopt;
-}
-
 // The words for a failed action: the API's detail (English) or, in Chinese, a sentence per code.
 std::string problem_words(const AppState& s, const platform::HttpReply& r, const buying::Problem& p) {
     if (r.status == 0) return tr(s.lang, S::network_failed);
@@ -128,7 +117,7 @@ void apply_staff_orders(AppState& s, const platform::HttpReply& r) {
     }
     st.list.clear();
     for (const json& o : (*j)["items"])
-        if (auto order = parse_order(o)) st.list.push_back(std::move(*order));
+        if (auto order = buying::parse_order(o)) st.list.push_back(std::move(*order));
     // Oldest paid orders first: they have waited longest to ship (the API lists newest first).
     if (st.filter == "paid") std::reverse(st.list.begin(), st.list.end());
     st.list_load = 2;
@@ -137,7 +126,7 @@ void apply_staff_orders(AppState& s, const platform::HttpReply& r) {
 void apply_staff_order(AppState& s, const platform::HttpReply& r) {
     StaffOrdersState& st = s.after.staff;
     const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
-    std::optional<Order> order = j ? parse_order(*j) : std::nullopt;
+    std::optional<Order> order = j ? buying::parse_order(*j) : std::nullopt;
     if (!order) {
         st.detail_load = 3;
         return;
@@ -543,7 +532,7 @@ bool handle_aftersales_reply(AppState& s, const platform::HttpReply& r) {
         case AfterRequest::staff_return_order:
             if (r.status == 200)
                 if (auto j = buying::parse_json(r))
-                    if (auto o = parse_order(*j)) s.after.returns.orders[o->id] = std::move(*o);
+                    if (auto o = buying::parse_order(*j)) s.after.returns.orders[o->id] = std::move(*o);
             break;
         case AfterRequest::return_decision: apply_return_decision(s, r, key); break;
         case AfterRequest::buyer_return: apply_buyer_return(s, r, key); break;

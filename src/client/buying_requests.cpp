@@ -28,17 +28,6 @@ constexpr int kOrdersPage = 50;  // My Orders loads this many at a time, more as
 
 void navigate(const std::string& fragment) { platform::set_location_hash(fragment); }
 
-std::optional<Order> parse_order(const json& j) {
-    try {
-        return j.get<Order>();
-    } catch (const json::exception& e) {
-        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
-    } catch (const std::invalid_argument& e) {
-        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
-    }
-    return std::nullopt;
-}
-
 std::optional<Money> parse_money(const json& j) {
     try {
         return j.get<Money>();
@@ -203,7 +192,7 @@ void apply_place_order(AppState& s, const platform::HttpReply& r) {
     c.placing = false;
     if (r.status == 201 || r.status == 200) {
         const std::optional<json> j = buying::parse_json(r);
-        std::optional<Order> order = j ? parse_order(*j) : std::nullopt;
+        std::optional<Order> order = j ? buying::parse_order(*j) : std::nullopt;
         if (!order) {
             c.error = tr(s.lang, S::request_failed);
             return;
@@ -277,7 +266,7 @@ void apply_order(AppState& s, const platform::HttpReply& r) {
         return;
     }
     const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
-    std::optional<Order> order = j ? parse_order(*j) : std::nullopt;
+    std::optional<Order> order = j ? buying::parse_order(*j) : std::nullopt;
     if (!order) {
         o.detail_load = BuyLoad::failed;
         return;
@@ -409,7 +398,7 @@ void apply_orders(AppState& s, const platform::HttpReply& r, bool more) {
     }
     if (!more) o.list.clear();
     for (const json& item : (*j)["items"]) {
-        if (std::optional<Order> order = parse_order(item)) o.list.push_back(std::move(*order));
+        if (std::optional<Order> order = buying::parse_order(item)) o.list.push_back(std::move(*order));
     }
     const json& next = (*j)["next_cursor"];
     o.next_cursor = next.is_string() ? next.get<std::string>() : "";
@@ -422,7 +411,7 @@ void apply_order_action(AppState& s, BuyRequest kind, const platform::HttpReply&
     o.cancel_dialog = false;
     if (r.status == 200) {
         const std::optional<json> j = buying::parse_json(r);
-        if (std::optional<Order> order = j ? parse_order(*j) : std::nullopt) {
+        if (std::optional<Order> order = j ? buying::parse_order(*j) : std::nullopt) {
             o.detail = std::move(order);
             for (Order& listed : o.list) {
                 if (listed.id == o.detail->id) listed = *o.detail;
@@ -669,6 +658,17 @@ std::optional<json> parse_json(const platform::HttpReply& r) {
         return std::nullopt;
     }
     return j;
+}
+
+std::optional<Order> parse_order(const json& j) {
+    try {
+        return j.get<Order>();
+    } catch (const json::exception& e) {
+        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
+    } catch (const std::invalid_argument& e) {
+        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
+    }
+    return std::nullopt;
 }
 
 Problem parse_problem(const platform::HttpReply& r) {

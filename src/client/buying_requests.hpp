@@ -47,6 +47,8 @@ struct Problem {
 };
 Problem parse_problem(const platform::HttpReply& r);
 std::optional<nlohmann::json> parse_json(const platform::HttpReply& r);
+// An order from the API's JSON (nullopt, logged, when malformed).
+std::optional<Order> parse_order(const nlohmann::json& j);
 
 // Wallet requests (wallet_requests.cpp).
 void request_wallet(AppState& s);

@@ -14,6 +14,7 @@ import { call, demoAccounts, login } from '../support/server.mjs';
 import { authorize, bindProof, newKey } from '../support/wallet.mjs';
 import {
   startServer, launchBrowser, newPage, waitReady, clickMirror, screenshot, waitIdle, DESKTOP, PHONE,
+  reveal, click,
 } from './helpers.mjs';
 
 let server;
@@ -54,19 +55,6 @@ const a11y = (page) => page.locator('#a11y');
 const role = (page, r, name) => a11y(page).getByRole(r, { name, exact: true });
 const text = (page, t) => a11y(page).getByText(t, typeof t === 'string' ? { exact: true } : undefined);
 
-async function reveal(page, locator, dy = 300) {
-  const vp = page.viewportSize();
-  for (let i = 0; i < 30; i++) {
-    const box = (await locator.count()) > 0 ? await locator.first().boundingBox() : null;
-    if (box && box.y >= 64 && box.y + box.height <= vp.height) return locator.first();
-    await page.mouse.move(vp.width / 2, vp.height / 2);
-    const down = !box || box.y + box.height > vp.height;
-    await page.mouse.wheel(0, down ? dy : -dy);
-    await waitIdle(page, 150);
-  }
-  throw new Error('could not scroll the element into view');
-}
-
 // Scrolls until `locator` sits near the top of the content (what follows it is then on screen).
 async function scrollNearTop(page, locator) {
   const el = await reveal(page, locator);
@@ -96,11 +84,6 @@ const toTop = async (page) => {
   await page.mouse.wheel(0, -10000);
   await waitIdle(page, 150);
 };
-
-async function click(page, locator) {
-  await waitIdle(page, 150);
-  await clickMirror(page, await reveal(page, locator));
-}
 
 async function typeInto(page, name, value) {
   await click(page, role(page, 'textbox', name));

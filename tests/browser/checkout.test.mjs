@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import {
   startServer, launchBrowser, newPage, waitReady, clickMirror, screenshot, waitIdle, DESKTOP, PHONE,
+  reveal, click,
 } from './helpers.mjs';
 
 let server;
@@ -32,28 +33,6 @@ after(async () => {
 const a11y = (page) => page.locator('#a11y');
 const role = (page, r, name) => a11y(page).getByRole(r, { name, exact: true });
 const text = (page, t) => a11y(page).getByText(t, { exact: true });
-
-// Scrolls the content (mouse wheel over the canvas) until `locator` is on screen; the mirror only
-// holds items inside the visible part of the content.
-async function reveal(page, locator, dy = 300) {
-  const vp = page.viewportSize();
-  for (let i = 0; i < 20; i++) {
-    const box = (await locator.count()) > 0 ? await locator.first().boundingBox() : null;
-    if (box && box.y >= 64 && box.y + box.height <= vp.height) return locator.first();
-    await page.mouse.move(vp.width / 2, vp.height / 2);
-    const down = !box || box.y + box.height > vp.height;
-    await page.mouse.wheel(0, down ? dy : -dy);
-    await waitIdle(page, 150);
-  }
-  throw new Error('could not scroll the element into view');
-}
-
-// Input is applied one event per frame: let earlier typing land (and the layout settle) before
-// locating the next control.
-async function click(page, locator) {
-  await waitIdle(page, 150);
-  await clickMirror(page, await reveal(page, locator));
-}
 
 async function typeInto(page, name, value) {
   await click(page, role(page, 'textbox', name));

@@ -57,6 +57,28 @@ export async function clickMirror(page, locator) {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
+// Scrolls the content (mouse wheel over the canvas) until `locator` is on screen, below the top
+// bar: the mirror only holds items inside the visible part of the content. Returns the element.
+export async function reveal(page, locator, dy = 300) {
+  const vp = page.viewportSize();
+  for (let i = 0; i < 30; i++) {
+    const box = (await locator.count()) > 0 ? await locator.first().boundingBox() : null;
+    if (box && box.y >= 64 && box.y + box.height <= vp.height) return locator.first();
+    await page.mouse.move(vp.width / 2, vp.height / 2);
+    const down = !box || box.y + box.height > vp.height;
+    await page.mouse.wheel(0, down ? dy : -dy);
+    await waitIdle(page, 150);
+  }
+  throw new Error(`could not scroll ${locator} into view`);
+}
+
+// Input is applied one event per frame: lets earlier typing land (and the layout settle), then
+// scrolls `locator` into view and clicks it.
+export async function click(page, locator) {
+  await waitIdle(page, 150);
+  await clickMirror(page, await reveal(page, locator));
+}
+
 // Waits until the canvas has stopped drawing (no frame for `quietMs`).
 // Waits until no image is loading and no frame was drawn for `quietMs` (or `timeout` passes).
 export async function waitIdle(page, quietMs = 300, timeout = 10000) {

@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
 import {
-  startServer, launchBrowser, newPage, waitReady, waitIdle, clickMirror, fieldValue, waitForFieldValue, screenshot,
+  startServer, launchBrowser, newPage, waitReady, waitIdle, fieldValue, waitForFieldValue, screenshot,
   DESKTOP, PHONE,
+  reveal, click,
 } from './helpers.mjs';
 import { call, demoAccounts, login } from '../support/server.mjs';
 
@@ -51,26 +52,6 @@ after(async () => {
 const a11y = (page) => page.locator('#a11y');
 const role = (page, r, name) => a11y(page).getByRole(r, { name, exact: typeof name === 'string' });
 const text = (page, t) => a11y(page).getByText(t, { exact: typeof t === 'string' });
-
-// Scrolls the content (mouse wheel over the canvas) until `locator` is on screen: the mirror
-// only holds items inside the visible part of the content.
-async function reveal(page, locator, dy = 300) {
-  const vp = page.viewportSize();
-  for (let i = 0; i < 30; i++) {
-    const box = (await locator.count()) > 0 ? await locator.first().boundingBox() : null;
-    if (box && box.y >= 64 && box.y + box.height <= vp.height) return locator.first();
-    await page.mouse.move(vp.width / 2, vp.height / 2);
-    const down = !box || box.y + box.height > vp.height;
-    await page.mouse.wheel(0, down ? dy : -dy);
-    await waitIdle(page, 150);
-  }
-  throw new Error(`could not scroll ${locator} into view`);
-}
-
-async function click(page, locator) {
-  await waitIdle(page, 150);
-  await clickMirror(page, await reveal(page, locator));
-}
 
 async function focusField(page, name) {
   await click(page, role(page, 'textbox', name));
