@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "load.hpp"
+
 namespace satstore::client {
 
 // What the account screens ask the loop to do (Intent::Kind::account, Intent::number).
@@ -29,7 +31,7 @@ enum class AccountAction : std::int64_t {
     reload,              // GET /me and the login activity again
 };
 
-enum class AccountLoad { idle, loading, ok, failed };
+using AccountLoad = Load;  // load.hpp
 
 struct LoginEventRow {
     std::string at;          // RFC 3339

@@ -85,7 +85,7 @@ void reload_buyer_order(AppState& s, const std::string& order_id) {
 
 void request_staff_orders(AppState& s) {
     StaffOrdersState& st = s.after.staff;
-    if (st.list_load != 2) st.list_load = 1;
+    if (st.list_load != Load::ok) st.list_load = Load::loading;
     std::string path = "/staff/orders?limit=50";
     if (!st.filter.empty()) path += "&status=" + st.filter;
     send(s, AfterRequest::staff_orders, "GET", path);
@@ -95,7 +95,7 @@ void request_staff_order(AppState& s, const std::string& id) {
     StaffOrdersState& st = s.after.staff;
     if (!st.detail || st.detail->id != id) {
         st.detail.reset();
-        st.detail_load = 1;
+        st.detail_load = Load::loading;
         st.ship = {};
         st.reship = {};
         st.refund_qty.clear();
@@ -112,7 +112,7 @@ void apply_staff_orders(AppState& s, const platform::HttpReply& r) {
     StaffOrdersState& st = s.after.staff;
     const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
-        st.list_load = 3;
+        st.list_load = Load::failed;
         return;
     }
     st.list.clear();
@@ -120,7 +120,7 @@ void apply_staff_orders(AppState& s, const platform::HttpReply& r) {
         if (auto order = buying::parse_order(o)) st.list.push_back(std::move(*order));
     // Oldest paid orders first: they have waited longest to ship (the API lists newest first).
     if (st.filter == "paid") std::reverse(st.list.begin(), st.list.end());
-    st.list_load = 2;
+    st.list_load = Load::ok;
 }
 
 void apply_staff_order(AppState& s, const platform::HttpReply& r) {
@@ -128,7 +128,7 @@ void apply_staff_order(AppState& s, const platform::HttpReply& r) {
     const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
     std::optional<Order> order = j ? buying::parse_order(*j) : std::nullopt;
     if (!order) {
-        st.detail_load = 3;
+        st.detail_load = Load::failed;
         return;
     }
     st.refundable.reset();
@@ -142,7 +142,7 @@ void apply_staff_order(AppState& s, const platform::HttpReply& r) {
         std::fprintf(stderr, "satstore: malformed refundable: %s\n", e.what());
     }
     st.detail = std::move(order);
-    st.detail_load = 2;
+    st.detail_load = Load::ok;
 }
 
 // The reply of a console action: the updated order (then reloaded for the refundable amounts), or
@@ -248,7 +248,7 @@ void staff_refund(AppState& s) {
 
 void request_staff_returns(AppState& s) {
     StaffReturnsState& rs = s.after.returns;
-    if (rs.list_load != 2) rs.list_load = 1;
+    if (rs.list_load != Load::ok) rs.list_load = Load::loading;
     std::string path = "/staff/returns?limit=50";
     if (!rs.filter.empty()) path += "&status=" + rs.filter;
     send(s, AfterRequest::staff_returns, "GET", path);
@@ -258,7 +258,7 @@ void apply_staff_returns(AppState& s, const platform::HttpReply& r) {
     StaffReturnsState& rs = s.after.returns;
     const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
-        rs.list_load = 3;
+        rs.list_load = Load::failed;
         return;
     }
     rs.list.clear();
@@ -269,7 +269,7 @@ void apply_staff_returns(AppState& s, const platform::HttpReply& r) {
             std::fprintf(stderr, "satstore: malformed return: %s\n", e.what());
         }
     }
-    rs.list_load = 2;
+    rs.list_load = Load::ok;
     // The orders, for line titles and order numbers.
     for (const ReturnRequest& ret : rs.list)
         if (!rs.orders.count(ret.order_id)) send(s, AfterRequest::staff_return_order, "GET", "/staff/orders/" + ret.order_id);
@@ -451,7 +451,7 @@ void perform_aftersales(AppState& s, const Intent& in) {
     switch (static_cast<AfterAction>(in.number)) {
         case AfterAction::staff_filter:
             st.filter = in.text;
-            st.list_load = 0;
+            st.list_load = Load::idle;
             request_staff_orders(s);
             break;
         case AfterAction::staff_reload: enter_aftersales_route(s); break;
@@ -481,7 +481,7 @@ void perform_aftersales(AppState& s, const Intent& in) {
             break;
         case AfterAction::returns_filter:
             s.after.returns.filter = in.text;
-            s.after.returns.list_load = 0;
+            s.after.returns.list_load = Load::idle;
             request_staff_returns(s);
             break;
         case AfterAction::return_approve: return_decision(s, in.text, "approve", json::object()); break;

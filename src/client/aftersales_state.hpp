@@ -14,6 +14,7 @@
 #include "core/money.hpp"
 #include "core/order.hpp"
 #include "core/returns.hpp"
+#include "load.hpp"
 #include "ui/attachments.hpp"
 
 namespace satstore::client {
@@ -50,10 +51,10 @@ struct ShipForm {
 struct StaffOrdersState {
     // Queue (#/staff/orders).
     std::string filter = "paid";  // paid orders to ship first
-    int list_load = 0;            // 0 idle, 1 loading, 2 ok, 3 failed
+    Load list_load = Load::idle;
     std::vector<Order> list;
     // Console (#/staff/orders/<id>).
-    int detail_load = 0;
+    Load detail_load = Load::idle;
     std::optional<Order> detail;
     std::optional<Money> refundable;                       // what can still be refunded
     std::map<std::string, std::int64_t> refundable_units;  // per line id
@@ -76,7 +77,7 @@ struct StaffOrdersState {
 
 struct StaffReturnsState {
     std::string filter = "requested";
-    int list_load = 0;
+    Load list_load = Load::idle;
     std::vector<ReturnRequest> list;
     std::map<std::string, Order> orders;  // the return's order, by id (titles of its lines)
     std::string rejecting;                // return id whose reject reason field is open

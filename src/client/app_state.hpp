@@ -13,6 +13,7 @@
 #include "aftersales_state.hpp"
 #include "account_state.hpp"
 #include "buying_state.hpp"
+#include "load.hpp"
 #include "support_state.hpp"
 #include "core/catalog.hpp"
 #include "platform/file_picker.hpp"
@@ -52,7 +53,6 @@ inline RouteState route_of(Route r) {
 }
 
 // --- Remote data -------------------------------------------------------------------------------------
-enum class Load { idle, loading, ok, failed };
 
 struct Category {
     std::string slug;

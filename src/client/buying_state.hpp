@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "load.hpp"
 #include "core/address.hpp"
 #include "core/money.hpp"
 #include "core/order.hpp"
@@ -75,7 +76,7 @@ struct SavedAddress {
     Address address;
 };
 
-enum class BuyLoad { idle, loading, ok, failed };
+using BuyLoad = Load;  // load.hpp
 
 struct CheckoutState {
     // Cart and review pricing.

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "load.hpp"
 #include "core/help_center.hpp"
 #include "core/ticket.hpp"
 #include "ui/attachments.hpp"
@@ -31,7 +32,7 @@ enum class SupportAction : std::int64_t {
     open_file,         // text = upload URL relative to the API origin (private: sent with the session)
 };
 
-enum class SupportLoad { idle, loading, ok, failed };
+using SupportLoad = Load;  // load.hpp
 
 struct TicketAttachment {
     std::string id;

@@ -203,7 +203,7 @@ void draw_staff_order(AppState& s, float width) {
     ImGui::Dummy(ImVec2(1, 8));
     const StaffOrdersState& st = s.after.staff;
     if (!st.detail || st.detail->id != s.route.order_id) {
-        if (st.detail_load == 3) {
+        if (st.detail_load == Load::failed) {
             ui::message_block(tr(s.lang, S::order_not_found), "", nullptr, width);
         } else {
             const ImVec2 p = ImGui::GetCursorScreenPos();

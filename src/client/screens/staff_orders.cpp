@@ -153,7 +153,7 @@ void draw_staff_orders(AppState& s, float width) {
     filter_tabs(s, width);
     ImGui::Dummy(ImVec2(1, 12));
     const StaffOrdersState& st = s.after.staff;
-    if (st.list_load == 1 && st.list.empty()) {
+    if (st.list_load == Load::loading && st.list.empty()) {
         for (int i = 0; i < 3; ++i) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             ui::skeleton(p, ImVec2(p.x + width, p.y + 110));
@@ -161,13 +161,13 @@ void draw_staff_orders(AppState& s, float width) {
         }
         return;
     }
-    if (st.list_load == 3) {
+    if (st.list_load == Load::failed) {
         if (ui::message_block(tr(s.lang, S::request_failed), "", tr(s.lang, S::retry), width)) after(s, AfterAction::staff_reload);
         return;
     }
     const std::vector<Order> list = st.list;  // intents may replace the list after drawing
     for (const Order& o : list) order_row(s, o, width);
-    if (list.empty() && st.list_load == 2)
+    if (list.empty() && st.list_load == Load::ok)
         ui::message_block(tr(s.lang, st.filter == "paid" ? S::as_nothing_to_ship : S::as_no_orders_here), "", nullptr, width);
 }
 

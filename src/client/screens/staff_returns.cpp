@@ -135,7 +135,7 @@ void draw_staff_returns(AppState& s, float width) {
     filter_tabs(s, width);
     ImGui::Dummy(ImVec2(1, 12));
     const StaffReturnsState& rs = s.after.returns;
-    if (rs.list_load == 1 && rs.list.empty()) {
+    if (rs.list_load == Load::loading && rs.list.empty()) {
         for (int i = 0; i < 2; ++i) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             ui::skeleton(p, ImVec2(p.x + width, p.y + 140));
@@ -143,13 +143,13 @@ void draw_staff_returns(AppState& s, float width) {
         }
         return;
     }
-    if (rs.list_load == 3) {
+    if (rs.list_load == Load::failed) {
         if (ui::message_block(tr(s.lang, S::request_failed), "", tr(s.lang, S::retry), width)) after(s, AfterAction::staff_reload);
         return;
     }
     const std::vector<ReturnRequest> list = rs.list;
     for (const ReturnRequest& r : list) return_card(s, r, width);
-    if (list.empty() && rs.list_load == 2) ui::message_block(tr(s.lang, S::as_no_returns), "", nullptr, width);
+    if (list.empty() && rs.list_load == Load::ok) ui::message_block(tr(s.lang, S::as_no_returns), "", nullptr, width);
 }
 
 }  // namespace satstore::client::screens
