@@ -25,15 +25,22 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 test('bundle sizes (printed)', () => {
   const files = readdirSync(webRoot);
   const rows = [];
+  const gz = {};
   for (const re of [/^app\.[0-9a-f]{8}\.wasm$/, /^app\.[0-9a-f]{8}\.js$/, /^font\.[0-9a-f]{8}\.ttf$/, /^index\.html$/]) {
     const name = files.find((f) => re.test(f));
     assert.ok(name, `bundle has a file matching ${re}`);
     for (const ext of ['.gz', '.br']) assert.ok(files.includes(name + ext), `${name}${ext} exists`);
     const size = (f) => statSync(join(webRoot, f)).size;
+    gz[name.split('.').pop()] = { raw: size(name), gzip: size(name + '.gz') };
     rows.push(`${name.padEnd(24)} raw ${kb(size(name)).padStart(9)}  gzip ${kb(size(name + '.gz')).padStart(9)}  br ${kb(size(name + '.br')).padStart(9)}`);
   }
   assert.ok(files.includes('config.json'), 'config.json exists');
   console.log(`bundle sizes (${webRoot})\n${rows.map((r) => `  ${r}`).join('\n')}`);
+  // Budgets (issue 8): the code, gzipped, at most 800 KB; the font subset at most 1.5 MB.
+  const code = gz.wasm.gzip + gz.js.gzip;
+  console.log(`budget: wasm+JS gzipped ${kb(code)} of 800 KB; font ${kb(gz.ttf.raw)} of 1536 KB`);
+  assert.ok(code <= 800 * 1024, `wasm+JS gzipped ${kb(code)} exceeds 800 KB`);
+  assert.ok(gz.ttf.raw <= 1536 * 1024, `font ${kb(gz.ttf.raw)} exceeds 1.5 MB`);
 });
 
 for (const [device, label] of [[DESKTOP, 'desktop 1280x800'], [PHONE, 'phone 390x844@3']]) {
@@ -52,6 +59,7 @@ for (const [device, label] of [[DESKTOP, 'desktop 1280x800'], [PHONE, 'phone 390
       `after navigation start (WebGL2 context creation took ${glContextMs.toFixed(0)} ms); ` +
       `frames drawn in 3 s without input: ${idle} (total so far ${after3s})`);
     assert.equal(idle, 0, 'an idle page must not draw (no countdown is visible here)');
+    assert.ok(firstDrawMs <= 2000, `first frame after ${firstDrawMs.toFixed(0)} ms: the budget is 2 s`);
     await page.context().close();
   });
 }
