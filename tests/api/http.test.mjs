@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
@@ -153,6 +154,61 @@ describe('CORS', () => {
   test('any other origin gets none', async () => {
     const r = await fetch(`${srv.api}/products?limit=1`, { headers: { origin: 'http://evil.example.test' } });
     assert.equal(r.headers.get('access-control-allow-origin'), null);
+  });
+});
+
+describe('limits under abuse', () => {
+  const port = () => Number(new URL(srv.base).port);
+  const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${srv.child.pid}/status`, 'utf8'))[1]);
+  // Sends raw bytes; resolves with what came back before the server closed or `ms` passed.
+  const raw = (bytes, ms = 5000) => new Promise((resolve) => {
+    const socket = connect(port(), '127.0.0.1');
+    let got = '';
+    const done = () => { clearTimeout(timer); socket.destroy(); resolve(got); };
+    const timer = setTimeout(done, ms);
+    socket.on('data', (d) => { got += d; });
+    socket.on('error', done);
+    socket.on('close', done);
+    socket.write(bytes, () => {});
+  });
+  const healthy = async () => {
+    const started = Date.now();
+    const r = await call(`${srv.base}/healthz`);
+    assert.equal(r.status, 200);
+    return Date.now() - started;
+  };
+
+  test('a 2 MiB header and malformed HTTP are cut off, memory stays bounded, others are served', async () => {
+    const before = rssKb();
+    const huge = `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(2 * 1024 * 1024)}\r\n\r\n`;
+    const answers = await Promise.all([...Array(10)].map(() => raw(huge)));
+    for (const a of answers) assert.doesNotMatch(a, /^HTTP\/1\.1 200/, 'a huge header is not served');
+    assert.doesNotMatch(await raw('GARBAGE / HTTP/9.9\r\n\r\n'), /^HTTP\/1\.1 200/);
+    assert.doesNotMatch(await raw('GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n'), /^HTTP\/1\.1 200/);
+    await healthy();
+    const grown = rssKb() - before;
+    console.log(`# RSS after ten 2 MiB headers: +${grown} KB`);
+    assert.ok(grown < 64 * 1024, `memory grew by ${grown} KB`);
+  });
+
+  test('300 idle connections and slow clients do not keep others waiting', async () => {
+    const idle = [];
+    for (let i = 0; i < 300; i++) idle.push(connect(port(), '127.0.0.1').on('error', () => {}));
+    // Slow clients: half a request line, then nothing.
+    const slow = [];
+    for (let i = 0; i < 20; i++) {
+      const s = connect(port(), '127.0.0.1').on('error', () => {});
+      s.write('GET /api/v1/prod');
+      slow.push(s);
+    }
+    try {
+      const ms = await healthy();
+      console.log(`# /healthz beside 300 idle and 20 stalled connections: ${ms} ms`);
+      const r = await call(`${srv.api}/products?limit=2`);
+      assert.equal(r.status, 200);
+    } finally {
+      for (const s of [...idle, ...slow]) s.destroy();
+    }
   });
 });
 
