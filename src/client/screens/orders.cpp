@@ -34,19 +34,13 @@ void filter_chips(AppState& s, float width) {
         {"completed", ui::status_label(s.lang, OrderStatus::completed)},
         {"cancelled", ui::status_label(s.lang, OrderStatus::cancelled)},
     };
-    float x = 0;
+    std::vector<std::string> labels;
+    int selected = -1;
     for (const auto& c : chips) {
-        const std::string label = std::string(c.label) + "##filter" + c.value;
-        const float w = ImGui::CalcTextSize(c.label).x + 28;
-        if (x > 0 && x + w > width) x = 0;
-        else if (x > 0) ImGui::SameLine(0, 8);
-        const bool selected = current == c.value;
-        if (ui::button(label.c_str(), selected ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 36))) {
-            buy(s, BuyAction::orders_filter, c.value);
-        }
-        a11y::annotate_last(a11y::Role::tab, {}, -1, selected ? 1 : 0);
-        x += w + 8;
+        if (current == c.value) selected = static_cast<int>(labels.size());
+        labels.emplace_back(c.label);
     }
+    if (const int i = ui::chip_row("filter", labels, selected, width); i >= 0) buy(s, BuyAction::orders_filter, chips[i].value);
 }
 
 void order_card(AppState& s, const Order& o, float w) {

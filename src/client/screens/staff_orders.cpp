@@ -27,19 +27,9 @@ void after(AppState& s, AfterAction action, std::string arg) {
 
 void carrier_picker(AppState& s, const char* id, int& index, const std::string& error, float width) {
     ui::text(tr(s.lang, S::carrier), FontSize::small14, color::text);
-    const auto& all = carriers();
-    float x = 0;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        const std::string label = all[i].name + "##" + id + all[i].code;
-        const float w = ImGui::CalcTextSize(all[i].name.c_str()).x + 28;
-        if (x > 0 && x + w > width) x = 0;
-        else if (x > 0) ImGui::SameLine(0, 8);
-        const bool selected = index == static_cast<int>(i);
-        if (ui::button(label.c_str(), selected ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 36)))
-            index = static_cast<int>(i);
-        a11y::annotate_last(a11y::Role::option, {}, -1, selected ? 1 : 0);
-        x += w + 8;
-    }
+    std::vector<std::string> names;
+    for (const auto& c : carriers()) names.push_back(c.name);
+    if (const int i = ui::chip_row(id, names, index, width, true); i >= 0) index = i;
     if (!error.empty()) ui::text(error, FontSize::small14, color::danger, 0, true);
 }
 
@@ -101,18 +91,13 @@ void filter_tabs(AppState& s, float width) {
         {"pending_payment", ui::status_label(s.lang, OrderStatus::pending_payment)},
         {"", tr(s.lang, S::filter_all)},
     };
-    float x = 0;
+    std::vector<std::string> labels;
+    int selected = -1;
     for (const auto& c : chips) {
-        const std::string label = std::string(c.label) + "##sfilter" + c.value;
-        const float w = ImGui::CalcTextSize(c.label).x + 28;
-        if (x > 0 && x + w > width) x = 0;
-        else if (x > 0) ImGui::SameLine(0, 8);
-        const bool selected = current == c.value;
-        if (ui::button(label.c_str(), selected ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 36)))
-            after(s, AfterAction::staff_filter, c.value);
-        a11y::annotate_last(a11y::Role::tab, {}, -1, selected ? 1 : 0);
-        x += w + 8;
+        if (current == c.value) selected = static_cast<int>(labels.size());
+        labels.emplace_back(c.label);
     }
+    if (const int i = ui::chip_row("staff_filter", labels, selected, width); i >= 0) after(s, AfterAction::staff_filter, chips[i].value);
 }
 
 void order_row(AppState& s, const Order& o, float w) {

@@ -43,20 +43,18 @@ void filter_tabs(AppState& s, float width) {
         {"requested", ReturnStatus::requested}, {"approved", ReturnStatus::approved}, {"in_transit", ReturnStatus::in_transit},
         {"refunded", ReturnStatus::refunded},   {"rejected", ReturnStatus::rejected},
     };
-    float x = 0;
-    auto chip = [&](const char* value, const char* text) {
-        const std::string label = std::string(text) + "##rfilter" + value;
-        const float w = ImGui::CalcTextSize(text).x + 28;
-        if (x > 0 && x + w > width) x = 0;
-        else if (x > 0) ImGui::SameLine(0, 8);
-        const bool selected = current == value;
-        if (ui::button(label.c_str(), selected ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 36)))
-            after(s, AfterAction::returns_filter, value);
-        a11y::annotate_last(a11y::Role::tab, {}, -1, selected ? 1 : 0);
-        x += w + 8;
-    };
-    for (const auto& c : chips) chip(c.value, return_status_label(s.lang, c.status));
-    chip("", tr(s.lang, S::filter_all));
+    std::vector<std::string> labels;
+    std::vector<const char*> values;
+    for (const auto& c : chips) {
+        values.push_back(c.value);
+        labels.emplace_back(return_status_label(s.lang, c.status));
+    }
+    values.push_back("");
+    labels.emplace_back(tr(s.lang, S::filter_all));
+    int selected = -1;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (current == values[i]) selected = static_cast<int>(i);
+    if (const int i = ui::chip_row("returns_filter", labels, selected, width); i >= 0) after(s, AfterAction::returns_filter, values[i]);
 }
 
 void return_card(AppState& s, const ReturnRequest& r, float w) {

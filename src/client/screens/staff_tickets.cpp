@@ -23,28 +23,18 @@ using ui::ButtonKind;
 using ui::FontSize;
 namespace color = ui::color;
 
-// A row of filter chips; returns true when the selection changed (`value` updated).
-bool chip_row(AppState& s, const char* id, const std::vector<std::pair<std::string, std::string>>& chips, std::string& value,
-              float width) {
-    bool changed = false;
-    float x = 0;
-    ImGui::PushID(id);
+// Filter chips over (value, label) pairs; true when the selection changed (`value` updated).
+bool chip_row(const char* id, const std::vector<std::pair<std::string, std::string>>& chips, std::string& value, float width) {
+    std::vector<std::string> labels;
+    int selected = -1;
     for (const auto& [v, label] : chips) {
-        const float w = ImGui::CalcTextSize(label.c_str()).x + 28;
-        if (x > 0 && x + w > width) x = 0;
-        else if (x > 0) ImGui::SameLine(0, 8);
-        const bool selected = value == v;
-        const std::string full = label + "##" + v;
-        if (ui::button(full.c_str(), selected ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 36)) && !selected) {
-            value = v;
-            changed = true;
-        }
-        a11y::annotate_last(a11y::Role::tab, {}, -1, selected ? 1 : 0);
-        x += w + 8;
+        if (value == v) selected = static_cast<int>(labels.size());
+        labels.push_back(label);
     }
-    ImGui::PopID();
-    (void)s;
-    return changed;
+    const int i = ui::chip_row(id, labels, selected, width);
+    if (i < 0 || i == selected) return false;
+    value = chips[static_cast<std::size_t>(i)].first;
+    return true;
 }
 
 void ticket_row(AppState& s, const TicketView& t, float w, std::int64_t now) {
@@ -90,7 +80,7 @@ void draw_staff_tickets(AppState& s, float width) {
         }
         return;
     }
-    bool changed = chip_row(s, "queue",
+    bool changed = chip_row("queue",
                             {{"", tr(s.lang, S::filter_all_queues)},
                              {"payments", tr(s.lang, S::tkt_queue_payments)},
                              {"orders", tr(s.lang, S::tkt_queue_orders)},
@@ -98,7 +88,7 @@ void draw_staff_tickets(AppState& s, float width) {
                              {"general", tr(s.lang, S::tkt_queue_general)}},
                             st.filter_queue, width);
     ImGui::Dummy(ImVec2(1, 2));
-    changed |= chip_row(s, "status",
+    changed |= chip_row("status",
                         {{"", tr(s.lang, S::filter_all_statuses)},
                          {"new", tr(s.lang, S::tkt_status_new)},
                          {"open", tr(s.lang, S::tkt_status_open)},

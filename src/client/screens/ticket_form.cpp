@@ -28,18 +28,9 @@ namespace color = ui::color;
 void category_chips(AppState& s, float width) {
     TicketFormState& f = s.support.form;
     ui::text(tr(s.lang, S::tkt_category), FontSize::small14, color::text);
-    float x = 0;
-    for (std::size_t i = 0; i < kTicketCategories.size(); ++i) {
-        const char* label = ticket_category_label(s.lang, kTicketCategories[i]);
-        const float w = ImGui::CalcTextSize(label).x + 28;
-        if (x > 0 && x + w > width) x = 0;
-        else if (x > 0) ImGui::SameLine(0, 8);
-        const bool selected = f.category == static_cast<int>(i);
-        const std::string id = std::string(label) + "##cat" + std::to_string(i);
-        if (ui::button(id.c_str(), selected ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 36))) f.category = static_cast<int>(i);
-        a11y::annotate_last(a11y::Role::tab, {}, -1, selected ? 1 : 0);
-        x += w + 8;
-    }
+    std::vector<std::string> labels;
+    for (const auto c : kTicketCategories) labels.emplace_back(ticket_category_label(s.lang, c));
+    if (const int i = ui::chip_row("category", labels, f.category, width); i >= 0) f.category = i;
     const std::string err = ticket_error(s, f.errors, "category");
     if (!err.empty()) ui::text(err, FontSize::small14, color::danger, 0, true);
 }

@@ -253,4 +253,22 @@ bool message_block(std::string_view title, std::string_view body, const char* ac
     return clicked;
 }
 
+int chip_row(const char* id, const std::vector<std::string>& labels, int selected, float width, bool options) {
+    int pressed = -1;
+    float x = 0;
+    ImGui::PushID(id);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const float w = ImGui::CalcTextSize(labels[i].c_str()).x + 28;
+        if (x > 0 && x + w > width) x = 0;
+        else if (x > 0) ImGui::SameLine(0, 8);
+        const bool on = selected == static_cast<int>(i);
+        const std::string label = labels[i] + "##" + std::to_string(i);
+        if (button(label.c_str(), on ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 36))) pressed = static_cast<int>(i);
+        a11y::annotate_last(options ? a11y::Role::option : a11y::Role::tab, {}, -1, on ? 1 : 0);
+        x += w + 8;
+    }
+    ImGui::PopID();
+    return pressed;
+}
+
 }  // namespace satstore::client::ui

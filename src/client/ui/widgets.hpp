@@ -31,6 +31,10 @@ bool button(const char* label, ButtonKind kind, ImVec2 size = ImVec2(0, 0), bool
 // A text link in the brand colour, underlined on hover. Returns true when clicked.
 bool link(const char* label, FontSize size = FontSize::body16);
 
+// A row of choice chips that wraps at `width`, the `selected` one drawn "soft"; mirrored as tabs
+// (filters) or, with `options`, as options (a choice in a form). Returns the index pressed, or -1.
+int chip_row(const char* id, const std::vector<std::string>& labels, int selected, float width, bool options = false);
+
 // Text in `size` and `color`, registered in the mirror as a heading of `level` (1–6) or, with
 // level 0, as plain text. Wraps at the content region's edge when `wrap` is set.
 void text(std::string_view s, FontSize size, ImU32 color, int level = 0, bool wrap = false);
