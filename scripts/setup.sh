@@ -21,6 +21,8 @@ packages=(
   clang-14 libclang-rt-14-dev
   # Account security (issue 7): the browser test decodes the 2FA QR code from a screenshot
   zbar-tools
+  # Scale-out (issue 9): the PostgreSQL backend (libpq) and the throwaway cluster the tests start
+  libpq-dev postgresql
 )
 
 missing=()
