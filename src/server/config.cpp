@@ -150,7 +150,8 @@ std::string usage() {
            "options (environment variable in brackets):\n"
            "  --host ADDR          listen address [SATSTORE_HOST] (127.0.0.1)\n"
            "  --port N             listen port [SATSTORE_PORT] (8080)\n"
-           "  --db URL             sqlite:PATH [SATSTORE_DB] (sqlite:var/satstore.db)\n"
+           "  --db URL             sqlite:PATH or postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?host=SOCKET_DIR]\n"
+           "                       [SATSTORE_DB] (sqlite:var/satstore.db)\n"
            "  --web-root DIR       static web bundle [SATSTORE_WEB_ROOT] (build/wasm/web)\n"
            "  --assets-root DIR    product images and demo data [SATSTORE_ASSETS_ROOT] (assets)\n"
            "  --demo               demo mode: seed demo data at start, enable the faucet [SATSTORE_DEMO]\n"
@@ -171,9 +172,24 @@ std::string usage() {
            "                       (default: the request's Origin if it is this server or a CORS origin, else host:port)\n";
 }
 
+// A database URL without its password (user:PASSWORD@ and password=… are replaced by ***).
+std::string redacted_db_url(std::string url) {
+    const auto scheme = url.find("://");
+    if (scheme != std::string::npos) {
+        const auto at = url.find('@', scheme + 3);
+        const auto colon = url.find(':', scheme + 3);
+        if (at != std::string::npos && colon < at) url.replace(colon + 1, at - colon - 1, "***");
+    }
+    for (auto p = url.find("password="); p != std::string::npos; p = url.find("password=", p + 1)) {
+        const auto end = url.find('&', p);
+        url.replace(p + 9, (end == std::string::npos ? url.size() : end) - p - 9, "***");
+    }
+    return url;
+}
+
 std::string describe(const Config& c) {
     std::ostringstream out;
-    out << "config: host=" << c.host << " port=" << c.port << " db=" << c.db << " web_root=" << c.web_root
+    out << "config: host=" << c.host << " port=" << c.port << " db=" << redacted_db_url(c.db) << " web_root=" << c.web_root
         << " assets_root=" << c.assets_root << " demo=" << (c.demo ? "true" : "false")
         << " threads=" << c.threads << " store_id=" << c.store_id << " unpaid_order_ttl_s=" << c.unpaid_order_ttl_s
         << " cors_origins=";

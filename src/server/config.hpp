@@ -71,5 +71,7 @@ std::string usage();
 // A human-readable dump of the configuration for the start-up log (no secrets in Config yet;
 // any added later must be masked here).
 std::string describe(const Config& config);
+// The database URL as it may be logged: a password in it (user:PASSWORD@, password=…) is ***.
+std::string redacted_db_url(std::string url);
 
 }  // namespace satstore::server

@@ -5,9 +5,9 @@
 
 #include "core/enum_json.hpp"
 #include "server/auth/secrets.hpp"
-#include "server/store/sqlite/sqlite_store.hpp"
+#include "server/store/sql/sql_store.hpp"
 
-namespace satstore::server::sqlite {
+namespace satstore::server::sql {
 namespace {
 
 constexpr const char* kReturnColumns =
@@ -49,14 +49,14 @@ std::vector<ReturnRequest> load_returns(Db& db, std::string_view order_id) {
     return out;
 }
 
-void SqliteStore::save_upload(const Upload& u) {
+void SqlStore::save_upload(const Upload& u) {
     auto lease = pool_.take();
     Stmt s(*lease, "INSERT INTO uploads(id, user_id, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     s.bind(1, u.id).bind(2, u.user_id).bind(3, u.mime).bind(4, static_cast<std::int64_t>(u.data.size()))
         .bind_blob(5, u.data).bind(6, u.created_at_unix_s).step();
 }
 
-std::optional<Upload> SqliteStore::upload(std::string_view id) {
+std::optional<Upload> SqlStore::upload(std::string_view id) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT id, user_id, mime, data, created_at FROM uploads WHERE id = ?");
     s.bind(1, id);
@@ -64,7 +64,7 @@ std::optional<Upload> SqliteStore::upload(std::string_view id) {
     return Upload{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)};
 }
 
-ReturnResult SqliteStore::create_return(const ReturnRequest& ret) {
+ReturnResult SqlStore::create_return(const ReturnRequest& ret) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -94,12 +94,12 @@ ReturnResult SqliteStore::create_return(const ReturnRequest& ret) {
     return {ReturnOutcome::done, stored};
 }
 
-std::optional<ReturnRequest> SqliteStore::return_by_id(std::string_view id) {
+std::optional<ReturnRequest> SqlStore::return_by_id(std::string_view id) {
     auto lease = pool_.take();
     return load_return(*lease, id);
 }
 
-std::vector<ReturnRequest> SqliteStore::returns_with_status(std::optional<ReturnStatus> status, int limit) {
+std::vector<ReturnRequest> SqlStore::returns_with_status(std::optional<ReturnStatus> status, int limit) {
     auto lease = pool_.take();
     Stmt s(*lease, std::string("SELECT ") + kReturnColumns + " FROM returns WHERE (?1 = '' OR status = ?1) "
                    "ORDER BY created_at DESC, id LIMIT ?2");
@@ -109,7 +109,7 @@ std::vector<ReturnRequest> SqliteStore::returns_with_status(std::optional<Return
     return out;
 }
 
-ReturnResult SqliteStore::advance_return(std::string_view id, ReturnEvent event, const std::string& note,
+ReturnResult SqlStore::advance_return(std::string_view id, ReturnEvent event, const std::string& note,
                                          const std::string& carrier, const std::string& tracking_number, std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
@@ -164,4 +164,4 @@ ReturnResult SqliteStore::advance_return(std::string_view id, ReturnEvent event,
     return {ReturnOutcome::done, updated};
 }
 
-}  // namespace satstore::server::sqlite
+}  // namespace satstore::server::sql

@@ -2,9 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include "server/auth/secrets.hpp"
-#include "server/store/sqlite/sqlite_store.hpp"
+#include "server/store/sql/sql_store.hpp"
 
-namespace satstore::server::sqlite {
+namespace satstore::server::sql {
 namespace {
 
 constexpr const char* kPaymentColumns =
@@ -64,7 +64,7 @@ std::optional<PaymentRecord> load_payment_for_order(Db& db, std::string_view ord
     return read_payment(s);
 }
 
-bool SqliteStore::bind_wallet(const Wallet& w) {
+bool SqlStore::bind_wallet(const Wallet& w) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -79,7 +79,7 @@ bool SqliteStore::bind_wallet(const Wallet& w) {
     return true;
 }
 
-std::optional<Wallet> SqliteStore::wallet_of(std::string_view user_id) {
+std::optional<Wallet> SqlStore::wallet_of(std::string_view user_id) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT user_id, pubkey, proof, created_at FROM wallets WHERE user_id = ?");
     s.bind(1, user_id);
@@ -87,14 +87,14 @@ std::optional<Wallet> SqliteStore::wallet_of(std::string_view user_id) {
     return Wallet{s.text(0), s.text(1), s.text(2), s.integer(3)};
 }
 
-std::vector<Balance> SqliteStore::balances(std::string_view pubkey) {
+std::vector<Balance> SqlStore::balances(std::string_view pubkey) {
     auto lease = pool_.take();
     std::vector<Balance> out;
     for (Currency c : {Currency::BTC, Currency::USDT}) out.push_back({c, balance_of(*lease, wallet_account(pubkey, c))});
     return out;
 }
 
-LedgerPage SqliteStore::ledger(std::string_view pubkey, int limit, std::optional<std::int64_t> after_seq) {
+LedgerPage SqlStore::ledger(std::string_view pubkey, int limit, std::optional<std::int64_t> after_seq) {
     auto lease = pool_.take();
     std::string sql = "SELECT seq, txn_id, currency, amount, kind, ref, at FROM ledger_entries WHERE account_id IN (?1, ?2)";
     if (after_seq) sql += " AND seq < ?3";
@@ -115,7 +115,7 @@ LedgerPage SqliteStore::ledger(std::string_view pubkey, int limit, std::optional
     return page;
 }
 
-void SqliteStore::top_up(std::string_view pubkey, Currency currency, std::int64_t amount, std::int64_t now) {
+void SqlStore::top_up(std::string_view pubkey, Currency currency, std::int64_t amount, std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -125,7 +125,7 @@ void SqliteStore::top_up(std::string_view pubkey, Currency currency, std::int64_
     tx.commit();
 }
 
-SettleResult SqliteStore::settle_payment(const PaymentRecord& p, std::string_view user_id, std::string_view quote_id,
+SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view user_id, std::string_view quote_id,
                                          std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
@@ -161,7 +161,7 @@ SettleResult SqliteStore::settle_payment(const PaymentRecord& p, std::string_vie
     return {SettleOutcome::settled, stored, 0};
 }
 
-std::vector<PaymentRecord> SqliteStore::all_payments() {
+std::vector<PaymentRecord> SqlStore::all_payments() {
     auto lease = pool_.take();
     Stmt s(*lease, std::string("SELECT ") + kPaymentColumns + " FROM payments ORDER BY created_at, id");
     std::vector<PaymentRecord> out;
@@ -169,7 +169,7 @@ std::vector<PaymentRecord> SqliteStore::all_payments() {
     return out;
 }
 
-std::vector<std::string> SqliteStore::ledger_violations() {
+std::vector<std::string> SqlStore::ledger_violations() {
     auto lease = pool_.take();
     Db& db = *lease;
     std::vector<std::string> out;
@@ -188,7 +188,7 @@ std::vector<std::string> SqliteStore::ledger_violations() {
     collect("SELECT txn_id || ' sums to ' || SUM(amount) FROM ledger_entries GROUP BY txn_id HAVING SUM(amount) != 0",
             "unbalanced transaction: ");
     collect("SELECT o.id || ' is ' || o.payment_status || ' with ' || COUNT(p.id) || ' payments' FROM orders o "
-            "LEFT JOIN payments p ON p.order_id = o.id GROUP BY o.id "
+            "LEFT JOIN payments p ON p.order_id = o.id GROUP BY o.id, o.payment_status "
             "HAVING (o.payment_status != 'unpaid') != (COUNT(p.id) = 1) OR COUNT(p.id) > 1",
             "order/payment mismatch: ");
     collect("SELECT p.id || ' debited ' || COALESCE(-SUM(e.amount), 0) || ' for ' || p.amount FROM payments p "
@@ -198,4 +198,4 @@ std::vector<std::string> SqliteStore::ledger_violations() {
     return out;
 }
 
-}  // namespace satstore::server::sqlite
+}  // namespace satstore::server::sql

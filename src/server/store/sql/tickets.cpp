@@ -2,9 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_json.hpp"
-#include "server/store/sqlite/sqlite_store.hpp"
+#include "server/store/sql/sql_store.hpp"
 
-namespace satstore::server::sqlite {
+namespace satstore::server::sql {
 namespace {
 
 // Columns of a ticket row with the names of what it links to. Keep in step with read_ticket.
@@ -104,7 +104,7 @@ void add_ticket_event(Db& db, const std::string& ticket_id, const TimelineEntry&
 
 }  // namespace
 
-TicketCreateResult SqliteStore::create_ticket(NewTicket& in) {
+TicketCreateResult SqlStore::create_ticket(NewTicket& in) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -136,17 +136,17 @@ TicketCreateResult SqliteStore::create_ticket(NewTicket& in) {
     return result;
 }
 
-std::optional<Ticket> SqliteStore::ticket(std::string_view id) {
+std::optional<Ticket> SqlStore::ticket(std::string_view id) {
     auto lease = pool_.take();
     return load_ticket(*lease, "WHERE t.id = ?", id);
 }
 
-std::optional<Ticket> SqliteStore::ticket_by_number(std::string_view number) {
+std::optional<Ticket> SqlStore::ticket_by_number(std::string_view number) {
     auto lease = pool_.take();
     return load_ticket(*lease, "WHERE t.number = ?", number);
 }
 
-TicketPage SqliteStore::tickets(const TicketQuery& q) {
+TicketPage SqlStore::tickets(const TicketQuery& q) {
     auto lease = pool_.take();
     Db& db = *lease;
     // ?1 now, ?2 user, ?3 queue, ?4 status, ?5 breached only, ?6 cursor, ?7 limit + 1
@@ -173,7 +173,7 @@ TicketPage SqliteStore::tickets(const TicketQuery& q) {
     return page;
 }
 
-TicketChangeResult SqliteStore::change_ticket(std::string_view id, const TicketChange& c, std::int64_t now) {
+TicketChangeResult SqlStore::change_ticket(std::string_view id, const TicketChange& c, std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -222,4 +222,4 @@ TicketChangeResult SqliteStore::change_ticket(std::string_view id, const TicketC
     return {TicketChangeOutcome::done, updated};
 }
 
-}  // namespace satstore::server::sqlite
+}  // namespace satstore::server::sql

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_json.hpp"
-#include "server/store/sqlite/sqlite_store.hpp"
+#include "server/store/sql/sql_store.hpp"
 
-namespace satstore::server::sqlite {
+namespace satstore::server::sql {
 namespace {
 
 TrackingStatus tracking_of(const std::string& text) {
@@ -24,7 +24,9 @@ bool set_status(Db& db, std::string_view order_id, OrderStatus from, OrderStatus
 
 void load_fulfilment(Db& db, Order& o) {
     o.returns = load_returns(db, o.id);
-    Stmt shipments(db, "SELECT id, carrier, tracking_number, status, created_at FROM shipments WHERE order_id = ? ORDER BY created_at, rowid");  // insertion order within a second
+    Stmt shipments(db, "SELECT id, carrier, tracking_number, status, created_at FROM shipments WHERE order_id = ? "
+                       // Insertion order within a second: a shipment's first event is stored with it.
+                       "ORDER BY created_at, (SELECT MIN(seq) FROM shipment_events e WHERE e.shipment_id = shipments.id)");
     shipments.bind(1, o.id);
     while (shipments.step()) {
         Shipment s{shipments.text(0), shipments.text(1), shipments.text(2), tracking_of(shipments.text(3)),
@@ -79,7 +81,7 @@ void apply_refund(Db& db, const Order& order, const Refund& refund, std::int64_t
                                        (refund.reason.empty() ? "" : ": " + refund.reason)});
 }
 
-std::optional<Order> SqliteStore::ship_order(std::string_view order_id, const Shipment& shipment, std::int64_t now) {
+std::optional<Order> SqlStore::ship_order(std::string_view order_id, const Shipment& shipment, std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -100,7 +102,7 @@ std::optional<Order> SqliteStore::ship_order(std::string_view order_id, const Sh
     return updated;
 }
 
-TrackingResult SqliteStore::record_tracking(std::string_view carrier, std::string_view tracking_number,
+TrackingResult SqlStore::record_tracking(std::string_view carrier, std::string_view tracking_number,
                                             const std::vector<ShipmentEvent>& events, std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
@@ -135,7 +137,7 @@ TrackingResult SqliteStore::record_tracking(std::string_view carrier, std::strin
     return result;
 }
 
-std::optional<Order> SqliteStore::complete_order(std::string_view order_id, OrderEvent event, Actor actor, std::int64_t now) {
+std::optional<Order> SqlStore::complete_order(std::string_view order_id, OrderEvent event, Actor actor, std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -154,14 +156,14 @@ std::optional<Order> SqliteStore::complete_order(std::string_view order_id, Orde
     return updated;
 }
 
-std::vector<std::string> SqliteStore::orders_to_autocomplete(std::int64_t delivered_before, int limit) {
+std::vector<std::string> SqlStore::orders_to_autocomplete(std::int64_t delivered_before, int limit) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT id FROM orders WHERE status = 'delivered' AND delivered_at < ? ORDER BY delivered_at LIMIT ?");
     s.bind(1, delivered_before).bind(2, std::int64_t{limit});
     return s.first_column();
 }
 
-RefundResult SqliteStore::refund_order(std::string_view order_id, const Refund& refund, std::int64_t now) {
+RefundResult SqlStore::refund_order(std::string_view order_id, const Refund& refund, std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -183,7 +185,7 @@ RefundResult SqliteStore::refund_order(std::string_view order_id, const Refund& 
     return {RefundOutcome::refunded, updated, 0};
 }
 
-std::optional<Order> SqliteStore::reship_order(std::string_view order_id, const Shipment& shipment, const std::string& note,
+std::optional<Order> SqlStore::reship_order(std::string_view order_id, const Shipment& shipment, const std::string& note,
                                               std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
@@ -218,4 +220,4 @@ std::optional<Order> SqliteStore::reship_order(std::string_view order_id, const 
     return updated;
 }
 
-}  // namespace satstore::server::sqlite
+}  // namespace satstore::server::sql

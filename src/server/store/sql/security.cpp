@@ -1,9 +1,9 @@
 // SQLite backend: lockout, rate limits, two-factor, password resets and the mail outbox.
-#include "server/store/sqlite/sqlite_store.hpp"
+#include "server/store/sql/sql_store.hpp"
 
-namespace satstore::server::sqlite {
+namespace satstore::server::sql {
 
-std::int64_t SqliteStore::record_failed_login(std::string_view user_id, std::int64_t now, int lock_after, std::int64_t lock_s) {
+std::int64_t SqlStore::record_failed_login(std::string_view user_id, std::int64_t now, int lock_after, std::int64_t lock_s) {
     auto lease = pool_.take();
     Stmt s(*lease,
            "UPDATE users SET "
@@ -16,27 +16,27 @@ std::int64_t SqliteStore::record_failed_login(std::string_view user_id, std::int
     return until > now ? until : 0;
 }
 
-void SqliteStore::reset_failed_logins(std::string_view user_id) {
+void SqlStore::reset_failed_logins(std::string_view user_id) {
     auto lease = pool_.take();
     Stmt s(*lease, "UPDATE users SET failed_logins = 0 WHERE id = ?");
     s.bind(1, user_id).step();
 }
 
-int SqliteStore::count_rate(const std::string& key, std::int64_t window) {
+int SqlStore::count_rate(const std::string& key, std::int64_t window) {
     auto lease = pool_.take();
     Db& db = *lease;
-    Stmt s(db, "INSERT INTO rate_limits(key, window, count) VALUES (?, ?, 1) "
-               "ON CONFLICT(key, window) DO UPDATE SET count = count + 1 RETURNING count");
+    Stmt s(db, "INSERT INTO rate_limits(key, \"window\", count) VALUES (?, ?, 1) "
+               "ON CONFLICT(key, \"window\") DO UPDATE SET count = rate_limits.count + 1 RETURNING count");
     s.bind(1, key).bind(2, window);
     const int count = s.step() ? static_cast<int>(s.integer(0)) : 1;
     if (count == 1) {  // first hit of a window: forget windows that ended long ago
-        Stmt old(db, "DELETE FROM rate_limits WHERE window < ?");
+        Stmt old(db, "DELETE FROM rate_limits WHERE \"window\" < ?");
         old.bind(1, window - 3600).step();
     }
     return count;
 }
 
-std::vector<LoginEvent> SqliteStore::login_events(std::string_view user_id, int limit) {
+std::vector<LoginEvent> SqlStore::login_events(std::string_view user_id, int limit) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT at, ip, user_agent, success, reason FROM login_events WHERE user_id = ? ORDER BY seq DESC LIMIT ?");
     s.bind(1, user_id).bind(2, std::int64_t{limit});
@@ -45,25 +45,25 @@ std::vector<LoginEvent> SqliteStore::login_events(std::string_view user_id, int 
     return out;
 }
 
-void SqliteStore::set_password_hash(std::string_view user_id, const std::string& hash) {
+void SqlStore::set_password_hash(std::string_view user_id, const std::string& hash) {
     auto lease = pool_.take();
     Stmt s(*lease, "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE id = ?");
     s.bind(1, hash).bind(2, user_id).step();
 }
 
-void SqliteStore::delete_sessions(std::string_view user_id, std::string_view keep) {
+void SqlStore::delete_sessions(std::string_view user_id, std::string_view keep) {
     auto lease = pool_.take();
     Stmt s(*lease, "DELETE FROM sessions WHERE user_id = ? AND token_hash != ?");
     s.bind(1, user_id).bind(2, keep).step();
 }
 
-void SqliteStore::set_totp_pending(std::string_view user_id, const std::string& secret) {
+void SqlStore::set_totp_pending(std::string_view user_id, const std::string& secret) {
     auto lease = pool_.take();
     Stmt s(*lease, "UPDATE users SET totp_pending_secret = ? WHERE id = ?");
     s.bind(1, secret).bind(2, user_id).step();
 }
 
-void SqliteStore::enable_totp(std::string_view user_id, const std::string& secret, const std::vector<std::string>& hashes) {
+void SqlStore::enable_totp(std::string_view user_id, const std::string& secret, const std::vector<std::string>& hashes) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -78,7 +78,7 @@ void SqliteStore::enable_totp(std::string_view user_id, const std::string& secre
     tx.commit();
 }
 
-void SqliteStore::disable_totp(std::string_view user_id) {
+void SqlStore::disable_totp(std::string_view user_id) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -89,28 +89,28 @@ void SqliteStore::disable_totp(std::string_view user_id) {
     tx.commit();
 }
 
-bool SqliteStore::use_totp_step(std::string_view user_id, std::int64_t step) {
+bool SqlStore::use_totp_step(std::string_view user_id, std::int64_t step) {
     auto lease = pool_.take();
     Stmt s(*lease, "UPDATE users SET totp_last_step = ?1 WHERE id = ?2 AND totp_last_step < ?1");
     s.bind(1, step).bind(2, user_id).step();
     return (*lease).changes() == 1;
 }
 
-bool SqliteStore::use_recovery_code(std::string_view user_id, const std::string& code_hash, std::int64_t now) {
+bool SqlStore::use_recovery_code(std::string_view user_id, const std::string& code_hash, std::int64_t now) {
     auto lease = pool_.take();
     Stmt s(*lease, "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL");
     s.bind(1, now).bind(2, user_id).bind(3, code_hash).step();
     return (*lease).changes() == 1;
 }
 
-void SqliteStore::create_password_reset(const std::string& token_hash, std::string_view user_id, std::int64_t now,
+void SqlStore::create_password_reset(const std::string& token_hash, std::string_view user_id, std::int64_t now,
                                         std::int64_t expires_at) {
     auto lease = pool_.take();
     Stmt s(*lease, "INSERT INTO password_resets(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
     s.bind(1, token_hash).bind(2, user_id).bind(3, now).bind(4, expires_at).step();
 }
 
-std::optional<std::string> SqliteStore::consume_password_reset(const std::string& token_hash, std::int64_t now) {
+std::optional<std::string> SqlStore::consume_password_reset(const std::string& token_hash, std::int64_t now) {
     auto lease = pool_.take();
     Stmt s(*lease, "UPDATE password_resets SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1 "
                    "RETURNING user_id");
@@ -119,13 +119,13 @@ std::optional<std::string> SqliteStore::consume_password_reset(const std::string
     return s.text(0);
 }
 
-void SqliteStore::send_mail(const Mail& m) {
+void SqlStore::send_mail(const Mail& m) {
     auto lease = pool_.take();
     Stmt s(*lease, "INSERT INTO outbox(to_addr, subject, body, created_at) VALUES (?, ?, ?, ?)");
     s.bind(1, m.to).bind(2, m.subject).bind(3, m.body).bind(4, m.created_at_unix_s).step();
 }
 
-std::vector<Mail> SqliteStore::outbox(int limit) {
+std::vector<Mail> SqlStore::outbox(int limit) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT seq, to_addr, subject, body, created_at FROM outbox ORDER BY seq DESC LIMIT ?");
     s.bind(1, std::int64_t{limit});
@@ -134,4 +134,4 @@ std::vector<Mail> SqliteStore::outbox(int limit) {
     return out;
 }
 
-}  // namespace satstore::server::sqlite
+}  // namespace satstore::server::sql

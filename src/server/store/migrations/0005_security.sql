@@ -34,7 +34,7 @@ CREATE TABLE outbox (
 -- Fixed-window counters: key like "login:ip:127.0.0.1", window = start of the minute.
 CREATE TABLE rate_limits (
     key         TEXT NOT NULL,
-    window      INTEGER NOT NULL,
+    "window"    INTEGER NOT NULL,  -- quoted: a reserved word in PostgreSQL
     count       INTEGER NOT NULL,
-    PRIMARY KEY (key, window)
+    PRIMARY KEY (key, "window")
 );

@@ -1,9 +1,9 @@
 // SQLite backend: categories and products.
 #include <nlohmann/json.hpp>
 
-#include "server/store/sqlite/sqlite_store.hpp"
+#include "server/store/sql/sql_store.hpp"
 
-namespace satstore::server::sqlite {
+namespace satstore::server::sql {
 namespace {
 
 // Escapes LIKE wildcards so user search text matches literally (ESCAPE '\').
@@ -36,7 +36,7 @@ Product read_product(const Stmt& s) {
 
 }  // namespace
 
-std::vector<Category> SqliteStore::categories() {
+std::vector<Category> SqlStore::categories() {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT slug, title_en, title_zh, position FROM categories ORDER BY position, slug");
     std::vector<Category> out;
@@ -44,7 +44,7 @@ std::vector<Category> SqliteStore::categories() {
     return out;
 }
 
-void SqliteStore::upsert_category(const Category& c) {
+void SqlStore::upsert_category(const Category& c) {
     auto lease = pool_.take();
     Stmt s(*lease,
            "INSERT INTO categories(slug, title_en, title_zh, position) VALUES (?, ?, ?, ?) "
@@ -53,7 +53,7 @@ void SqliteStore::upsert_category(const Category& c) {
     s.bind(1, c.slug).bind(2, c.title_en).bind(3, c.title_zh).bind(4, std::int64_t{c.position}).step();
 }
 
-bool SqliteStore::add_product(const Product& p, std::int64_t now) {
+bool SqlStore::add_product(const Product& p, std::int64_t now) {
     auto lease = pool_.take();
     Stmt s(*lease,
            "INSERT INTO products(id, sku, category, title_en, description_en, title_zh, description_zh, "
@@ -67,7 +67,7 @@ bool SqliteStore::add_product(const Product& p, std::int64_t now) {
     return (*lease).changes() == 1;
 }
 
-std::optional<Product> SqliteStore::product(std::string_view id) {
+std::optional<Product> SqlStore::product(std::string_view id) {
     auto lease = pool_.take();
     Stmt s(*lease, std::string("SELECT ") + kProductColumns + " FROM products WHERE id = ?");
     s.bind(1, id);
@@ -75,13 +75,15 @@ std::optional<Product> SqliteStore::product(std::string_view id) {
     return read_product(s);
 }
 
-ProductPage SqliteStore::products(const ProductQuery& q) {
+ProductPage SqlStore::products(const ProductQuery& q) {
     auto lease = pool_.take();
     std::string sql = std::string("SELECT ") + kProductColumns + " FROM products WHERE 1 = 1";
     if (!q.category.empty()) sql += " AND category = ?1";
-    if (!q.text.empty())
-        sql += " AND (title_en LIKE ?2 ESCAPE '\\' OR title_zh LIKE ?2 ESCAPE '\\' OR "
-               "description_en LIKE ?2 ESCAPE '\\' OR description_zh LIKE ?2 ESCAPE '\\' OR sku LIKE ?2 ESCAPE '\\')";
+    if (!q.text.empty()) {
+        const std::string match = std::string(" ") + like(*lease) + " ?2 ESCAPE '\\'";
+        sql += " AND (title_en" + match + " OR title_zh" + match + " OR description_en" + match +
+               " OR description_zh" + match + " OR sku" + match + ")";
+    }
     if (q.after_seq) sql += " AND seq < ?3";
     sql += " ORDER BY seq DESC LIMIT ?4";
     Stmt s(*lease, sql);
@@ -102,4 +104,4 @@ ProductPage SqliteStore::products(const ProductQuery& q) {
     return page;
 }
 
-}  // namespace satstore::server::sqlite
+}  // namespace satstore::server::sql

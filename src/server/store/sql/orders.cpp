@@ -4,9 +4,9 @@
 #include "core/enum_json.hpp"
 
 #include "server/auth/secrets.hpp"
-#include "server/store/sqlite/sqlite_store.hpp"
+#include "server/store/sql/sql_store.hpp"
 
-namespace satstore::server::sqlite {
+namespace satstore::server::sql {
 namespace {
 
 template <typename Enum>
@@ -86,7 +86,7 @@ std::optional<Order> load_order(Db& db, std::string_view id) {
     return o;
 }
 
-std::optional<Coupon> SqliteStore::coupon(std::string_view code) {
+std::optional<Coupon> SqlStore::coupon(std::string_view code) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT code, kind, value, min_subtotal, expires_at, active FROM coupons WHERE code = ?");
     s.bind(1, code);
@@ -94,14 +94,14 @@ std::optional<Coupon> SqliteStore::coupon(std::string_view code) {
     return Coupon{s.text(0), enum_of<CouponKind>(s.text(1)), s.integer(2), s.integer(3), s.integer(4), s.integer(5) != 0};
 }
 
-bool SqliteStore::coupon_used_by(std::string_view code, std::string_view user_id) {
+bool SqlStore::coupon_used_by(std::string_view code, std::string_view user_id) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT 1 FROM coupon_redemptions WHERE code = ? AND user_id = ?");
     s.bind(1, code).bind(2, user_id);
     return s.step();
 }
 
-void SqliteStore::upsert_coupon(const Coupon& c) {
+void SqlStore::upsert_coupon(const Coupon& c) {
     auto lease = pool_.take();
     Stmt s(*lease,
            "INSERT INTO coupons(code, kind, value, min_subtotal, expires_at, active) VALUES (?, ?, ?, ?, ?, ?) "
@@ -111,7 +111,7 @@ void SqliteStore::upsert_coupon(const Coupon& c) {
         .bind(5, c.expires_at_unix_s).bind(6, std::int64_t{c.active}).step();
 }
 
-PlaceResult SqliteStore::place_order(NewOrder& in) {
+PlaceResult SqlStore::place_order(NewOrder& in) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -177,12 +177,12 @@ PlaceResult SqliteStore::place_order(NewOrder& in) {
     return result;
 }
 
-std::optional<Order> SqliteStore::order(std::string_view id) {
+std::optional<Order> SqlStore::order(std::string_view id) {
     auto lease = pool_.take();
     return load_order(*lease, id);
 }
 
-OrderPage SqliteStore::orders(const OrderQuery& q) {
+OrderPage SqlStore::orders(const OrderQuery& q) {
     auto lease = pool_.take();
     Db& db = *lease;
     std::string sql = std::string("SELECT ") + kOrderColumns + " FROM orders WHERE 1 = 1";
@@ -211,7 +211,7 @@ OrderPage SqliteStore::orders(const OrderQuery& q) {
     return page;
 }
 
-std::optional<Order> SqliteStore::renew_quote(std::string_view order_id, const Quote& quote) {
+std::optional<Order> SqlStore::renew_quote(std::string_view order_id, const Quote& quote) {
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
@@ -226,7 +226,7 @@ std::optional<Order> SqliteStore::renew_quote(std::string_view order_id, const Q
     return order;
 }
 
-std::optional<Order> SqliteStore::cancel_order(std::string_view order_id, OrderEvent event, Actor actor,
+std::optional<Order> SqlStore::cancel_order(std::string_view order_id, OrderEvent event, Actor actor,
                                                const std::string& note, std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
@@ -262,11 +262,11 @@ std::optional<Order> SqliteStore::cancel_order(std::string_view order_id, OrderE
     return updated;
 }
 
-std::vector<std::string> SqliteStore::overdue_unpaid_orders(std::int64_t now, int limit) {
+std::vector<std::string> SqlStore::overdue_unpaid_orders(std::int64_t now, int limit) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT id FROM orders WHERE status = 'pending_payment' AND pay_by <= ? ORDER BY pay_by LIMIT ?");
     s.bind(1, now).bind(2, std::int64_t{limit});
     return s.first_column();
 }
 
-}  // namespace satstore::server::sqlite
+}  // namespace satstore::server::sql

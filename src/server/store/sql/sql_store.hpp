@@ -1,4 +1,5 @@
-// satstore server — the SQLite backend of Store, split by area:
+// satstore server — the SQL backend of Store, on SQLite or PostgreSQL (db.hpp: one connection
+// interface, a driver per database), split by area:
 //   store.cpp     connection pool, migrations, ping, open_store()
 //   catalog.cpp   categories and products
 //   accounts.cpp  users, sessions, login events, points, addresses
@@ -8,6 +9,10 @@
 //   fulfilment.cpp shipments, tracking, completion, refunds
 //   returns.cpp   uploads and returns
 //   tickets.cpp   support tickets, their messages, attachments, history and SLA clock
+// The SQL is written once, in the subset both databases share; migrations are written for
+// SQLite and translated for PostgreSQL (postgres_schema). Every write transaction holds the
+// database-wide write lock (Db::begin_write), so the check-then-write steps below stay atomic
+// across threads and across server processes.
 #pragma once
 
 #include <memory>
@@ -15,16 +20,16 @@
 #include <string>
 #include <vector>
 
-#include "server/store/sqlite/db.hpp"
+#include "server/store/sql/db.hpp"
 #include "server/store/store.hpp"
 
-namespace satstore::server::sqlite {
+namespace satstore::server::sql {
 
-// Connections handed out one per concurrent caller and returned afterwards: a SQLite
-// connection must not be used by two threads at once.
+// Connections handed out one per concurrent caller and returned afterwards: a connection must
+// not be used by two threads at once. Broken connections are dropped, not returned.
 class ConnectionPool {
 public:
-    explicit ConnectionPool(std::string path) : path_(std::move(path)) {}
+    explicit ConnectionPool(std::string url) : url_(std::move(url)) {}
 
     class Lease {
     public:
@@ -44,14 +49,15 @@ public:
 private:
     void give_back(std::unique_ptr<Db> db);
 
-    std::string path_;
+    std::string url_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Db>> idle_;
 };
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
 public:
-    explicit SqliteStore(const std::string& path);
+    // `url`: "sqlite:PATH" or a PostgreSQL URI (see connect()).
+    explicit SqlStore(const std::string& url);
 
     std::vector<std::string> migrate() override;
     bool ping() noexcept override;
@@ -172,4 +178,7 @@ std::string merchant_account(Currency currency);
 bool transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
               const std::string& kind, const std::string& ref, std::int64_t now_unix_s);
 
-}  // namespace satstore::server::sqlite
+// The PostgreSQL form of a migration written for SQLite: 64-bit integers, identity keys, bytea.
+std::string postgres_schema(std::string_view sqlite_sql);
+
+}  // namespace satstore::server::sql

@@ -3,9 +3,9 @@
 
 #include "core/enum_json.hpp"
 
-#include "server/store/sqlite/sqlite_store.hpp"
+#include "server/store/sql/sql_store.hpp"
 
-namespace satstore::server::sqlite {
+namespace satstore::server::sql {
 namespace {
 
 std::string join_roles(const std::vector<Role>& roles) {
@@ -58,7 +58,7 @@ std::optional<User> one_user(Db& db, const std::string& where, std::string_view 
 
 }  // namespace
 
-bool SqliteStore::create_user(const User& u) {
+bool SqlStore::create_user(const User& u) {
     auto lease = pool_.take();
     Stmt s(*lease,
            "INSERT INTO users(id, email, display_name, password_hash, roles, twofa_enabled, created_at, points) "
@@ -70,17 +70,17 @@ bool SqliteStore::create_user(const User& u) {
     return (*lease).changes() == 1;
 }
 
-std::optional<User> SqliteStore::user_by_email(std::string_view email) {
+std::optional<User> SqlStore::user_by_email(std::string_view email) {
     auto lease = pool_.take();
     return one_user(*lease, "u.email = ?", email);
 }
 
-std::optional<User> SqliteStore::user_by_id(std::string_view id) {
+std::optional<User> SqlStore::user_by_id(std::string_view id) {
     auto lease = pool_.take();
     return one_user(*lease, "u.id = ?", id);
 }
 
-void SqliteStore::create_session(const Session& session) {
+void SqlStore::create_session(const Session& session) {
     auto lease = pool_.take();
     Stmt s(*lease,
            "INSERT INTO sessions(token_hash, user_id, created_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?)");
@@ -88,7 +88,7 @@ void SqliteStore::create_session(const Session& session) {
         .bind(4, session.expires_at_unix_s).bind(5, session.ip).bind(6, session.user_agent).step();
 }
 
-std::optional<User> SqliteStore::session_user(std::string_view token_hash, std::int64_t now) {
+std::optional<User> SqlStore::session_user(std::string_view token_hash, std::int64_t now) {
     auto lease = pool_.take();
     Stmt s(*lease, std::string("SELECT ") + kUserColumns +
                        " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?");
@@ -97,13 +97,13 @@ std::optional<User> SqliteStore::session_user(std::string_view token_hash, std::
     return read_user(s);
 }
 
-void SqliteStore::delete_session(std::string_view token_hash) {
+void SqlStore::delete_session(std::string_view token_hash) {
     auto lease = pool_.take();
     Stmt s(*lease, "DELETE FROM sessions WHERE token_hash = ?");
     s.bind(1, token_hash).step();
 }
 
-void SqliteStore::record_login(const LoginEvent& e) {
+void SqlStore::record_login(const LoginEvent& e) {
     auto lease = pool_.take();
     Stmt s(*lease, "INSERT INTO login_events(user_id, at, ip, user_agent, success, reason) VALUES (?, ?, ?, ?, ?, ?)");
     if (e.user_id) s.bind(1, *e.user_id);
@@ -111,13 +111,13 @@ void SqliteStore::record_login(const LoginEvent& e) {
     s.bind(2, e.at_unix_s).bind(3, e.ip).bind(4, e.user_agent).bind(5, std::int64_t{e.success}).bind(6, e.reason).step();
 }
 
-void SqliteStore::add_points(std::string_view user_id, std::int64_t delta) {
+void SqlStore::add_points(std::string_view user_id, std::int64_t delta) {
     auto lease = pool_.take();
     Stmt s(*lease, "UPDATE users SET points = MAX(0, points + ?) WHERE id = ?");
     s.bind(1, delta).bind(2, user_id).step();
 }
 
-std::vector<SavedAddress> SqliteStore::addresses(std::string_view user_id) {
+std::vector<SavedAddress> SqlStore::addresses(std::string_view user_id) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT id, address_json, created_at FROM addresses WHERE user_id = ? ORDER BY created_at DESC, id");
     s.bind(1, user_id);
@@ -127,17 +127,17 @@ std::vector<SavedAddress> SqliteStore::addresses(std::string_view user_id) {
     return out;
 }
 
-void SqliteStore::save_address(std::string_view user_id, const SavedAddress& a) {
+void SqlStore::save_address(std::string_view user_id, const SavedAddress& a) {
     auto lease = pool_.take();
     Stmt s(*lease, "INSERT INTO addresses(id, user_id, address_json, created_at) VALUES (?, ?, ?, ?)");
     s.bind(1, a.id).bind(2, user_id).bind(3, nlohmann::json(a.address).dump()).bind(4, a.created_at_unix_s).step();
 }
 
-bool SqliteStore::delete_address(std::string_view user_id, std::string_view address_id) {
+bool SqlStore::delete_address(std::string_view user_id, std::string_view address_id) {
     auto lease = pool_.take();
     Stmt s(*lease, "DELETE FROM addresses WHERE id = ? AND user_id = ?");
     s.bind(1, address_id).bind(2, user_id).step();
     return (*lease).changes() == 1;
 }
 
-}  // namespace satstore::server::sqlite
+}  // namespace satstore::server::sql

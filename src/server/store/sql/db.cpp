@@ -1,0 +1,59 @@
+#include "server/store/sql/db.hpp"
+
+#include "server/store/store.hpp"
+
+namespace satstore::server::sql {
+
+std::unique_ptr<Db> connect(const std::string& url) {
+    constexpr std::string_view kSqlite = "sqlite:";
+    if (url.rfind(kSqlite, 0) == 0) return connect_sqlite(url.substr(kSqlite.size()));
+    if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0) return connect_postgres(url);
+    throw StoreError("unsupported database URL (expected sqlite:PATH or postgres://…)");
+}
+
+std::vector<std::string> Stmt::first_column() {
+    std::vector<std::string> out;
+    while (step()) out.push_back(text(0));
+    return out;
+}
+
+Transaction::Transaction(Db& db) : db_(db) { db_.begin_write(); }
+
+Transaction::~Transaction() {
+    if (!done_) {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (const StoreError&) {
+            // The transaction is already gone (the connection failed); nothing left to undo.
+        }
+    }
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+std::string next_number(Db& db, std::string_view name, std::string_view prefix) {
+    Stmt s(db, "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value");
+    s.bind(1, name);
+    if (!s.step()) throw StoreError("counter missing: " + std::string(name));
+    const std::string digits = std::to_string(s.integer(0));
+    return std::string(prefix) + std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;
+}
+
+std::optional<StoredRequest> stored_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key) {
+    Stmt s(db, "SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND scope = ? AND key = ?");
+    s.bind(1, user_id).bind(2, scope).bind(3, key);
+    if (!s.step()) return std::nullopt;
+    return StoredRequest{s.text(0), s.text(1)};
+}
+
+void store_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
+                   std::string_view request_hash, std::string_view response, std::int64_t at_unix_s) {
+    Stmt s(db, "INSERT INTO idempotency_keys(user_id, scope, key, request_hash, status, response, created_at) "
+               "VALUES (?, ?, ?, ?, 201, ?, ?)");
+    s.bind(1, user_id).bind(2, scope).bind(3, key).bind(4, request_hash).bind(5, response).bind(6, at_unix_s).step();
+}
+
+}  // namespace satstore::server::sql

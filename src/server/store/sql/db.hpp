@@ -1,0 +1,112 @@
+// satstore server — the connection layer of the SQL backend: one small interface (Db, Stmt,
+// Transaction) with a driver per database (sqlite_db.cpp, postgres_db.cpp). The store's area
+// files write their SQL once against it: `?` or `?N` placeholders, which the PostgreSQL driver
+// renumbers as `$N`.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace satstore::server::sql {
+
+enum class Dialect { sqlite, postgres };
+
+// A prepared statement as a driver implements it. Bind indexes start at 1, columns at 0.
+class Cursor {
+public:
+    virtual ~Cursor() = default;
+    virtual void bind_text(int index, std::string_view text) = 0;
+    virtual void bind_int(int index, std::int64_t value) = 0;
+    virtual void bind_null(int index) = 0;
+    virtual void bind_blob(int index, std::string_view bytes) = 0;
+    // Runs the statement on the first call; true while a row is available.
+    virtual bool step() = 0;
+    virtual std::string text(int column) const = 0;
+    virtual std::int64_t integer(int column) const = 0;
+    virtual bool is_null(int column) const = 0;
+};
+
+// One connection. Not thread-safe: the store keeps one per concurrent caller (ConnectionPool).
+// Failures throw StoreError.
+class Db {
+public:
+    virtual ~Db() = default;
+    virtual Dialect dialect() const = 0;
+    // Runs one or more statements without results.
+    virtual void exec(std::string_view sql) = 0;
+    virtual std::unique_ptr<Cursor> prepare(std::string_view sql) = 0;
+    // Rows changed by the last INSERT, UPDATE or DELETE.
+    virtual std::int64_t changes() const = 0;
+    // Starts a transaction that holds the database's write lock until it ends, so writers never
+    // interleave — in one process or in several (SQLite: BEGIN IMMEDIATE; PostgreSQL: an
+    // advisory transaction lock).
+    virtual void begin_write() = 0;
+    // False once the connection is broken (the pool then drops it instead of reusing it).
+    virtual bool usable() const = 0;
+};
+
+// The driver for a URL: "sqlite:PATH" or "postgres://…" / "postgresql://…" (libpq URI).
+// Throws StoreError when the database cannot be opened.
+std::unique_ptr<Db> connect(const std::string& url);
+std::unique_ptr<Db> connect_sqlite(const std::string& path);
+std::unique_ptr<Db> connect_postgres(const std::string& uri);
+
+// A prepared statement with a chaining interface.
+class Stmt {
+public:
+    Stmt(Db& db, std::string_view sql) : cursor_(db.prepare(sql)) {}
+
+    Stmt& bind(int index, std::string_view text) { return cursor_->bind_text(index, text), *this; }
+    Stmt& bind(int index, std::int64_t value) { return cursor_->bind_int(index, value), *this; }
+    Stmt& bind_null(int index) { return cursor_->bind_null(index), *this; }
+    // Binds `text`, or NULL when it is empty (optional references such as an order id).
+    Stmt& bind_or_null(int index, std::string_view text) { return text.empty() ? bind_null(index) : bind(index, text); }
+    Stmt& bind_blob(int index, std::string_view bytes) { return cursor_->bind_blob(index, bytes), *this; }
+    // Advances to the next row: true when a row is available, false when done.
+    bool step() { return cursor_->step(); }
+    std::string text(int column) const { return cursor_->text(column); }
+    std::int64_t integer(int column) const { return cursor_->integer(column); }
+    bool is_null(int column) const { return cursor_->is_null(column); }
+    // Steps through every remaining row and collects column 0 as text.
+    std::vector<std::string> first_column();
+
+private:
+    std::unique_ptr<Cursor> cursor_;
+};
+
+// A write transaction (Db::begin_write) that rolls back in the destructor unless commit() ran.
+class Transaction {
+public:
+    explicit Transaction(Db& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Db& db_;
+    bool done_ = false;
+};
+
+// The case-insensitive LIKE of the dialect (SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE).
+inline const char* like(const Db& db) { return db.dialect() == Dialect::postgres ? "ILIKE" : "LIKE"; }
+
+// The next human-facing number from counter `name` of the counters table: `prefix` and at least six
+// digits ("SO-000123", "T-000001", "RMA-000042").
+std::string next_number(Db& db, std::string_view name, std::string_view prefix);
+
+// A request remembered under an Idempotency-Key (table idempotency_keys).
+struct StoredRequest {
+    std::string request_hash;
+    std::string response;
+};
+std::optional<StoredRequest> stored_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key);
+// Remembers the 201 `response` to a request, for replays of the same key.
+void store_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
+                   std::string_view request_hash, std::string_view response, std::int64_t at_unix_s);
+
+}  // namespace satstore::server::sql

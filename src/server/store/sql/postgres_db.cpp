@@ -1,0 +1,206 @@
+// The PostgreSQL driver of the SQL backend (db.hpp), on libpq. Statements are prepared once per
+// connection (named after their SQL) and their parameters sent as text with types left for the
+// server to infer, so the SQL written for SQLite runs unchanged but for its `?` placeholders.
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <unordered_map>
+
+#include "server/store/sql/db.hpp"
+#include "server/store/store.hpp"
+
+namespace satstore::server::sql {
+namespace {
+
+constexpr Oid kByteaOid = 17;
+constexpr Oid kTextOid = 25;
+// The key of the advisory lock every write transaction holds (Db::begin_write).
+constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(7370746f7265)";
+
+struct ResultDeleter {
+    void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+[[noreturn]] void fail(const char* what, const PGresult* result, PGconn* conn) {
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    std::string message = std::string(what) + ": " + (result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    if (state && std::string_view(state) == "23505") throw DuplicateError(message);  // unique_violation
+    throw StoreError(message);
+}
+
+// `?` and `?N` placeholders as `$N` (a bare `?` takes the number after the highest so far, as in
+// SQLite), outside quoted strings and identifiers. `used` receives, per number up to the highest,
+// whether the statement refers to it.
+std::string renumber(std::string_view sql, std::vector<bool>& used) {
+    std::string out;
+    out.reserve(sql.size() + 16);
+    int count = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        const char c = sql[i];
+        if (quote) {
+            if (c == quote) quote = 0;
+            out += c;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            out += c;
+        } else if (c == '?') {
+            int n = 0;
+            while (i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') n = n * 10 + (sql[++i] - '0');
+            if (n == 0) n = count + 1;
+            if (n > count) count = n;
+            if (static_cast<int>(used.size()) < n) used.resize(n, false);
+            used[n - 1] = true;
+            out += '$' + std::to_string(n);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+class PostgresDb;
+
+class PostgresCursor final : public Cursor {
+public:
+    PostgresCursor(PostgresDb& db, std::string_view sql);
+
+    void bind_text(int index, std::string_view text) override { set(index, std::string(text), false); }
+    void bind_int(int index, std::int64_t value) override { set(index, std::to_string(value), false); }
+    void bind_null(int index) override {
+        slot(index);
+        null_[index - 1] = true;
+    }
+    void bind_blob(int index, std::string_view bytes) override { set(index, std::string(bytes), true); }
+    bool step() override;
+    std::string text(int column) const override {
+        const char* value = PQgetvalue(result_.get(), row_, column);
+        if (PQftype(result_.get(), column) != kByteaOid) return std::string(value, PQgetlength(result_.get(), row_, column));
+        std::size_t size = 0;
+        unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(value), &size);
+        if (!bytes) throw StoreError("bytea: out of memory");
+        std::string out(reinterpret_cast<const char*>(bytes), size);
+        PQfreemem(bytes);
+        return out;
+    }
+    std::int64_t integer(int column) const override {
+        const char* value = PQgetvalue(result_.get(), row_, column);
+        if (value[0] == 't' || value[0] == 'f') return value[0] == 't';  // a boolean expression
+        return std::strtoll(value, nullptr, 10);
+    }
+    bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
+
+private:
+    void slot(int index) {
+        if (index < 1 || index > static_cast<int>(values_.size())) throw StoreError("bind: no parameter " + std::to_string(index));
+    }
+    void set(int index, std::string value, bool binary) {
+        slot(index);
+        values_[index - 1] = std::move(value);
+        null_[index - 1] = false;
+        binary_[index - 1] = binary;
+    }
+
+    PostgresDb& db_;
+    std::string sql_;  // renumbered
+    std::vector<bool> used_;  // per parameter: mentioned in sql_
+    std::vector<std::string> values_;
+    std::vector<bool> null_;
+    std::vector<int> binary_;
+    Result result_;
+    int row_ = -1;
+};
+
+class PostgresDb final : public Db {
+public:
+    explicit PostgresDb(const std::string& uri) {
+        // connect_timeout first: a value in the URI overrides it. Without it an unreachable
+        // server would hold a request for as long as the operating system retries.
+        const char* keys[] = {"connect_timeout", "dbname", "application_name", nullptr};
+        const char* values[] = {"5", uri.c_str(), "satstore", nullptr};
+        conn_ = PQconnectdbParams(keys, values, 1);
+        if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
+            std::string message = conn_ ? PQerrorMessage(conn_) : "out of memory";
+            while (!message.empty() && message.back() == '\n') message.pop_back();
+            PQfinish(conn_);
+            conn_ = nullptr;
+            throw StoreError("cannot connect to PostgreSQL: " + message);
+        }
+        PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // "relation already exists, skipping"
+    }
+    ~PostgresDb() override { PQfinish(conn_); }
+
+    Dialect dialect() const override { return Dialect::postgres; }
+
+    void exec(std::string_view sql) override {
+        const std::string copy(sql);
+        Result r(PQexec(conn_, copy.c_str()));
+        const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("sql", r.get(), conn_);
+    }
+    std::unique_ptr<Cursor> prepare(std::string_view sql) override { return std::make_unique<PostgresCursor>(*this, sql); }
+    std::int64_t changes() const override { return changes_; }
+    void begin_write() override { exec(kBeginWrite); }
+    bool usable() const override { return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
+
+    // Runs `sql` (renumbered) as this connection's prepared statement, preparing it on first use.
+    // Parameters the SQL does not mention (a query built with optional filters) are declared
+    // text, since the server cannot infer their type.
+    Result run(const std::string& sql, const std::vector<bool>& used, const std::vector<std::string>& values,
+               const std::vector<bool>& null, const std::vector<int>& binary) {
+        const int count = static_cast<int>(values.size());
+        auto it = prepared_.find(sql);
+        if (it == prepared_.end()) {
+            const std::string name = "s" + std::to_string(prepared_.size());
+            std::vector<Oid> types(count, 0);
+            for (int i = 0; i < count; ++i)
+                if (!used[i]) types[i] = kTextOid;
+            Result r(PQprepare(conn_, name.c_str(), sql.c_str(), count, types.data()));
+            if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail("prepare", r.get(), conn_);
+            it = prepared_.emplace(sql, name).first;
+        }
+        std::vector<const char*> pointers(count);
+        std::vector<int> lengths(count);
+        for (int i = 0; i < count; ++i) {
+            pointers[i] = null[i] ? nullptr : values[i].data();
+            lengths[i] = static_cast<int>(values[i].size());
+        }
+        Result r(PQexecPrepared(conn_, it->second.c_str(), count, pointers.data(), lengths.data(), binary.data(), 0));
+        const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("step", r.get(), conn_);
+        const char* tuples = PQcmdTuples(r.get());
+        if (tuples[0] != '\0') changes_ = std::strtoll(tuples, nullptr, 10);
+        return r;
+    }
+
+private:
+    PGconn* conn_ = nullptr;
+    std::int64_t changes_ = 0;
+    std::unordered_map<std::string, std::string> prepared_;  // renumbered SQL → statement name
+};
+
+PostgresCursor::PostgresCursor(PostgresDb& db, std::string_view sql) : db_(db) {
+    sql_ = renumber(sql, used_);
+    const auto count = used_.size();
+    values_.resize(count);
+    null_.assign(count, true);
+    binary_.assign(count, 0);
+}
+
+bool PostgresCursor::step() {
+    if (!result_) {
+        result_ = db_.run(sql_, used_, values_, null_, binary_);
+        row_ = 0;
+    } else {
+        ++row_;
+    }
+    return row_ < PQntuples(result_.get());
+}
+
+}  // namespace
+
+std::unique_ptr<Db> connect_postgres(const std::string& uri) { return std::make_unique<PostgresDb>(uri); }
+
+}  // namespace satstore::server::sql

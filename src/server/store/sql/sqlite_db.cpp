@@ -1,0 +1,95 @@
+// The SQLite driver of the SQL backend (db.hpp): WAL mode, foreign keys on, 5 s busy timeout.
+#include <sqlite3.h>
+
+#include "server/store/sql/db.hpp"
+#include "server/store/store.hpp"
+
+namespace satstore::server::sql {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, const char* what) {
+    throw StoreError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+class SqliteCursor final : public Cursor {
+public:
+    SqliteCursor(sqlite3* db, std::string_view sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+            fail(db, "prepare");
+    }
+    ~SqliteCursor() override { sqlite3_finalize(stmt_); }
+
+    void bind_text(int index, std::string_view text) override {
+        if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+            fail(db_, "bind");
+    }
+    void bind_int(int index, std::int64_t value) override {
+        if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
+    }
+    void bind_null(int index) override {
+        if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "bind");
+    }
+    void bind_blob(int index, std::string_view bytes) override {
+        if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK)
+            fail(db_, "bind");
+    }
+    bool step() override {
+        const int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        fail(db_, "step");
+    }
+    std::string text(int column) const override {
+        const auto* p = sqlite3_column_text(stmt_, column);
+        return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, column)) : std::string();
+    }
+    std::int64_t integer(int column) const override { return sqlite3_column_int64(stmt_, column); }
+    bool is_null(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class SqliteDb final : public Db {
+public:
+    explicit SqliteDb(const std::string& path) {
+        const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+        if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+            std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw StoreError("cannot open database " + path + ": " + message);
+        }
+        sqlite3_busy_timeout(db_, 5000);
+        exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    }
+    ~SqliteDb() override { sqlite3_close(db_); }
+
+    Dialect dialect() const override { return Dialect::sqlite; }
+
+    void exec(std::string_view sql) override {
+        const std::string copy(sql);
+        char* error = nullptr;
+        if (sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+            std::string message = error ? error : "unknown error";
+            sqlite3_free(error);
+            throw StoreError("sql: " + message);
+        }
+    }
+    std::unique_ptr<Cursor> prepare(std::string_view sql) override { return std::make_unique<SqliteCursor>(db_, sql); }
+    std::int64_t changes() const override { return sqlite3_changes(db_); }
+    // IMMEDIATE takes the write lock up front so concurrent writers wait (busy timeout) instead
+    // of failing half-way.
+    void begin_write() override { exec("BEGIN IMMEDIATE"); }
+    bool usable() const override { return true; }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<Db> connect_sqlite(const std::string& path) { return std::make_unique<SqliteDb>(path); }
+
+}  // namespace satstore::server::sql
