@@ -14,8 +14,8 @@ namespace {
 
 constexpr Oid kByteaOid = 17;
 constexpr Oid kTextOid = 25;
-// The key of the advisory lock every write transaction holds (Db::begin_write).
-constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(7370746f7265)";
+// Every write transaction holds this advisory lock (Db::begin_write); its key is "satstore" in ASCII.
+constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(8314054426326168165)";
 
 struct ResultDeleter {
     void operator()(PGresult* r) const { PQclear(r); }

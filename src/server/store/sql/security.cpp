@@ -7,10 +7,10 @@ std::int64_t SqlStore::record_failed_login(std::string_view user_id, std::int64_
     auto lease = pool_.take();
     Stmt s(*lease,
            "UPDATE users SET "
-           "locked_until = CASE WHEN failed_logins + 1 >= ?1 THEN ?2 + ?3 ELSE locked_until END, "
+           "locked_until = CASE WHEN failed_logins + 1 >= ?1 THEN ?2 ELSE locked_until END, "
            "failed_logins = CASE WHEN failed_logins + 1 >= ?1 THEN 0 ELSE failed_logins + 1 END "
-           "WHERE id = ?4 RETURNING locked_until");
-    s.bind(1, std::int64_t{lock_after}).bind(2, now).bind(3, lock_s).bind(4, user_id);
+           "WHERE id = ?3 RETURNING locked_until");
+    s.bind(1, std::int64_t{lock_after}).bind(2, now + lock_s).bind(3, user_id);
     if (!s.step()) return 0;
     const std::int64_t until = s.integer(0);
     return until > now ? until : 0;
