@@ -1,12 +1,12 @@
-// Benchmark: settled payments per second on SQLite (PAYMENT.md checks + ledger settlement).
+// Benchmark: settled payments per second (PAYMENT.md checks + ledger settlement) on SQLite, or on
+// PostgreSQL when SATSTORE_TEST_PG names a cluster (see tests/support/postgres.mjs).
 // Prepares N paid-for orders (created and signed beforehand, signing with @noble/curves), then
 // submits the payments with C concurrent clients and prints throughput and latency.
 // Usage: node bench/pay.mjs [orders=2000] [concurrency=16]   (after scripts/build.sh)
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 
-import { call, login, serverBinary, startServer } from '../tests/support/server.mjs';
+import { call, login, serverBinary, sql, startServer } from '../tests/support/server.mjs';
 import { authorize, bindProof, newKey } from '../tests/support/wallet.mjs';
 
 const total = Number(process.argv[2] ?? 2000);
@@ -15,8 +15,7 @@ const concurrency = Number(process.argv[3] ?? 16);
 const srv = await startServer({ args: ['--threads', '2'] });
 try {
   const store = (await call(`${srv.api}/store`)).body;
-  const db = join(srv.dir, 'store.db');
-  execFileSync('sqlite3', [db, 'UPDATE products SET stock = 100000000']);
+  sql(srv, 'UPDATE products SET stock = 100000000');
   const product = (await call(`${srv.api}/products?limit=1`)).body.items[0];
   await call(`${srv.api}/users`, { method: 'POST', body: { email: 'bench@example.com', password: 'benchmark pass' } });
   const token = await login(srv.api, 'bench@example.com', 'benchmark pass');
@@ -53,7 +52,7 @@ try {
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(2);
   console.log(`payments settled: ${ok} in ${seconds.toFixed(2)} s (${(ok / seconds).toFixed(0)}/s), failed: ${failed}, ` +
     `p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, concurrency ${concurrency}`);
-  const audit = execFileSync(serverBinary, ['audit', '--db', `sqlite:${db}`]).toString().trim();
+  const audit = execFileSync(serverBinary, ['audit', '--db', srv.db]).toString().trim();
   console.log(audit);
 } finally {
   await srv.stop();

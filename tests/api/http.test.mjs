@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
-import { call, repoRoot, serverBinary, startServer } from '../support/server.mjs';
+import { call, createDatabase, repoRoot, serverBinary, startServer } from '../support/server.mjs';
 
 // A small web root made by the test, so static serving is tested without the wasm build.
 const webRoot = mkdtempSync(join(tmpdir(), 'satstore-web-'));
@@ -258,8 +258,10 @@ describe('operations', () => {
     assert.throws(() => execFileSync(serverBinary, ['serve', '--bogus', '1'], { stdio: 'pipe' }), /unknown option/);
   });
 
-  test('migrate and seed-demo are idempotent commands', () => {
-    const db = `sqlite:${join(mkdtempSync(join(tmpdir(), 'satstore-cli-')), 'x.db')}`;
+  test('migrate and seed-demo are idempotent commands', (t) => {
+    const database = createDatabase(); // empty, on the backend of this run
+    t.after(() => database.drop());
+    const db = database.url;
     const run = (...args) => {
       const r = spawnSync(serverBinary, args, { encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);

@@ -1,12 +1,21 @@
-// Starts the real `satstore` binary on a free loopback port with a fresh SQLite file, for API
+// Starts the real `satstore` binary on a free loopback port with a fresh database, for API
 // and browser tests. Usage:
 //   const srv = await startServer({ demo: true });  ...  await srv.stop();
-import { spawn } from 'node:child_process';
+//
+// The database is a SQLite file in the server's temp dir, or — when SATSTORE_TEST_PG names a
+// PostgreSQL cluster (see postgres.mjs) — a new database in that cluster. Tests never touch the
+// database file directly: `sql(srv, statement)` runs SQL on either backend (the schemas are the
+// same; INTEGER columns are BIGINT on PostgreSQL) and `srv.db` is the `--db` value for the
+// offline commands (`satstore audit --db …`).
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { createDatabase as createPgDatabase, dropDatabase as dropPgDatabase, psql } from './postgres.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const serverBinary = process.env.SATSTORE_BIN ?? join(repoRoot, 'build/native/src/server/satstore');
@@ -34,7 +43,7 @@ export function freePort() {
 async function waitForHealth(base, child, deadlineMs) {
   const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`satstore exited early with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`satstore exited early with ${child.exitCode ?? child.signalCode}`);
     try {
       const r = await fetch(`${base}/healthz`);
       if (r.ok) return;
@@ -44,12 +53,69 @@ async function waitForHealth(base, child, deadlineMs) {
   throw new Error('satstore did not become healthy in time');
 }
 
-// Options: demo (seed demo data, default true), webRoot, assetsRoot, args (extra flags), env.
+// [SECTION] databases
+
+// A libpq URI of a running cluster's maintenance database, or null: SQLite only.
+export const pgCluster = process.env.SATSTORE_TEST_PG || null;
+// The backends this run can test: tests that must hold on every backend iterate over these.
+export const backends = pgCluster ? ['sqlite', 'postgres'] : ['sqlite'];
+export const defaultBackend = pgCluster ? 'postgres' : 'sqlite';
+
+// A fresh, empty database (the server migrates it on start). Returns { backend, url (the `--db`
+// value), sql(statement), drop() }. Options: backend ('sqlite' | 'postgres', default as
+// above), dir (SQLite: put the file in this existing dir, which the caller removes; else a temp
+// dir of its own that drop() removes).
+export function createDatabase({ backend = defaultBackend, dir } = {}) {
+  if (backend === 'postgres') {
+    if (!pgCluster) throw new Error('the postgres backend needs SATSTORE_TEST_PG (see tests/support/postgres.mjs)');
+    const name = `test_${randomBytes(8).toString('hex')}`;
+    const url = createPgDatabase(pgCluster, name);
+    return { backend, url, sql: (statement) => psql(url, statement), drop: () => dropPgDatabase(pgCluster, name) };
+  }
+  if (backend !== 'sqlite') throw new Error(`unknown backend ${backend}`);
+  const ownDir = dir ? null : mkdtempSync(join(tmpdir(), 'satstore-db-'));
+  const file = join(dir ?? ownDir, 'store.db');
+  return {
+    backend,
+    url: `sqlite:${file}`,
+    file,
+    sql: (statement) => sqlite(file, statement),
+    drop: () => { if (ownDir) rmSync(ownDir, { recursive: true, force: true }); },
+  };
+}
+
+// sqlite3's list output (`a|b` per row) matches psql's unaligned output. The timeout: a running
+// server may hold the write lock for a moment.
+function sqlite(file, statement) {
+  const r = spawnSync('sqlite3', ['-batch', '-bail', '-cmd', '.timeout 10000', file, statement], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3 failed (${r.status ?? r.signal}): ${statement}\n${r.stderr}${r.error ?? ''}`);
+  return r.stdout.trimEnd();
+}
+
+// Runs SQL on the database of a server (or of a createDatabase() result) and returns the rows
+// as text, one per line, columns separated by `|`. Throws on any error.
+export function sql(target, statement) {
+  return (target.database ?? target).sql(statement);
+}
+
+// [SECTION] servers
+
+// Options: demo (seed demo data, default true), database (a createDatabase() result to use —
+// the caller drops it; e.g. two servers on one database, or a restart), backend (for the fresh
+// database otherwise), webRoot, assetsRoot, args (extra flags), env.
 export async function startServer(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'satstore-test-'));
+  const ownsDatabase = !options.database;
+  let database;
+  try {
+    database = options.database ?? createDatabase({ backend: options.backend, dir });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   const port = await freePort();
   const args = [
-    'serve', '--host', '127.0.0.1', '--port', String(port), '--db', `sqlite:${join(dir, 'store.db')}`,
+    'serve', '--host', '127.0.0.1', '--port', String(port), '--db', database.url,
     '--web-root', options.webRoot ?? join(repoRoot, 'build/wasm/web'),
     '--assets-root', options.assetsRoot ?? join(repoRoot, 'assets'),
     ...(options.demo === false ? [] : ['--demo']),
@@ -61,33 +127,51 @@ export async function startServer(options = {}) {
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
+  const exited = new Promise((r) => child.once('exit', () => r()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const cleanUp = () => {
+    if (ownsDatabase) database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  };
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(base, child, 15000);
   } catch (e) {
     child.kill('SIGKILL');
+    await exited;
+    cleanUp();
     throw new Error(`${e.message}\n--- server output ---\n${output}`);
   }
   return {
     base,
     api: `${base}/api/v1`,
     dir,
+    db: database.url,
+    database,
     child,
     output: () => output,
-    // Sends SIGTERM and waits for the exit; returns the exit code.
+    // SIGKILL, as a crash: no graceful shutdown. Resolves once the process is gone; the database
+    // and dir stay until stop().
+    async kill() {
+      if (running()) child.kill('SIGKILL');
+      await exited;
+    },
+    // Sends SIGTERM and waits for the exit; drops the database unless it was given; returns the
+    // exit code (null after a kill).
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', (code) => r(code)));
+      if (running()) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dir, { recursive: true, force: true });
+      cleanUp();
       return child.exitCode;
     },
   };
 }
+
+// [SECTION] HTTP
 
 // fetch + JSON decoding; returns { status, headers, body } (body null when empty).
 export async function call(url, { method = 'GET', body, token, headers = {}, raw } = {}) {
