@@ -82,6 +82,28 @@ export function stopCluster(dir) {
   rmSync(dir, { recursive: true, force: true });
 }
 
+function startServerIn(dir, port) {
+  const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=''", '-c max_connections=200'].join(' ');
+  runAsPostgres('pg_ctl', ['-D', join(dir, 'data'), '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+}
+
+// The cluster dir and port of a cluster URI (as in SATSTORE_TEST_PG).
+function clusterOf(base) {
+  const query = new URLSearchParams(base.split('?')[1] ?? '');
+  return { dir: query.get('host'), port: Number(query.get('port')) };
+}
+
+// Stops the server of a running cluster, keeping its data: the database becomes unreachable
+// (tests of what satstore does then). resumeCluster starts it again.
+export function pauseCluster(base) {
+  runAsPostgres('pg_ctl', ['-D', join(clusterOf(base).dir, 'data'), '-m', 'fast', '-w', '-t', '60', 'stop']);
+}
+
+export function resumeCluster(base) {
+  const { dir, port } = clusterOf(base);
+  startServerIn(dir, port);
+}
+
 // Creates and starts a cluster. Returns { dir, port, base, url(name), createDatabase(name),
 // dropDatabase(name), stop() }; `base` is the value for SATSTORE_TEST_PG.
 export function startPostgres() {
@@ -96,8 +118,7 @@ export function startPostgres() {
     // Only the socket file carries the port: any number will do, there is no TCP listener.
     const port = 20000 + Math.floor(Math.random() * 40000);
     runAsPostgres('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', superuser, '-E', 'UTF8', '--locale=C', '--no-sync']);
-    const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=''", '-c max_connections=200'].join(' ');
-    runAsPostgres('pg_ctl', ['-D', join(dir, 'data'), '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+    startServerIn(dir, port);
     const base = `postgresql://${superuser}@/postgres?host=${dir}&port=${port}`;
     return {
       dir,
