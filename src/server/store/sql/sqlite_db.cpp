@@ -1,6 +1,8 @@
 // The SQLite driver of the SQL backend (db.hpp): WAL mode, foreign keys on, 5 s busy timeout.
 #include <sqlite3.h>
 
+#include <unordered_map>
+
 #include "server/store/sql/db.hpp"
 #include "server/store/store.hpp"
 
@@ -11,33 +13,32 @@ namespace {
     throw StoreError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
+class SqliteDb;
+
 class SqliteCursor final : public Cursor {
 public:
-    SqliteCursor(sqlite3* db, std::string_view sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
-            fail(db, "prepare");
-    }
-    ~SqliteCursor() override { sqlite3_finalize(stmt_); }
+    SqliteCursor(SqliteDb& db, std::string sql, sqlite3_stmt* stmt) : db_(db), sql_(std::move(sql)), stmt_(stmt) {}
+    ~SqliteCursor() override;
 
     void bind_text(int index, std::string_view text) override {
         if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
-            fail(db_, "bind");
+            fail(handle(), "bind");
     }
     void bind_int(int index, std::int64_t value) override {
-        if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
+        if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(handle(), "bind");
     }
     void bind_null(int index) override {
-        if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "bind");
+        if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(handle(), "bind");
     }
     void bind_blob(int index, std::string_view bytes) override {
         if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK)
-            fail(db_, "bind");
+            fail(handle(), "bind");
     }
     bool step() override {
         const int rc = sqlite3_step(stmt_);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
-        fail(db_, "step");
+        fail(handle(), "step");
     }
     std::string text(int column) const override {
         const auto* p = sqlite3_column_text(stmt_, column);
@@ -47,8 +48,11 @@ public:
     bool is_null(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 private:
-    sqlite3* db_;
-    sqlite3_stmt* stmt_ = nullptr;
+    sqlite3* handle() const { return sqlite3_db_handle(stmt_); }
+
+    SqliteDb& db_;
+    std::string sql_;
+    sqlite3_stmt* stmt_;
 };
 
 class SqliteDb final : public Db {
@@ -64,7 +68,11 @@ public:
         sqlite3_busy_timeout(db_, 5000);
         exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
     }
-    ~SqliteDb() override { sqlite3_close(db_); }
+    ~SqliteDb() override {
+        for (auto& [sql, stmts] : cache_)
+            for (auto* stmt : stmts) sqlite3_finalize(stmt);
+        sqlite3_close(db_);
+    }
 
     Dialect dialect() const override { return Dialect::sqlite; }
 
@@ -77,16 +85,49 @@ public:
             throw StoreError("sql: " + message);
         }
     }
-    std::unique_ptr<Cursor> prepare(std::string_view sql) override { return std::make_unique<SqliteCursor>(db_, sql); }
+    // Statements are kept per connection once prepared (parsing and planning cost more than
+    // running most of them); a statement in use by another cursor gets a fresh copy.
+    std::unique_ptr<Cursor> prepare(std::string_view sql) override {
+        std::string key(sql);
+        if (auto it = cache_.find(key); it != cache_.end() && !it->second.empty()) {
+            sqlite3_stmt* stmt = it->second.back();
+            it->second.pop_back();
+            --cached_;
+            return std::make_unique<SqliteCursor>(*this, std::move(key), stmt);
+        }
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+            SQLITE_OK)
+            fail(db_, "prepare");
+        return std::make_unique<SqliteCursor>(*this, std::move(key), stmt);
+    }
     std::int64_t changes() const override { return sqlite3_changes(db_); }
     // IMMEDIATE takes the write lock up front so concurrent writers wait (busy timeout) instead
     // of failing half-way.
     void begin_write() override { exec("BEGIN IMMEDIATE"); }
     bool usable() const override { return true; }
 
+    // A cursor is done with `stmt`: reset, it waits for the next use of the same SQL.
+    void give_back(std::string sql, sqlite3_stmt* stmt) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        if (cached_ >= kMaxCached) {
+            sqlite3_finalize(stmt);
+            return;
+        }
+        cache_[std::move(sql)].push_back(stmt);
+        ++cached_;
+    }
+
 private:
+    static constexpr std::size_t kMaxCached = 256;
+
     sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, std::vector<sqlite3_stmt*>> cache_;
+    std::size_t cached_ = 0;
 };
+
+SqliteCursor::~SqliteCursor() { db_.give_back(std::move(sql_), stmt_); }
 
 }  // namespace
 
