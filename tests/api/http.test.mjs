@@ -258,6 +258,17 @@ describe('operations', () => {
     assert.throws(() => execFileSync(serverBinary, ['serve', '--bogus', '1'], { stdio: 'pipe' }), /unknown option/);
   });
 
+  test('an unreachable database is a clear error that never prints the password of its URL', () => {
+    for (const url of ['postgresql://shop:hunter2@/satstore?host=/nonexistent-socket-dir',
+      'postgresql://shop@/satstore?host=/nonexistent-socket-dir&password=hunter2']) {
+      const r = spawnSync(serverBinary, ['migrate', '--db', url], { encoding: 'utf8' });
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, /cannot connect to PostgreSQL/);
+      assert.match(r.stderr, /db=postgresql:\/\/shop/);
+      assert.doesNotMatch(r.stderr + r.stdout, /hunter2/);
+    }
+  });
+
   test('migrate and seed-demo are idempotent commands', (t) => {
     const database = createDatabase(); // empty, on the backend of this run
     t.after(() => database.drop());
