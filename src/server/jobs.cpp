@@ -20,10 +20,12 @@ int complete_delivered_orders(Store& store, std::int64_t now, int limit) {
     return completed;
 }
 
-void expire_if_overdue(Store& store, std::string_view order_id, std::int64_t now) {
+std::optional<Order> order_expiring_if_overdue(Store& store, std::string_view order_id, std::int64_t now) {
     auto order = store.order(order_id);
-    if (order && order->status == OrderStatus::pending_payment && order->pay_by_unix_s <= now)
-        store.cancel_order(order_id, OrderEvent::expire, Actor::system, "Not paid in time", now);
+    if (!order || order->status != OrderStatus::pending_payment || order->pay_by_unix_s > now) return order;
+    if (auto cancelled = store.cancel_order(order_id, OrderEvent::expire, Actor::system, "Not paid in time", now))
+        return cancelled;
+    return store.order(order_id);  // something else changed it first (paid, cancelled)
 }
 
 Sweeper::Sweeper(Store& store, int period_s) : store_(store), period_s_(period_s), thread_([this] { run(); }) {}

@@ -58,6 +58,9 @@ void load_details(Db& db, Order& o, const std::string& quote_id) {
     Stmt events(db, "SELECT at, status, actor, note FROM order_events WHERE order_id = ? ORDER BY seq");
     events.bind(1, o.id);
     while (events.step()) o.timeline.push_back({events.integer(0), events.text(1), events.text(2), events.text(3)});
+    // Unpaid orders have no payment, shipments, refunds or returns (settle_payment sets the
+    // payment and payment_status together): two thirds of the queries spared on the pay path.
+    if (o.payment_status == PaymentStatus::unpaid) return;
     o.payment = load_payment_for_order(db, o.id);
     load_fulfilment(db, o);
 }

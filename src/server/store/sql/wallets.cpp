@@ -1,4 +1,4 @@
-// SQLite backend: wallets, the double-entry ledger, payments and the ledger audit.
+// SQL backend: wallets, the double-entry ledger, payments and the ledger audit.
 #include <nlohmann/json.hpp>
 
 #include "server/auth/secrets.hpp"
@@ -22,10 +22,12 @@ void ensure_account(Db& db, const std::string& id, Currency currency) {
     s.bind(1, id).bind(2, account_kind(id)).bind(3, currency_code(currency)).step();
 }
 
-void insert_entry(Db& db, const std::string& txn, const std::string& account, Currency currency, std::int64_t amount,
-                  const std::string& kind, const std::string& ref, std::int64_t now) {
-    Stmt s(db, "INSERT INTO ledger_entries(txn_id, account_id, currency, amount, kind, ref, at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, txn).bind(2, account).bind(3, currency_code(currency)).bind(4, amount).bind(5, kind).bind(6, ref).bind(7, now).step();
+// Adds `amount` to an account; false when the account does not exist. Debits (amount < 0)
+// never take a balance below zero, except a faucet's.
+bool move(Db& db, const std::string& account, std::int64_t amount) {
+    Stmt s(db, "UPDATE ledger_accounts SET balance = balance + ?1 WHERE id = ?2 AND (kind = 'faucet' OR balance + ?1 >= 0)");
+    s.bind(1, amount).bind(2, account).step();
+    return db.changes() == 1;
 }
 
 std::int64_t balance_of(Db& db, const std::string& account) {
@@ -44,16 +46,22 @@ std::string merchant_account(Currency c) { return "merchant:" + std::string(curr
 
 bool transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
               const std::string& kind, const std::string& ref, std::int64_t now) {
-    ensure_account(db, from, currency);
-    ensure_account(db, to, currency);
-    Stmt debit(db, "UPDATE ledger_accounts SET balance = balance - ?1 WHERE id = ?2 AND (kind = 'faucet' OR balance >= ?1)");
-    debit.bind(1, amount).bind(2, from).step();
-    if (db.changes() != 1) return false;
-    Stmt credit(db, "UPDATE ledger_accounts SET balance = balance + ? WHERE id = ?");
-    credit.bind(1, amount).bind(2, to).step();
+    // Accounts are created on first use; trying the update first spares two statements on the
+    // usual path (the write lock is held meanwhile).
+    if (!move(db, from, -amount)) {
+        ensure_account(db, from, currency);
+        if (!move(db, from, -amount)) return false;
+    }
+    if (!move(db, to, amount)) {
+        ensure_account(db, to, currency);
+        move(db, to, amount);
+    }
     const std::string txn = secrets::new_id("txn");
-    insert_entry(db, txn, from, currency, -amount, kind, ref, now);
-    insert_entry(db, txn, to, currency, amount, kind, ref, now);
+    const std::string code(currency_code(currency));
+    Stmt entries(db, "INSERT INTO ledger_entries(txn_id, account_id, currency, amount, kind, ref, at) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7), (?1, ?8, ?3, ?9, ?5, ?6, ?7)");
+    entries.bind(1, txn).bind(2, from).bind(3, code).bind(4, -amount).bind(5, kind).bind(6, ref).bind(7, now)
+        .bind(8, to).bind(9, amount).step();
     return true;
 }
 
