@@ -23,11 +23,14 @@ int complete_delivered_orders(Store& store, std::int64_t now, int limit) {
     return completed;
 }
 
-void expire_if_overdue(Store& store, std::string_view order_id, std::int64_t now) {
+std::optional<Order> order_expiring_if_overdue(Store& store, std::string_view order_id, std::int64_t now) {
     auto order = store.order(order_id);
-    if (order && order->status == OrderStatus::pending_payment && order->pay_by_unix_s <= now)
-        if (store.cancel_order(order_id, OrderEvent::expire, Actor::system, "Not paid in time", now))
-            catalog_cache::catalog_changed();  // stock released
+    if (!order || order->status != OrderStatus::pending_payment || order->pay_by_unix_s > now) return order;
+    if (auto cancelled = store.cancel_order(order_id, OrderEvent::expire, Actor::system, "Not paid in time", now)) {
+        catalog_cache::catalog_changed();  // stock released
+        return cancelled;
+    }
+    return store.order(order_id);  // another request or process changed it meanwhile
 }
 
 Sweeper::Sweeper(Store& store, int period_s) : store_(store), period_s_(period_s), thread_([this] { run(); }) {}

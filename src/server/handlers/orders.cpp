@@ -111,8 +111,7 @@ OrderRequest parse_or_throw(const nlohmann::json& body, bool address_optional = 
 
 // An order the caller may see: their own (others get 404, as if it did not exist).
 Order own_order(Context& ctx) {
-    expire_if_overdue(ctx.store, ctx.request.params.at("id"), ctx.now_unix_s);
-    auto order = ctx.store.order(ctx.request.params.at("id"));
+    auto order = order_expiring_if_overdue(ctx.store, ctx.request.params.at("id"), ctx.now_unix_s);
     if (!order || order->user_id != ctx.current_user().id) throw not_found("No order of yours has this id.");
     return *order;
 }

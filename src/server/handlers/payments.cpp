@@ -31,8 +31,7 @@ Response create_payment(Context& ctx) {
     if (a.order != order_id) mismatch("order", "The authorization is for another order.");
 
     // 2. The order as the server knows it.
-    expire_if_overdue(ctx.store, order_id, ctx.now_unix_s);
-    const auto order = ctx.store.order(order_id);
+    const auto order = order_expiring_if_overdue(ctx.store, order_id, ctx.now_unix_s);
     if (!order || order->user_id != user.id) throw not_found("No order of yours has this id.");
     PaymentRecord payment{secrets::new_id("pay"), order->id, a.payer, a.currency, a.amount, fields, sig, ctx.now_unix_s};
     if (order->payment) {
