@@ -61,6 +61,6 @@ function done(summary, latency, requests)
   local failed = e.status + e.timeout + e.connect + e.read + e.write
   local seconds = summary.duration / 1e6
   -- RESULT label seconds requests failed p50_ms p99_ms max_ms
-  io.write(string.format("RESULT %s %.3f %d %d %.3f %.3f %.3f\n", os.getenv("LABEL") or "run", seconds,
+  io.write(string.format("RESULT %s %.3f %d %d %.2f %.2f %.1f\n", os.getenv("LABEL") or "run", seconds,
     summary.requests, failed, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end
