@@ -267,9 +267,10 @@ describe('operations', () => {
 
     const other = await startServer({ webRoot });
     await call(`${other.api}/products/${marker}`);
-    const exited = new Promise((r) => other.child.once('exit', (code) => r(code)));
+    // 'close', not 'exit': the last output can arrive after the process has exited.
+    const closed = new Promise((r) => other.child.once('close', r));
     other.child.kill('SIGTERM');
-    await exited;
+    await closed;
     assert.ok(other.output().includes(`"path":"/api/v1/products/${marker}"`), other.output());
     await other.stop();
   });
