@@ -210,6 +210,11 @@ if wants pay; then
   report "${audit:-audit: failed (run $bin audit --db …)}"
 fi
 
+# SQLite: the WAL left behind. Under sustained writes checkpoints can starve (some reader is
+# always inside the WAL), the WAL grows and every page lookup slows down with it.
+if [[ $db_url == sqlite:* ]] && [ -f "${db_url#sqlite:}-wal" ]; then
+  report "sqlite: WAL $(( $(stat -c %s "${db_url#sqlite:}-wal") / 1048576 )) MiB at the end, database $(( $(stat -c %s "${db_url#sqlite:}") / 1048576 )) MiB"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "== summary (db ${db_url%%\?*}, $seconds s runs, $(nproc) shared cores)"
