@@ -30,7 +30,7 @@ struct Entry {
 // Returns the entry under `key` if it was built less than `max_age` ago and after the last
 // catalog_changed(); otherwise calls `build` (which may throw: nothing is stored then), keeps
 // its result under `key` and returns it. `max_age` 0 disables the cache (always builds).
-// Thread-safe. Memory is bounded (a few MiB): past the bound, older entries are dropped.
+// Thread-safe. Memory is bounded (8 MiB of bodies): past the bound, every entry is dropped.
 std::shared_ptr<const Entry> get_or_build(const std::string& key, std::chrono::milliseconds max_age,
                                           const std::function<std::string()>& build);
 
