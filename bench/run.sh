@@ -149,6 +149,18 @@ paced() {
   report "$name at $(commas "$rate")/s (half the peak): p50 $r_p50 ms, p99 $r_p99 ms, max $r_max ms (target p99 < 20 ms)$(verdict "$r_p99" '<' 20); sent $(commas "$sent")/s, $(commas "$r_failed") failed"
 }
 
+# SQLite: how far the WAL grew during a phase, then a checkpoint so that the next phase starts
+# from the same state. Under sustained writes SQLite's automatic checkpoints starve (some reader is
+# always inside the WAL), so the WAL grows without bound and every page lookup slows down with
+# it: the sizes are reported so that this stays visible.
+wal_growth=()
+checkpoint_between_phases() {
+  [[ $db_url == sqlite:* ]] || return 0
+  local file=${db_url#sqlite:}
+  wal_growth+=("$1 $(( $( [ -f "$file-wal" ] && stat -c %s "$file-wal" || echo 0) / 1048576 )) MiB")
+  sqlite3 "$file" "PRAGMA busy_timeout = 5000; PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+}
+
 # --- catalog ----------------------------------------------------------------------------------
 if wants catalog; then
   echo "== catalog"
@@ -173,6 +185,7 @@ if wants orders; then
   orders_peak=$(calc "int($created / $r_seconds)")
   report "orders: $(commas "$orders_peak") created/s, p50 $r_p50 ms, p99 $r_p99 ms, $(commas "$r_failed") failed (POST /orders)"
   paced orders-half orders "$orders_peak" orders.lua "$seconds" TOKEN="$token" PRODUCT="$product" RUN="half-$$"
+  checkpoint_between_phases orders
 fi
 
 # --- pay --------------------------------------------------------------------------------------
@@ -186,6 +199,7 @@ if wants pay; then
     run_wrk orders-for-pay orders.lua "$extra" "$connections" 0 TOKEN="$token" PRODUCT="$product" RUN="pay-$$"
   fi
   node "$bench/client.mjs" sign --api "$api" --state "$dir/state.json" --out "$dir/payments.tsv" --workers "$(nproc)"
+  checkpoint_between_phases "orders to pay"
   count_payments() { sql "SELECT COUNT(*) FROM payments WHERE user_id = '$user'"; }
   before=$(count_payments)
   run_wrk pay payments.lua "$seconds" "$connections" 0 TOKEN="$token" PAYMENTS="$dir/payments.tsv"
@@ -206,14 +220,13 @@ if wants pay; then
   else
     paced pay-half pay "$pay_peak" payments.lua "$secs" TOKEN="$token" PAYMENTS="$dir/payments-half.tsv"
   fi
+  checkpoint_between_phases pay
   audit=$("$bin" audit --db "$db_url" 2>/dev/null | tail -1) || true
   report "${audit:-audit: failed (run $bin audit --db …)}"
 fi
 
-# SQLite: the WAL left behind. Under sustained writes checkpoints can starve (some reader is
-# always inside the WAL), the WAL grows and every page lookup slows down with it.
-if [[ $db_url == sqlite:* ]] && [ -f "${db_url#sqlite:}-wal" ]; then
-  report "sqlite: WAL $(( $(stat -c %s "${db_url#sqlite:}-wal") / 1048576 )) MiB at the end, database $(( $(stat -c %s "${db_url#sqlite:}") / 1048576 )) MiB"
+if [ ${#wal_growth[@]} -gt 0 ]; then
+  report "sqlite: the WAL grew to $(IFS=,; echo "${wal_growth[*]}" | sed 's/,/, /g') (checkpointed after each phase)"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
