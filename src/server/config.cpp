@@ -45,6 +45,15 @@ std::string parse_public_url(std::string v) {
     return v;
 }
 
+// Milliseconds from 0 to 60000 (0 turns the catalog cache off).
+std::chrono::milliseconds parse_cache_ms(const std::string& name, const std::string& v) {
+    char* end = nullptr;
+    const long long n = std::strtoll(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < 0 || n > 60000)
+        throw std::invalid_argument(name + ": expected milliseconds from 0 to 60000, got '" + v + "'");
+    return std::chrono::milliseconds(n);
+}
+
 std::uint16_t parse_port(const std::string& v) {
     char* end = nullptr;
     const long port = std::strtol(v.c_str(), &end, 10);
@@ -65,7 +74,8 @@ bool set_option(Config& c, const std::string& name, const std::string& value) {
         const int n = std::atoi(value.c_str());
         if (n < 1 || n > 64) throw std::invalid_argument("threads: expected 1-64, got '" + value + "'");
         c.threads = static_cast<unsigned>(n);
-    } else if (name == "cors-origins") c.cors_origins = split_list(value);
+    } else if (name == "catalog-cache-ms") c.catalog_cache_max_age = parse_cache_ms(name, value);
+    else if (name == "cors-origins") c.cors_origins = split_list(value);
     else if (name == "unpaid-order-ttl-s") c.unpaid_order_ttl_s = parse_seconds(name, value);
     else if (name == "sweep-period-s") c.sweep_period_s = static_cast<int>(parse_seconds(name, value));
     else if (name == "carrier-secrets") {
@@ -95,7 +105,7 @@ bool set_option(Config& c, const std::string& name, const std::string& value) {
 }
 
 constexpr const char* kOptions[] = {"host", "port", "db", "web-root", "assets-root", "demo", "threads",
-                                    "cors-origins", "store-id", "store-name", "unpaid-order-ttl-s", "sweep-period-s",
+                                    "catalog-cache-ms", "cors-origins", "store-id", "store-name", "unpaid-order-ttl-s", "sweep-period-s",
                                     "carrier-secrets", "login-rate-per-minute", "reset-rate-per-minute",
                                     // Support tickets (issue 6)
                                     "support-email", "support-phone", "support-hours", "support-hours-zh",
@@ -156,6 +166,8 @@ std::string usage() {
            "  --assets-root DIR    product images and demo data [SATSTORE_ASSETS_ROOT] (assets)\n"
            "  --demo               demo mode: seed demo data at start, enable the faucet [SATSTORE_DEMO]\n"
            "  --threads N          HTTP worker threads [SATSTORE_THREADS] (2)\n"
+           "  --catalog-cache-ms N catalog responses are reused for up to N ms; stock changed by another\n"
+           "                       process on the same database shows within it, 0 = off [SATSTORE_CATALOG_CACHE_MS] (1000)\n"
            "  --cors-origins LIST  comma-separated origins allowed to call the API [SATSTORE_CORS_ORIGINS]\n"
            "  --store-id ID        store id signed into payments [SATSTORE_STORE_ID] (demo-store)\n"
            "  --store-name NAME    [SATSTORE_STORE_NAME] (satstore)\n"
@@ -191,7 +203,7 @@ std::string describe(const Config& c) {
     std::ostringstream out;
     out << "config: host=" << c.host << " port=" << c.port << " db=" << redacted_db_url(c.db) << " web_root=" << c.web_root
         << " assets_root=" << c.assets_root << " demo=" << (c.demo ? "true" : "false")
-        << " threads=" << c.threads << " store_id=" << c.store_id << " unpaid_order_ttl_s=" << c.unpaid_order_ttl_s
+        << " threads=" << c.threads << " catalog_cache_ms=" << c.catalog_cache_max_age.count() << " store_id=" << c.store_id << " unpaid_order_ttl_s=" << c.unpaid_order_ttl_s
         << " cors_origins=";
     for (std::size_t i = 0; i < c.cors_origins.size(); ++i) out << (i ? "," : "") << c.cors_origins[i];
     if (c.cors_origins.empty()) out << "(none)";

@@ -2,6 +2,7 @@
 // variables (SATSTORE_*) and then by command-line flags; printed at start-up without secrets.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -21,6 +22,9 @@ struct Config {
     std::string assets_root = "assets";       // product images (/assets/…) and demo data
     bool demo = false;                         // demo catalog, accounts and faucet
     unsigned threads = 2;
+    // How long an encoded catalog response may be served again (catalog_cache.hpp): stock
+    // changed by another process on the same database shows within this time. 0 = no cache.
+    std::chrono::milliseconds catalog_cache_max_age{1000};
     std::vector<std::string> cors_origins;     // exact origins allowed to call the API
     std::string store_id = "demo-store";
     std::string store_name = "satstore";

@@ -23,8 +23,8 @@ int expire_overdue_orders(Store& store, std::int64_t now_unix_s, int limit = 100
 // Completes (event auto_complete) up to `limit` orders delivered more than 10 days ago.
 int complete_delivered_orders(Store& store, std::int64_t now_unix_s, int limit = 100);
 
-// The order, cancelled first if it is unpaid and overdue, so that a reader never sees a payable
-// order past its time. nullopt when there is no such order.
+// The order, cancelled first if it is unpaid and overdue: a reader never sees a payable order
+// past its time. nullopt when no order has this id. One read when nothing is overdue.
 std::optional<Order> order_expiring_if_overdue(Store& store, std::string_view order_id, std::int64_t now_unix_s);
 
 // Runs expire_overdue_orders and complete_delivered_orders every `period_s` seconds on its own thread until destroyed.

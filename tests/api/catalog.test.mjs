@@ -1,8 +1,10 @@
 // API tests for the store, catalog and rates: the real server over real HTTP.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { call, startServer } from '../support/server.mjs';
+import { call, demoAccounts, login, startServer } from '../support/server.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -119,5 +121,78 @@ describe('catalog', () => {
     assert.equal(rates.status, 200);
     assert.equal(rates.body.fiat, 'CNY');
     for (const r of rates.body.rates) assert.match(r.rate, /^[1-9][0-9]*$/);
+  });
+});
+
+// The catalog's encoded responses are reused for up to --catalog-cache-ms (1000 by default). Several
+// server processes may share one database: a stock change made by one must show on the others
+// within that time, and at once on the process that made it.
+describe('catalog cache', () => {
+  // Places an order for one unit on `server` as the demo buyer: the stock goes down by one.
+  async function buyOne(server, productId) {
+    const token = await login(server.api, demoAccounts.buyer);
+    const r = await call(`${server.api}/orders`, {
+      method: 'POST', token, headers: { 'idempotency-key': randomUUID() },
+      body: {
+        lines: [{ product_id: productId, qty: 1 }], pay_currency: 'BTC', lang: 'en',
+        ship_to: { name: 'Cache', phone: '+86 138 0013 1000', country: 'CN', region: '广东省', city: '深圳市',
+          district: '南山区', street: '科技园路1号', postal_code: '518000' },
+      },
+    });
+    assert.equal(r.status, 201);
+  }
+
+  test('stock changed by another process shows within the cache time, at once on the process that changed it', async () => {
+    const db = `sqlite:${join(srv.dir, 'store.db')}`;
+    const writer = await startServer({ demo: false, args: ['--db', db] });
+    const slow = await startServer({ demo: false, args: ['--db', db, '--catalog-cache-ms', '60000'] });
+    try {
+      const product = (await call(`${srv.api}/products?limit=100`)).body.items.find((p) => p.stock >= 1);
+      const stockOn = async (server) => (await call(`${server.api}/products/${product.id}`)).body.stock;
+      const listedOn = async (server) =>
+        (await call(`${server.api}/products?limit=100`)).body.items.find((p) => p.id === product.id).stock;
+      const before = product.stock;
+      for (const server of [srv, writer, slow]) {  // every process now holds the page and the product
+        assert.equal(await stockOn(server), before);
+        assert.equal(await listedOn(server), before);
+      }
+
+      await buyOne(writer, product.id);
+      const changedAt = Date.now();
+
+      // The process that placed the order dropped its entries.
+      assert.equal(await stockOn(writer), before - 1);
+      assert.equal(await listedOn(writer), before - 1);
+      // A process with a 60 s cache still answers from it: the cache is really in use …
+      assert.equal(await stockOn(slow), before);
+      // … and one with the default 1 s cache catches up within it.
+      let seenAfterMs = null;
+      while (Date.now() - changedAt < 3000) {
+        if (await stockOn(srv) === before - 1 && await listedOn(srv) === before - 1) {
+          seenAfterMs = Date.now() - changedAt;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.ok(seenAfterMs !== null, 'the change never showed');
+      assert.ok(seenAfterMs <= 1000 + 250, `the change showed after ${seenAfterMs} ms`);
+    } finally {
+      await writer.stop();
+      await slow.stop();
+    }
+  });
+
+  test('--catalog-cache-ms 0 answers from the database every time', async () => {
+    const db = `sqlite:${join(srv.dir, 'store.db')}`;
+    const uncached = await startServer({ demo: false, args: ['--db', db, '--catalog-cache-ms', '0'] });
+    const writer = await startServer({ demo: false, args: ['--db', db] });
+    try {
+      const product = (await call(`${uncached.api}/products?limit=100`)).body.items.find((p) => p.stock >= 1);
+      await buyOne(writer, product.id);
+      assert.equal((await call(`${uncached.api}/products/${product.id}`)).body.stock, product.stock - 1);
+    } finally {
+      await writer.stop();
+      await uncached.stop();
+    }
   });
 });

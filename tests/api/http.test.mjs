@@ -242,6 +242,39 @@ describe('operations', () => {
       assert.ok(Number.isInteger(value(name)), name);
   });
 
+  test('the access log: one JSON line per request within 100 ms, never the query string; the last lines survive shutdown', async () => {
+    const marker = randomUUID();
+    const token = `tok-${randomUUID()}`;
+    await call(`${srv.api}/products/${marker}?token=${token}`, { token });
+    await call(`${srv.api}/products/${encodeURIComponent(`"${marker}\u4e2d`)}`);
+    const lines = async () => {
+      const until = Date.now() + 1000;
+      for (;;) {
+        const found = srv.output().split('\n').filter((l) => l.includes(marker));
+        if (found.length === 2 || Date.now() > until) return found;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const [plain, escaped] = (await lines()).map((l) => JSON.parse(l));
+    assert.deepEqual(Object.keys(plain), ['ts', 'ip', 'method', 'path', 'status', 'ms']);
+    assert.equal(plain.path, `/api/v1/products/${marker}`);
+    assert.equal(plain.method, 'GET');
+    assert.equal(plain.status, 404);
+    assert.equal(plain.ip, '127.0.0.1');
+    assert.ok(Number.isInteger(plain.ts) && typeof plain.ms === 'number');
+    assert.equal(escaped.path, `/api/v1/products/"${marker}\u4e2d`);
+    assert.ok(!srv.output().includes(token), 'no token or query string in the log');
+
+    const other = await startServer({ webRoot });
+    await call(`${other.api}/products/${marker}`);
+    // 'close', not 'exit': the last output can arrive after the process has exited.
+    const closed = new Promise((r) => other.child.once('close', r));
+    other.child.kill('SIGTERM');
+    await closed;
+    assert.ok(other.output().includes(`"path":"/api/v1/products/${marker}"`), other.output());
+    await other.stop();
+  });
+
   test('SIGTERM and SIGINT stop the server cleanly', async () => {
     for (const signal of ['SIGTERM', 'SIGINT']) {
       const other = await startServer({ webRoot });

@@ -1,7 +1,6 @@
-// Catalog: the store's description, products and exchange rates (SPEC §5).
-#include <sodium.h>
-
-#include "core/hex.hpp"
+// Catalog: the store's description, products and exchange rates (SPEC §5). Product pages and
+// products are served from catalog_cache (fresh within Config::catalog_cache_max_age).
+#include "server/catalog_cache.hpp"
 #include "server/handlers/common.hpp"
 #include "server/handlers/handlers.hpp"
 #include "server/http/problem.hpp"
@@ -12,26 +11,29 @@ namespace {
 constexpr int kDefaultPageSize = 24;
 constexpr std::size_t kMaxQueryBytes = 200;
 
-// Weak validator over the exact bytes sent: equal bodies give equal tags on every process.
-std::string etag_of(const std::string& body) {
-    unsigned char digest[16];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
-                       nullptr, 0);
-    return "\"" + hex::encode(digest, sizeof digest) + "\"";
-}
-
-// A JSON response with an ETag; 304 without a body when the client already has it.
-Response cacheable_json(const Context& ctx, const nlohmann::json& value) {
-    Response r = json_response(200, value);
-    const std::string tag = etag_of(r.body);
-    r.header("ETag", tag).header("Cache-Control", "no-cache");
+// A cached JSON body with its ETag; 304 without a body when the client already has it.
+Response cacheable_json(const Context& ctx, const catalog_cache::Entry& entry) {
     const auto if_none_match = ctx.request.header("if-none-match");
-    if (!if_none_match.empty() && (if_none_match == tag || if_none_match == "W/" + tag || if_none_match == "*")) {
+    if (!if_none_match.empty() &&
+        (if_none_match == entry.etag || if_none_match == "W/" + entry.etag || if_none_match == "*")) {
         Response not_modified = empty_response(304);
-        not_modified.header("ETag", tag).header("Cache-Control", "no-cache");
+        not_modified.header("ETag", entry.etag).header("Cache-Control", "no-cache");
         return not_modified;
     }
+    Response r = json_text_response(200, entry.body);
+    r.header("ETag", entry.etag).header("Cache-Control", "no-cache");
     return r;
+}
+
+std::string encode(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Length-prefixed parts, so that no search text can make two queries share a key.
+void append_key_part(std::string& key, std::string_view part) {
+    key += std::to_string(part.size());
+    key += ':';
+    key += part;
 }
 
 }  // namespace
@@ -65,14 +67,25 @@ Response list_products(Context& ctx) {
     q.limit = parse_page_limit(ctx, kDefaultPageSize);
     q.after_seq = parse_cursor(ctx);
 
-    const ProductPage page = ctx.store.products(q);
-    return cacheable_json(ctx, page_json(page.items, page.next_seq));
+    std::string key = "products?";
+    append_key_part(key, q.text);
+    append_key_part(key, q.category);
+    key += std::to_string(q.limit) + ":" + (q.after_seq ? std::to_string(*q.after_seq) : "-");
+    const auto entry = catalog_cache::get_or_build(key, ctx.config.catalog_cache_max_age, [&] {
+        const ProductPage page = ctx.store.products(q);
+        return encode(page_json(page.items, page.next_seq));
+    });
+    return cacheable_json(ctx, *entry);
 }
 
 Response get_product(Context& ctx) {
-    auto product = ctx.store.product(ctx.request.params.at("id"));
-    if (!product) throw not_found("No product has this id.");
-    return cacheable_json(ctx, *product);
+    const std::string& id = ctx.request.params.at("id");
+    const auto entry = catalog_cache::get_or_build("product/" + id, ctx.config.catalog_cache_max_age, [&] {
+        auto product = ctx.store.product(id);
+        if (!product) throw not_found("No product has this id.");  // not kept: the build threw
+        return encode(*product);
+    });
+    return cacheable_json(ctx, *entry);
 }
 
 Response get_rates(Context& ctx) {

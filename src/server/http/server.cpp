@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <mutex>
 
 #include <restinio/all.hpp>
 
+#include "server/http/access_log.hpp"
 #include "server/http/metrics.hpp"
 #include "server/http/problem.hpp"
 #include "server/http/static_files.hpp"
@@ -43,18 +43,6 @@ const char* reason_phrase(int status) {
         case 503: return "Service Unavailable";
         default: return "Status";
     }
-}
-
-// One JSON line per request. Never the query string, headers or body: they may carry tokens,
-// passwords or personal data.
-void access_log(const Request& request, int status, double ms) {
-    static std::mutex mutex;
-    nlohmann::json line = {{"ts", now_unix_s()}, {"ip", request.remote_ip}, {"method", request.method},
-                           {"path", request.path}, {"status", status}, {"ms", static_cast<int>(ms * 100) / 100.0}};
-    const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::lock_guard lock(mutex);
-    std::fprintf(stdout, "%s\n", text.c_str());
-    std::fflush(stdout);
 }
 
 void log_error(const Request& request, const char* what) {
@@ -154,7 +142,8 @@ Request to_request(const restinio::request_handle_t& req) {
     return r;
 }
 
-void send(const restinio::request_handle_t& req, const Request& request, const Response& response) {
+// Sends the response; the body is moved out (a catalog page is ~20 KB: not copied again).
+void send(const restinio::request_handle_t& req, const Request& request, Response& response) {
     const restinio::http_status_line_t status{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)};
     if (request.method == "HEAD") {
@@ -172,7 +161,7 @@ void send(const restinio::request_handle_t& req, const Request& request, const R
     for (const auto& [name, value] : response.headers) out.append_header(name, value);
     out.append_header_date_field();
     if (response.file_path) out.set_body(restinio::sendfile(*response.file_path));
-    else out.set_body(response.body);
+    else out.set_body(std::move(response.body));
     out.done();
 }
 
@@ -188,10 +177,11 @@ int serve(const Config& config, HttpApp& app, void (*on_ready)(const Config&)) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    auto handler = [&app](restinio::request_handle_t req) {
+    AccessLog access_log(stdout);  // outlives the server: the last requests are logged too
+    auto handler = [&app, &access_log](restinio::request_handle_t req) {
         const auto started = std::chrono::steady_clock::now();
         Request request = to_request(req);
-        const Response response = app.handle(request);
+        Response response = app.handle(request);
         try {
             send(req, request, response);
         } catch (const std::exception& e) {
@@ -199,7 +189,7 @@ int serve(const Config& config, HttpApp& app, void (*on_ready)(const Config&)) {
             log_error(request, e.what());
         }
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        access_log(request, response.status, ms);
+        access_log.record(now_unix_s(), request.remote_ip, request.method, request.path, response.status, ms);
         metrics::observe(request.method, request.route, response.status, ms / 1000);
         return restinio::request_accepted();
     };
