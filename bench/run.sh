@@ -14,7 +14,7 @@
 #                     [--pay-orders N] [seconds]
 #   --db sqlite (default)   a fresh SQLite file in a temporary folder
 #   --db sqlite:PATH        that file (created, seeded and filled with bench orders)
-#   --db postgres           a throwaway PostgreSQL cluster in a temporary folder (initdb, pg_ctl)
+#   --db postgres           a throwaway PostgreSQL cluster (tests/support/postgres.mjs, as the API tests)
 #   --db postgresql://…     that database, e.g. postgresql://postgres@/DB?host=SOCKDIR&port=PORT
 #                           (the bench seeds it and fills it with orders: use a throwaway one)
 #   --only catalog,orders,pay   a subset (pay needs orders' peak rate, so it runs orders too)
@@ -52,10 +52,10 @@ for tool in wrk curl node; do
 done
 
 dir=$(mktemp -d /tmp/satstore-bench.XXXXXX)
-server_pid='' pg_data=''
+server_pid='' pg_dir=''
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  [ -n "$pg_data" ] && pg_as pg_ctl -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
+  [ -n "$pg_dir" ] && node "$root/tests/support/postgres.mjs" stop "$pg_dir" || true
   rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -66,21 +66,13 @@ commas() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 calc() { awk "BEGIN { printf \"%s\", $1 }"; }
 
 # --- the database -------------------------------------------------------------------------------
-pg_as() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# A throwaway cluster, the one the API tests use (tests/support/postgres.mjs: initdb as the
+# postgres user, unix socket only, removed at exit).
 start_postgres() {
-  command -v initdb >/dev/null && command -v pg_ctl >/dev/null ||
-    { echo "bench: --db postgres needs initdb and pg_ctl (apt-get install -y postgresql)" >&2; exit 1; }
-  local pg="$dir/pg" port
-  port=$(free_port)
-  mkdir -p "$pg"
-  chmod 755 "$dir"
-  [ "$(id -u)" = 0 ] && chown postgres "$pg"
-  pg_as initdb -D "$pg/data" -U postgres -A trust >"$dir/initdb.log" 2>&1
-  pg_data="$pg/data"
-  pg_as pg_ctl -D "$pg_data" -l "$pg/server.log" -w \
-    -o "-k $pg -p $port -c listen_addresses=''" start >/dev/null
-  pg_as createdb -h "$pg" -p "$port" -U postgres satstore_bench
-  db_url="postgresql://postgres@/satstore_bench?host=$pg&port=$port"
+  eval "$(node "$root/tests/support/postgres.mjs" start)"
+  pg_dir=$SATSTORE_TEST_PG_DIR
+  psql "$SATSTORE_TEST_PG" -qX -c "CREATE DATABASE satstore_bench"
+  db_url=${SATSTORE_TEST_PG/\/postgres\?//satstore_bench?}
 }
 case "$db_arg" in
   sqlite) db_url="sqlite:$dir/bench.db" ;;
