@@ -197,6 +197,11 @@ if wants pay; then
   run_wrk pay payments.lua "$seconds" "$connections" 0 TOKEN="$token" PAYMENTS="$dir/payments.tsv"
   paid=$(( $(count_payments) - before ))
   pay_peak=$(calc "int($paid / $r_seconds)")
+  if [ "$pay_peak" -eq 0 ]; then
+    echo "bench: no payment settled; the server said:" >&2
+    grep -v '"status":20[01]' "$dir/server.log" | tail -5 >&2
+    exit 1
+  fi
   report "pay: $(commas "$pay_peak") paid orders/s, p50 $r_p50 ms, p99 $r_p99 ms ($(commas "$paid") payments in $r_seconds s; POST /orders/{id}/payments; target ≥ 1,000 on SQLite, ≥ 500 on PostgreSQL)$(verdict "$pay_peak" '>=' "$([[ $db_url == sqlite:* ]] && echo 1000 || echo 500)")"
   # Both halves of a paid order on one server: 1 / (1/created + 1/paid) orders per second.
   report "create + pay: $(commas "$(calc "int(1 / (1 / $orders_peak + 1 / $pay_peak))")") paid orders/s end to end (computed from the two peaks)"
