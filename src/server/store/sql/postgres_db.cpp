@@ -22,10 +22,16 @@ struct ResultDeleter {
 };
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
+// libpq's messages end in a newline.
+std::string trimmed(std::string message) {
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    return message;
+}
+
 [[noreturn]] void fail(const char* what, const PGresult* result, PGconn* conn) {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    std::string message = std::string(what) + ": " + (result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    const std::string message =
+        trimmed(std::string(what) + ": " + (result ? PQresultErrorMessage(result) : PQerrorMessage(conn)));
     if (state && std::string_view(state) == "23505") throw DuplicateError(message);  // unique_violation
     throw StoreError(message);
 }
@@ -61,11 +67,18 @@ std::string renumber(std::string_view sql, std::vector<bool>& used) {
     return out;
 }
 
+// A statement prepared on the server: its name there and how many parameters it takes.
+struct Prepared {
+    std::string name;
+    int count = 0;
+};
+
 class PostgresDb;
 
 class PostgresCursor final : public Cursor {
 public:
-    PostgresCursor(PostgresDb& db, std::string_view sql);
+    PostgresCursor(PostgresDb& db, const Prepared& prepared)
+        : db_(db), prepared_(prepared), values_(prepared.count), null_(prepared.count, true), binary_(prepared.count, 0) {}
 
     void bind_text(int index, std::string_view text) override { set(index, std::string(text), false); }
     void bind_int(int index, std::int64_t value) override { set(index, std::to_string(value), false); }
@@ -104,8 +117,7 @@ private:
     }
 
     PostgresDb& db_;
-    std::string sql_;  // renumbered
-    std::vector<bool> used_;  // per parameter: mentioned in sql_
+    const Prepared& prepared_;  // owned by db_
     std::vector<std::string> values_;
     std::vector<bool> null_;
     std::vector<int> binary_;
@@ -122,8 +134,7 @@ public:
         const char* values[] = {"5", uri.c_str(), "satstore", nullptr};
         conn_ = PQconnectdbParams(keys, values, 1);
         if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
-            std::string message = conn_ ? PQerrorMessage(conn_) : "out of memory";
-            while (!message.empty() && message.back() == '\n') message.pop_back();
+            const std::string message = trimmed(conn_ ? PQerrorMessage(conn_) : "out of memory");
             PQfinish(conn_);
             conn_ = nullptr;
             throw StoreError("cannot connect to PostgreSQL: " + message);
@@ -140,34 +151,40 @@ public:
         const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("sql", r.get(), conn_);
     }
-    std::unique_ptr<Cursor> prepare(std::string_view sql) override { return std::make_unique<PostgresCursor>(*this, sql); }
+    // Prepares `sql` on the server on its first use by this connection, renumbering its
+    // placeholders. Parameters the SQL does not mention (a query built with optional filters)
+    // are declared text, since the server cannot infer their type.
+    std::unique_ptr<Cursor> prepare(std::string_view sql) override {
+        std::string key(sql);
+        auto it = prepared_.find(key);
+        if (it == prepared_.end()) {
+            std::vector<bool> used;
+            const std::string numbered = renumber(sql, used);
+            Prepared p{"s" + std::to_string(prepared_.size()), static_cast<int>(used.size())};
+            std::vector<Oid> types(p.count, 0);
+            for (int i = 0; i < p.count; ++i)
+                if (!used[i]) types[i] = kTextOid;
+            Result r(PQprepare(conn_, p.name.c_str(), numbered.c_str(), p.count, types.data()));
+            if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail("prepare", r.get(), conn_);
+            it = prepared_.emplace(std::move(key), std::move(p)).first;
+        }
+        return std::make_unique<PostgresCursor>(*this, it->second);
+    }
     std::int64_t changes() const override { return changes_; }
     void begin_write() override { exec(kBeginWrite); }
     bool usable() const override { return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
 
-    // Runs `sql` (renumbered) as this connection's prepared statement, preparing it on first use.
-    // Parameters the SQL does not mention (a query built with optional filters) are declared
-    // text, since the server cannot infer their type.
-    Result run(const std::string& sql, const std::vector<bool>& used, const std::vector<std::string>& values,
-               const std::vector<bool>& null, const std::vector<int>& binary) {
-        const int count = static_cast<int>(values.size());
-        auto it = prepared_.find(sql);
-        if (it == prepared_.end()) {
-            const std::string name = "s" + std::to_string(prepared_.size());
-            std::vector<Oid> types(count, 0);
-            for (int i = 0; i < count; ++i)
-                if (!used[i]) types[i] = kTextOid;
-            Result r(PQprepare(conn_, name.c_str(), sql.c_str(), count, types.data()));
-            if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail("prepare", r.get(), conn_);
-            it = prepared_.emplace(sql, name).first;
-        }
+    // Runs a prepared statement with these parameters.
+    Result run(const Prepared& prepared, const std::vector<std::string>& values, const std::vector<bool>& null,
+               const std::vector<int>& binary) {
+        const int count = prepared.count;
         std::vector<const char*> pointers(count);
         std::vector<int> lengths(count);
         for (int i = 0; i < count; ++i) {
             pointers[i] = null[i] ? nullptr : values[i].data();
             lengths[i] = static_cast<int>(values[i].size());
         }
-        Result r(PQexecPrepared(conn_, it->second.c_str(), count, pointers.data(), lengths.data(), binary.data(), 0));
+        Result r(PQexecPrepared(conn_, prepared.name.c_str(), count, pointers.data(), lengths.data(), binary.data(), 0));
         const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("step", r.get(), conn_);
         const char* tuples = PQcmdTuples(r.get());
@@ -178,20 +195,12 @@ public:
 private:
     PGconn* conn_ = nullptr;
     std::int64_t changes_ = 0;
-    std::unordered_map<std::string, std::string> prepared_;  // renumbered SQL → statement name
+    std::unordered_map<std::string, Prepared> prepared_;  // SQL as written → its statement
 };
-
-PostgresCursor::PostgresCursor(PostgresDb& db, std::string_view sql) : db_(db) {
-    sql_ = renumber(sql, used_);
-    const auto count = used_.size();
-    values_.resize(count);
-    null_.assign(count, true);
-    binary_.assign(count, 0);
-}
 
 bool PostgresCursor::step() {
     if (!result_) {
-        result_ = db_.run(sql_, used_, values_, null_, binary_);
+        result_ = db_.run(prepared_, values_, null_, binary_);
         row_ = 0;
     } else {
         ++row_;
