@@ -17,7 +17,7 @@ std::vector<std::string> Stmt::first_column() {
     return out;
 }
 
-Transaction::Transaction(Db& db) : db_(db) { db_.begin_write(); }
+Transaction::Transaction(Db& db, WriteLock lock) : db_(db) { db_.begin_write(lock); }
 
 Transaction::~Transaction() {
     if (!done_) {

@@ -15,6 +15,17 @@ namespace satstore::server::sql {
 
 enum class Dialect { sqlite, postgres };
 
+// How a write transaction keeps its check-then-write steps atomic against other writers.
+enum class WriteLock {
+    // Alone: no other write transaction runs meanwhile. The default.
+    exclusive,
+    // Beside other `rows` transactions, never beside an exclusive one. The transaction locks each
+    // row it checks before it writes (for_update) and updates rows that many transactions share
+    // (a balance) in its last statements, so that on PostgreSQL such transactions run and commit
+    // side by side. On SQLite it is the same as exclusive.
+    rows,
+};
+
 // A prepared statement as a driver implements it. Bind indexes start at 1, columns at 0.
 class Cursor {
 public:
@@ -41,10 +52,10 @@ public:
     virtual std::unique_ptr<Cursor> prepare(std::string_view sql) = 0;
     // Rows changed by the last INSERT, UPDATE or DELETE.
     virtual std::int64_t changes() const = 0;
-    // Starts a transaction that holds the database's write lock until it ends, so writers never
-    // interleave — in one process or in several (SQLite: BEGIN IMMEDIATE; PostgreSQL: an
-    // advisory transaction lock).
-    virtual void begin_write() = 0;
+    // Starts a transaction that holds the database's write lock until it ends, in one process or
+    // in several (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory transaction lock, shared by
+    // WriteLock::rows transactions).
+    virtual void begin_write(WriteLock lock) = 0;
     // False once the connection is broken (the pool then drops it instead of reusing it).
     virtual bool usable() const = 0;
 };
@@ -81,7 +92,7 @@ private:
 // A write transaction (Db::begin_write) that rolls back in the destructor unless commit() ran.
 class Transaction {
 public:
-    explicit Transaction(Db& db);
+    explicit Transaction(Db& db, WriteLock lock = WriteLock::exclusive);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -94,6 +105,9 @@ private:
 
 // The case-insensitive LIKE of the dialect (SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE).
 inline const char* like(const Db& db) { return db.dialect() == Dialect::postgres ? "ILIKE" : "LIKE"; }
+
+// The row lock of a SELECT in a WriteLock::rows transaction (SQLite, one writer at a time, has none).
+inline const char* for_update(const Db& db) { return db.dialect() == Dialect::postgres ? " FOR UPDATE" : ""; }
 
 // The next human-facing number from counter `name` of the counters table: `prefix` and at least six
 // digits ("SO-000123", "T-000001", "RMA-000042").

@@ -14,8 +14,10 @@ namespace {
 
 constexpr Oid kByteaOid = 17;
 constexpr Oid kTextOid = 25;
-// Every write transaction holds this advisory lock (Db::begin_write); its key is "satstore" in ASCII.
-constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(8314054426326168165)";
+// Every write transaction holds this advisory lock (Db::begin_write), WriteLock::rows ones
+// shared; its key is "satstore" in ASCII.
+constexpr const char* kBeginExclusive = "BEGIN; SELECT pg_advisory_xact_lock(8314054426326168165)";
+constexpr const char* kBeginRows = "BEGIN; SELECT pg_advisory_xact_lock_shared(8314054426326168165)";
 
 struct ResultDeleter {
     void operator()(PGresult* r) const { PQclear(r); }
@@ -171,7 +173,7 @@ public:
         return std::make_unique<PostgresCursor>(*this, it->second);
     }
     std::int64_t changes() const override { return changes_; }
-    void begin_write() override { exec(kBeginWrite); }
+    void begin_write(WriteLock lock) override { exec(lock == WriteLock::rows ? kBeginRows : kBeginExclusive); }
     bool usable() const override { return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
 
     // Runs a prepared statement with these parameters.

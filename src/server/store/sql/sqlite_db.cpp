@@ -103,8 +103,8 @@ public:
     }
     std::int64_t changes() const override { return sqlite3_changes(db_); }
     // IMMEDIATE takes the write lock up front so concurrent writers wait (busy timeout) instead
-    // of failing half-way.
-    void begin_write() override { exec("BEGIN IMMEDIATE"); }
+    // of failing half-way. SQLite has one writer at a time, so WriteLock::rows is the same.
+    void begin_write(WriteLock) override { exec("BEGIN IMMEDIATE"); }
     bool usable() const override { return true; }
 
     // A cursor is done with `stmt`: reset, it waits for the next use of the same SQL.

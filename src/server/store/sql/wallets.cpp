@@ -137,23 +137,24 @@ SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view u
                                          std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
-    Transaction tx(db);
+    // Payments for different orders settle side by side: each first locks its order's row, and
+    // touches the rows every payment shares (the merchant's balance) only in its last statements,
+    // so they stay locked for as short a time as possible.
+    Transaction tx(db, WriteLock::rows);
+    Stmt order(db, std::string("SELECT user_id, status, quote_id FROM orders WHERE id = ?") + for_update(db));
+    order.bind(1, p.order_id);
+    const bool found = order.step();
     if (auto existing = load_payment_for_order(db, p.order_id)) {
         const bool same = existing->sig == p.sig && existing->authorization == p.authorization;
         return {same ? SettleOutcome::replayed : SettleOutcome::already_paid, *existing, 0};
     }
-    Stmt order(db, "SELECT status, quote_id FROM orders WHERE id = ? AND user_id = ?");
-    order.bind(1, p.order_id).bind(2, user_id);
-    if (!order.step() || order.text(0) != "pending_payment") return {SettleOutcome::order_not_payable, {}, 0};
-    if (order.text(1) != quote_id) return {SettleOutcome::quote_changed, {}, 0};
+    if (!found || order.text(0) != user_id || order.text(1) != "pending_payment")
+        return {SettleOutcome::order_not_payable, {}, 0};
+    if (order.text(2) != quote_id) return {SettleOutcome::quote_changed, {}, 0};
 
     Stmt nonce(db, "INSERT INTO payment_nonces(payer, nonce, payment_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     nonce.bind(1, p.payer).bind(2, p.authorization.at("nonce").get<std::string>()).bind(3, p.id).step();
     if (db.changes() != 1) return {SettleOutcome::nonce_reused, {}, 0};
-
-    const std::string from = wallet_account(p.payer, p.currency);
-    if (!transfer(db, from, merchant_account(p.currency), p.currency, p.amount, "payment", p.id, now))
-        return {SettleOutcome::insufficient_balance, {}, balance_of(db, from)};
 
     Stmt insert(db, "INSERT INTO payments(id, order_id, user_id, payer, currency, amount, authorization_json, sig, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -163,6 +164,11 @@ SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view u
     paid.bind(1, now).bind(2, p.order_id).step();
     Stmt event(db, "INSERT INTO order_events(order_id, at, status, actor, note) VALUES (?, ?, 'paid', 'buyer', ?)");
     event.bind(1, p.order_id).bind(2, now).bind(3, "Paid " + format_money({p.amount, p.currency})).step();
+
+    // Last, the balances; without the funds everything above is rolled back.
+    const std::string from = wallet_account(p.payer, p.currency);
+    if (!transfer(db, from, merchant_account(p.currency), p.currency, p.amount, "payment", p.id, now))
+        return {SettleOutcome::insufficient_balance, {}, balance_of(db, from)};
     tx.commit();
     PaymentRecord stored = p;
     stored.created_at_unix_s = now;
