@@ -3,6 +3,9 @@
 // requests to both at once, alternating between them:
 //   - checkouts of a product with little stock: exactly `stock` orders, the rest 409
 //     out_of_stock, stock never below zero;
+//   - checkouts of two products in either line order, and copies of one checkout under one
+//     Idempotency-Key: every checkout succeeds (none waits on another crosswise), the copies get
+//     one order, and the stock goes down once per order;
 //   - payments: copies of one signed authorization and other valid authorizations of the same
 //     wallet for the same order: exactly one settles (201); copies of the winner get it back
 //     (200, same payment), the others 409 already_paid (PAYMENT.md, check 6);
@@ -11,6 +14,7 @@
 // PostgreSQL (one database).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
 import { btcBalance, getOrder, newBuyer, pay, paymentEntries, placeOrder, signPayment } from '../support/buyer.mjs';
@@ -19,6 +23,7 @@ import { backends, call, createDatabase, serverBinary, sql, startServer } from '
 const kStock = 5;
 const kBuyers = 8;
 const kCheckoutsPerBuyer = 2;       // 16 checkouts for 5 units
+const kCopiesOfOneCheckout = 3;     // per buyer: 3 copies of one checkout under one key
 const kCopiesOfOnePayment = 3;      // per order: 3 copies of one signed authorization…
 const kOtherAuthorizations = 3;     // …and 3 other authorizations of the same wallet
 const kTopUp = '100000000';         // 1 BTC: far more than the orders cost
@@ -28,7 +33,8 @@ for (const backend of backends) {
     let database;
     let servers;                    // [a (seeded, demo), b (no --demo)]
     let scarce;                     // the product whose stock is contested
-    let plenty;                     // a product with stock enough for every buyer
+    let plenty;                     // products with stock enough for every buyer
+    let plentyToo;
     let buyers;
     const orders = [];              // { buyer, order } of every order created
     const settled = new Map();      // order id → the payment that won
@@ -44,8 +50,10 @@ for (const backend of backends) {
       const items = (await call(`${servers[0].api}/products?limit=100`)).body.items;
       scarce = items.find((p) => p.sku === 'sku-mug-verify');
       plenty = items.find((p) => p.sku === 'sku-sticker-sheet-a5');
-      assert.ok(scarce && plenty, 'demo catalog products');
+      plentyToo = items.find((p) => p.sku === 'sku-keychain-brass');
+      assert.ok(scarce && plenty && plentyToo, 'demo catalog products');
       sql(database, `UPDATE products SET stock = ${kStock} WHERE id = '${scarce.id}'`);
+      sql(database, `UPDATE products SET stock = 1000 WHERE id IN ('${plenty.id}', '${plentyToo.id}')`);
       // Register on one server, log in and bind on the other, top up where the faucet is.
       buyers = [];
       for (let i = 0; i < kBuyers; i++)
@@ -74,6 +82,34 @@ for (const backend of backends) {
       results.forEach((r, i) => { if (r.status === 201) orders.push({ buyer: attempts[i], order: r.body }); });
       // One more unit no one can buy, from either server.
       for (let i = 0; i < 2; i++) assert.equal((await placeOrder(api(i), buyers[0], scarce.id)).body.code, 'out_of_stock');
+    });
+
+    test('concurrent checkouts of two products in either line order, and copies of one key, all succeed once each', async () => {
+      const stock = () => sql(database, `SELECT stock FROM products WHERE id IN ('${plenty.id}', '${plentyToo.id}') ORDER BY id`)
+        .split('\n').map(Number);
+      const before = stock();
+      const attempts = buyers.flatMap((buyer) => {
+        const key = randomUUID();
+        return [
+          { buyer, lines: [plenty.id, plentyToo.id] },
+          { buyer, lines: [plentyToo.id, plenty.id] },
+          ...Array.from({ length: kCopiesOfOneCheckout }, () => ({ buyer, lines: [plenty.id, plentyToo.id], key })),
+        ];
+      });
+      const results = await Promise.all(attempts.map(({ buyer, lines, key }, i) => placeOrder(api(i), buyer, lines, { key })));
+      for (const r of results) assert.equal(r.status, 201, JSON.stringify(r.body));
+      for (const buyer of buyers) {
+        const copies = results.filter((r, i) => attempts[i].buyer === buyer && attempts[i].key);
+        assert.equal(new Set(copies.map((r) => r.body.id)).size, 1, 'copies of one key get one order');
+        assert.deepEqual(copies.map((r) => r.body), copies.map(() => copies[0].body));
+      }
+      const created = new Set(results.map((r) => r.body.id));
+      assert.equal(created.size, buyers.length * 3);
+      assert.equal(new Set(results.map((r) => r.body.number)).size, created.size, 'one number per order');
+      for (const r of results) assert.match(r.body.number, /^SO-\d{6,}$/);
+      assert.deepEqual(stock(), before.map((n) => n - created.size), 'each product once per order');
+      assert.equal(sql(database, `SELECT COUNT(*) FROM orders WHERE id IN (${[...created].map((id) => `'${id}'`).join(',')})`),
+                   String(created.size));
     });
 
     test('concurrent payments for the same orders on both servers settle each order exactly once', async () => {

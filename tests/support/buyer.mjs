@@ -35,12 +35,14 @@ export async function newBuyer({ registerApi, api = registerApi, faucetApi = api
   return { token, key, user, btc };
 }
 
-// POST /orders for one unit of `productId`, paid in BTC; returns the raw answer (201 with the
-// order, or a problem) so that callers can count refusals.
-export function placeOrder(api, buyer, productId) {
+// POST /orders for one unit of `productId` (or of each of several ids, in that line order), paid
+// in BTC, under a fresh Idempotency-Key unless `key` is given; returns the raw answer (201 with
+// the order, or a problem) so that callers can count refusals.
+export function placeOrder(api, buyer, productId, { key = randomUUID() } = {}) {
+  const lines = [productId].flat().map((id) => ({ product_id: id, qty: 1 }));
   return call(`${api}/orders`, {
-    method: 'POST', token: buyer.token, headers: { 'idempotency-key': randomUUID() },
-    body: { lines: [{ product_id: productId, qty: 1 }], ship_to: address, pay_currency: 'BTC', lang: 'en' },
+    method: 'POST', token: buyer.token, headers: { 'idempotency-key': key },
+    body: { lines, ship_to: address, pay_currency: 'BTC', lang: 'en' },
   });
 }
 

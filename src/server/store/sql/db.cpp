@@ -42,18 +42,22 @@ std::string next_number(Db& db, std::string_view name, std::string_view prefix) 
     return std::string(prefix) + std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;
 }
 
-std::optional<StoredRequest> stored_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key) {
+std::optional<StoredRequest> claim_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
+                                           std::string_view request_hash, std::int64_t at_unix_s) {
+    Stmt claim(db, "INSERT INTO idempotency_keys(user_id, scope, key, request_hash, status, response, created_at) "
+                   "VALUES (?, ?, ?, ?, 201, '', ?) ON CONFLICT DO NOTHING");
+    claim.bind(1, user_id).bind(2, scope).bind(3, key).bind(4, request_hash).bind(5, at_unix_s).step();
+    if (db.changes() == 1) return std::nullopt;
     Stmt s(db, "SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND scope = ? AND key = ?");
     s.bind(1, user_id).bind(2, scope).bind(3, key);
-    if (!s.step()) return std::nullopt;
+    if (!s.step()) throw StoreError("idempotency key vanished inside its transaction");
     return StoredRequest{s.text(0), s.text(1)};
 }
 
-void store_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
-                   std::string_view request_hash, std::string_view response, std::int64_t at_unix_s) {
-    Stmt s(db, "INSERT INTO idempotency_keys(user_id, scope, key, request_hash, status, response, created_at) "
-               "VALUES (?, ?, ?, ?, 201, ?, ?)");
-    s.bind(1, user_id).bind(2, scope).bind(3, key).bind(4, request_hash).bind(5, response).bind(6, at_unix_s).step();
+void answer_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
+                    std::string_view response) {
+    Stmt s(db, "UPDATE idempotency_keys SET response = ? WHERE user_id = ? AND scope = ? AND key = ?");
+    s.bind(1, response).bind(2, user_id).bind(3, scope).bind(4, key).step();
 }
 
 }  // namespace satstore::server::sql

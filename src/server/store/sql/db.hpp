@@ -118,9 +118,13 @@ struct StoredRequest {
     std::string request_hash;
     std::string response;
 };
-std::optional<StoredRequest> stored_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key);
-// Remembers the 201 `response` to a request, for replays of the same key.
-void store_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
-                   std::string_view request_hash, std::string_view response, std::int64_t at_unix_s);
+// Claims `key` for a request before its work: nullopt when the key is new — the caller does the
+// work and stores its 201 response with answer_request, in the same transaction — or the request
+// that claimed it first. A concurrent request with the same key waits (PostgreSQL) until the
+// first one's transaction ends, then sees its answer; a rolled-back claim leaves nothing behind.
+std::optional<StoredRequest> claim_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
+                                           std::string_view request_hash, std::int64_t at_unix_s);
+void answer_request(Db& db, std::string_view user_id, std::string_view scope, std::string_view key,
+                    std::string_view response);
 
 }  // namespace satstore::server::sql

@@ -1,4 +1,6 @@
 // SQLite backend: coupons, orders, quotes, cancellation.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/enum_json.hpp"
@@ -117,26 +119,24 @@ void SqlStore::upsert_coupon(const Coupon& c) {
 PlaceResult SqlStore::place_order(NewOrder& in) {
     auto lease = pool_.take();
     Db& db = *lease;
-    Transaction tx(db);
+    // Orders are placed side by side: what each one checks is locked row by row (its key, the
+    // buyer's points, a product's stock), and the rows that many orders share — the stock of a
+    // popular product, the order-number counter — are updated last, just before the commit.
+    Transaction tx(db, WriteLock::rows);
     Order& o = in.order;
     constexpr const char* kScope = "POST /orders";
 
-    if (const auto known = stored_request(db, o.user_id, kScope, in.idempotency_key)) {
+    if (const auto known = claim_request(db, o.user_id, kScope, in.idempotency_key, in.request_hash, o.created_at_unix_s)) {
         if (known->request_hash != in.request_hash) return {PlaceOutcome::key_reused, "", "", 0};
         return {PlaceOutcome::replayed, known->response, "", 0};
     }
 
     for (const auto& line : o.lines) {
-        Stmt price(db, "SELECT price_minor, stock FROM products WHERE id = ?");
+        Stmt price(db, "SELECT price_minor FROM products WHERE id = ?");
         price.bind(1, line.product_id);
         if (!price.step() || price.integer(0) != line.unit_price_minor)
             return {PlaceOutcome::price_changed, "", line.product_id, 0};
-        // Conditional decrement: under concurrent checkouts the stock can never go below zero.
-        Stmt reserve(db, "UPDATE products SET stock = stock - ?1 WHERE id = ?2 AND stock >= ?1");
-        reserve.bind(1, line.qty).bind(2, line.product_id).step();
-        if (db.changes() != 1) return {PlaceOutcome::out_of_stock, "", line.product_id, price.integer(1)};
     }
-
     if (!o.coupon.empty()) {
         Stmt redeem(db, "INSERT INTO coupon_redemptions(code, user_id, order_id) VALUES (?, ?, ?) "
                         "ON CONFLICT DO NOTHING");
@@ -149,20 +149,21 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
         if (db.changes() != 1) return {PlaceOutcome::points_insufficient, "", "", 0};
     }
 
-    o.number = next_number(db, "order_number", "SO-");
+    // The order goes in under its id as a stand-in number (unique, never seen outside this
+    // transaction) until the counter gives it its own at the end.
     Stmt insert(db,
                 "INSERT INTO orders(id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, "
                 "coupon_discount, points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, "
-                "created_at, pay_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    insert.bind(1, o.id).bind(2, o.number).bind(3, o.user_id).bind(4, o.store)
-        .bind(5, enum_name(o.status)).bind(6, enum_name(o.payment_status))
-        .bind(7, currency_code(o.fiat)).bind(8, enum_name(o.lang))
-        .bind(9, o.totals.subtotal_minor).bind(10, o.totals.shipping_minor).bind(11, o.totals.coupon_discount_minor)
-        .bind(12, o.totals.points_used).bind(13, o.totals.discount_minor).bind(14, o.totals.total_minor)
-        .bind(15, o.coupon).bind(16, currency_code(o.pay_currency)).bind(17, nlohmann::json(o.ship_to).dump());
-    if (o.quote) insert.bind(18, o.quote->id);
-    else insert.bind_null(18);
-    insert.bind(19, o.created_at_unix_s).bind(20, o.pay_by_unix_s).bind(21, o.created_at_unix_s).step();
+                "created_at, pay_by, updated_at) VALUES (?1,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?18)");
+    insert.bind(1, o.id).bind(2, o.user_id).bind(3, o.store)
+        .bind(4, enum_name(o.status)).bind(5, enum_name(o.payment_status))
+        .bind(6, currency_code(o.fiat)).bind(7, enum_name(o.lang))
+        .bind(8, o.totals.subtotal_minor).bind(9, o.totals.shipping_minor).bind(10, o.totals.coupon_discount_minor)
+        .bind(11, o.totals.points_used).bind(12, o.totals.discount_minor).bind(13, o.totals.total_minor)
+        .bind(14, o.coupon).bind(15, currency_code(o.pay_currency)).bind(16, nlohmann::json(o.ship_to).dump());
+    if (o.quote) insert.bind(17, o.quote->id);
+    else insert.bind_null(17);
+    insert.bind(18, o.created_at_unix_s).bind(19, o.pay_by_unix_s).step();
 
     for (std::size_t i = 0; i < o.lines.size(); ++i) {
         const auto& l = o.lines[i];
@@ -174,8 +175,28 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     if (o.quote) insert_quote(db, o.id, *o.quote);
     for (const auto& e : o.timeline) add_order_event(db, o.id, e);
 
+    // Last, the shared rows. Stock is taken in product-id order, so that two orders for the same
+    // products never wait for each other crosswise. The conditional decrement never takes it
+    // below zero, however many checkouts run at once.
+    std::vector<const OrderLine*> by_product;
+    for (const auto& l : o.lines) by_product.push_back(&l);
+    std::sort(by_product.begin(), by_product.end(),
+              [](const OrderLine* a, const OrderLine* b) { return a->product_id < b->product_id; });
+    for (const OrderLine* line : by_product) {
+        Stmt reserve(db, "UPDATE products SET stock = stock - ?1 WHERE id = ?2 AND stock >= ?1 RETURNING stock");
+        reserve.bind(1, line->qty).bind(2, line->product_id);
+        if (!reserve.step()) {
+            Stmt left(db, "SELECT stock FROM products WHERE id = ?");
+            left.bind(1, line->product_id);
+            return {PlaceOutcome::out_of_stock, "", line->product_id, left.step() ? left.integer(0) : 0};
+        }
+    }
+    o.number = next_number(db, "order_number", "SO-");
+    Stmt number(db, "UPDATE orders SET number = ? WHERE id = ?");
+    number.bind(1, o.number).bind(2, o.id).step();
+
     PlaceResult result{PlaceOutcome::created, in.encode_response(o), "", 0};
-    store_request(db, o.user_id, kScope, in.idempotency_key, in.request_hash, result.response_body, o.created_at_unix_s);
+    answer_request(db, o.user_id, kScope, in.idempotency_key, result.response_body);
     tx.commit();
     return result;
 }

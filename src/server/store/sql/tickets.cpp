@@ -111,7 +111,7 @@ TicketCreateResult SqlStore::create_ticket(NewTicket& in) {
     Ticket& t = in.ticket;
     constexpr const char* kScope = "POST /tickets";
     if (!in.idempotency_key.empty()) {
-        if (const auto known = stored_request(db, t.user_id, kScope, in.idempotency_key)) {
+        if (const auto known = claim_request(db, t.user_id, kScope, in.idempotency_key, in.request_hash, t.created_at_unix_s)) {
             if (known->request_hash != in.request_hash) return {TicketCreateOutcome::key_reused, ""};
             return {TicketCreateOutcome::replayed, known->response};
         }
@@ -131,7 +131,7 @@ TicketCreateResult SqlStore::create_ticket(NewTicket& in) {
     if (!stored) throw StoreError("ticket vanished inside its transaction");
     TicketCreateResult result{TicketCreateOutcome::created, in.encode_response(*stored)};
     if (!in.idempotency_key.empty())
-        store_request(db, t.user_id, kScope, in.idempotency_key, in.request_hash, result.response_body, t.created_at_unix_s);
+        answer_request(db, t.user_id, kScope, in.idempotency_key, result.response_body);
     tx.commit();
     return result;
 }
