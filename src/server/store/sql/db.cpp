@@ -22,7 +22,7 @@ Transaction::Transaction(Db& db, WriteLock lock) : db_(db) { db_.begin_write(loc
 Transaction::~Transaction() {
     if (!done_) {
         try {
-            db_.exec("ROLLBACK");
+            db_.rollback();
         } catch (const StoreError&) {
             // The transaction is already gone (the connection failed); nothing left to undo.
         }
@@ -30,7 +30,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.commit();
     done_ = true;
 }
 

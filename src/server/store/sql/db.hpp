@@ -56,6 +56,9 @@ public:
     // in several (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory transaction lock, shared by
     // WriteLock::rows transactions).
     virtual void begin_write(WriteLock lock) = 0;
+    // End the transaction begin_write started.
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
     // False once the connection is broken (the pool then drops it instead of reusing it).
     virtual bool usable() const = 0;
 };
@@ -90,6 +93,9 @@ private:
 };
 
 // A write transaction (Db::begin_write) that rolls back in the destructor unless commit() ran.
+// Every statement of the transaction is done by commit(): stepped to its end or out of scope. An
+// SQLite statement left on a row keeps its connection reading an old snapshot, and the checkpoint
+// after the commit then fails, so the write-ahead log grows without bound.
 class Transaction {
 public:
     explicit Transaction(Db& db, WriteLock lock = WriteLock::exclusive);

@@ -239,9 +239,11 @@ std::optional<Order> SqlStore::renew_quote(std::string_view order_id, const Quot
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
-    Stmt status(db, "SELECT status FROM orders WHERE id = ?");
-    status.bind(1, order_id);
-    if (!status.step() || status.text(0) != "pending_payment") return std::nullopt;
+    {
+        Stmt status(db, "SELECT status FROM orders WHERE id = ?");
+        status.bind(1, order_id);
+        if (!status.step() || status.text(0) != "pending_payment") return std::nullopt;
+    }  // done before the commit (Transaction::commit)
     insert_quote(db, std::string(order_id), quote);
     Stmt update(db, "UPDATE orders SET quote_id = ?, pay_currency = ?, updated_at = ? WHERE id = ?");
     update.bind(1, quote.id).bind(2, currency_code(quote.currency)).bind(3, quote.created_at_unix_s).bind(4, order_id).step();

@@ -174,6 +174,8 @@ public:
     }
     std::int64_t changes() const override { return changes_; }
     void begin_write(WriteLock lock) override { exec(lock == WriteLock::rows ? kBeginRows : kBeginExclusive); }
+    void commit() override { exec("COMMIT"); }
+    void rollback() override { exec("ROLLBACK"); }
     bool usable() const override { return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
 
     // Runs a prepared statement with these parameters.
