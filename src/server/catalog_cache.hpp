@@ -8,8 +8,8 @@
 // Freshness: an entry is served for at most `max_age` (Config::catalog_cache_ms) after it was
 // built. That bound is what keeps several server processes on one database correct: stock
 // changed by another process shows here within `max_age`. Stock changed by this process
-// (orders placed or cancelled, by a request or the sweeper) calls catalog_changed(), which
-// drops every entry at once. Checkout re-checks stock in the database, so a listing that lags
+// (orders placed or cancelled, by a request or the sweeper) drops every entry at once: the store
+// calls catalog_changed() after such commits (open_store's on_stock_change). Checkout re-checks stock in the database, so a listing that lags
 // can never oversell.
 #pragma once
 

@@ -4,15 +4,12 @@
 #include <cstdio>
 #include <ctime>
 
-#include "server/catalog_cache.hpp"
-
 namespace satstore::server {
 
 int expire_overdue_orders(Store& store, std::int64_t now, int limit) {
     int cancelled = 0;
     for (const auto& id : store.overdue_unpaid_orders(now, limit))
         if (store.cancel_order(id, OrderEvent::expire, Actor::system, "Not paid in time", now)) ++cancelled;
-    if (cancelled > 0) catalog_cache::catalog_changed();  // stock released
     return cancelled;
 }
 
@@ -26,10 +23,8 @@ int complete_delivered_orders(Store& store, std::int64_t now, int limit) {
 std::optional<Order> order_expiring_if_overdue(Store& store, std::string_view order_id, std::int64_t now) {
     auto order = store.order(order_id);
     if (!order || order->status != OrderStatus::pending_payment || order->pay_by_unix_s > now) return order;
-    if (auto cancelled = store.cancel_order(order_id, OrderEvent::expire, Actor::system, "Not paid in time", now)) {
-        catalog_cache::catalog_changed();  // stock released
+    if (auto cancelled = store.cancel_order(order_id, OrderEvent::expire, Actor::system, "Not paid in time", now))
         return cancelled;
-    }
     return store.order(order_id);  // another request or process changed it meanwhile
 }
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "server/auth/secrets.hpp"
+#include "server/catalog_cache.hpp"
 #include "server/commands.hpp"
 #include "server/config.hpp"
 #include "server/demo/seed.hpp"
@@ -81,7 +82,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", describe(config).c_str());
     try {
         ensure_db_folder(config);
-        auto store = open_store(config.db);
+        auto store = open_store(config.db, catalog_cache::catalog_changed);
         migrate(*store);
         if (inv.command == "migrate") return 0;
         if (inv.command == "audit") return audit_command(*store, std::cout);

@@ -5,7 +5,6 @@
 #include "core/enum_json.hpp"
 #include "core/order.hpp"
 #include "server/auth/secrets.hpp"
-#include "server/catalog_cache.hpp"
 #include "server/handlers/handlers.hpp"
 #include "server/handlers/common.hpp"
 #include "server/jobs.hpp"
@@ -189,8 +188,6 @@ Response create_order(Context& ctx) {
                                                  p.out_of_stock_available};
     switch (result.outcome) {
         case PlaceOutcome::created:
-            catalog_cache::catalog_changed();  // stock went down
-            return json_text_response(201, result.response_body);
         case PlaceOutcome::replayed:
             return json_text_response(201, result.response_body);
         case PlaceOutcome::key_reused:
@@ -265,7 +262,6 @@ Response cancel_order(Context& ctx) {
     }
     auto updated = ctx.store.cancel_order(order.id, OrderEvent::cancel, Actor::buyer,
                                           reason.empty() ? "Cancelled by the buyer" : reason, ctx.now_unix_s);
-    if (updated) catalog_cache::catalog_changed();  // stock released
     if (!updated) {
         const bool shipped = order.status == OrderStatus::shipped || order.status == OrderStatus::delivered;
         ApiError e(409, "order_not_cancellable", "Order cannot be cancelled",

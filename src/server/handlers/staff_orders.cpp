@@ -5,7 +5,6 @@
 #include "core/enum_json.hpp"
 #include "core/fulfilment.hpp"
 #include "server/auth/secrets.hpp"
-#include "server/catalog_cache.hpp"
 #include "server/handlers/common.hpp"
 #include "server/handlers/handlers.hpp"
 #include "server/http/problem.hpp"
@@ -124,7 +123,6 @@ Response staff_cancel_order(Context& ctx) {
     const auto body = ctx.request.body.empty() ? nlohmann::json::object() : ctx.json_body();
     const std::string reason = reason_of(body, true);
     auto updated = ctx.store.cancel_order(order.id, OrderEvent::cancel, Actor::staff, reason, ctx.now_unix_s);
-    if (updated) catalog_cache::catalog_changed();  // stock released
     if (!updated) {
         ApiError e(409, "order_not_cancellable", "Order cannot be cancelled",
                    "Only unpaid or paid, unshipped orders can be cancelled; after shipping use a return.");

@@ -448,8 +448,10 @@ public:
     virtual TicketChangeResult change_ticket(std::string_view id, const TicketChange& change, std::int64_t now_unix_s) = 0;
 };
 
-// Opens the backend named by a URL: "sqlite:PATH" (the file is created if missing).
-// Throws StoreError for an unknown scheme or a database that cannot be opened.
-std::unique_ptr<Store> open_store(const std::string& url);
+// Opens the backend named by a URL: "sqlite:PATH" (the file is created if missing) or
+// "postgres://…". `on_stock_change`, when set, runs after every committed change to product
+// stock made through this store (an order placed or cancelled, by anyone), e.g. to drop cached
+// catalog pages. Throws StoreError for an unknown scheme or a database that cannot be opened.
+std::unique_ptr<Store> open_store(const std::string& url, std::function<void()> on_stock_change = {});
 
 }  // namespace satstore::server

@@ -198,6 +198,7 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     PlaceResult result{PlaceOutcome::created, in.encode_response(o), "", 0};
     answer_request(db, o.user_id, kScope, in.idempotency_key, result.response_body);
     tx.commit();
+    stock_changed();
     return result;
 }
 
@@ -285,6 +286,7 @@ std::optional<Order> SqlStore::cancel_order(std::string_view order_id, OrderEven
     add_order_event(db, order->id, {now, "cancelled", actor_name(actor), note});
     auto updated = load_order(db, order_id);
     tx.commit();
+    stock_changed();
     return updated;
 }
 

@@ -16,6 +16,7 @@
 // their rows instead, so that on PostgreSQL they settle side by side.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -58,7 +59,7 @@ private:
 class SqlStore final : public Store {
 public:
     // `url`: "sqlite:PATH" or a PostgreSQL URI (see connect()).
-    explicit SqlStore(const std::string& url);
+    SqlStore(const std::string& url, std::function<void()> on_stock_change);
 
     std::vector<std::string> migrate() override;
     bool ping() noexcept override;
@@ -147,7 +148,13 @@ public:
     TicketChangeResult change_ticket(std::string_view id, const TicketChange& change, std::int64_t now_unix_s) override;
 
 private:
+    // After a commit that changed stock (open_store).
+    void stock_changed() const {
+        if (on_stock_change_) on_stock_change_();
+    }
+
     ConnectionPool pool_;
+    std::function<void()> on_stock_change_;
 };
 
 // Reads an order with its lines, current quote, timeline and payment on an open connection.

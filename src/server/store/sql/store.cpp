@@ -40,7 +40,8 @@ std::string postgres_schema(std::string_view sqlite_sql) {
     return std::regex_replace(out, blob, "BYTEA");
 }
 
-SqlStore::SqlStore(const std::string& url) : pool_(url) {
+SqlStore::SqlStore(const std::string& url, std::function<void()> on_stock_change)
+    : pool_(url), on_stock_change_(std::move(on_stock_change)) {
     auto lease = pool_.take();  // fail early when the database cannot be opened
 }
 
@@ -91,6 +92,8 @@ OperationalCounts SqlStore::operational_counts(std::int64_t now) {
 
 }  // namespace sql
 
-std::unique_ptr<Store> open_store(const std::string& url) { return std::make_unique<sql::SqlStore>(url); }
+std::unique_ptr<Store> open_store(const std::string& url, std::function<void()> on_stock_change) {
+    return std::make_unique<sql::SqlStore>(url, std::move(on_stock_change));
+}
 
 }  // namespace satstore::server
