@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace satstore::server::sql {
@@ -68,6 +69,15 @@ public:
 std::unique_ptr<Db> connect(const std::string& url);
 std::unique_ptr<Db> connect_sqlite(const std::string& path);
 std::unique_ptr<Db> connect_postgres(const std::string& uri);
+
+// What a driver keeps per statement, by the SQL as written; looked up by string_view, without
+// copying the SQL on every query.
+struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+};
+template <typename Value>
+using SqlMap = std::unordered_map<std::string, Value, SqlHash, std::equal_to<>>;
 
 // A prepared statement with a chaining interface.
 class Stmt {

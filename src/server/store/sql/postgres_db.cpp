@@ -4,7 +4,6 @@
 #include <libpq-fe.h>
 
 #include <cstdlib>
-#include <unordered_map>
 
 #include "server/store/sql/db.hpp"
 #include "server/store/store.hpp"
@@ -157,8 +156,7 @@ public:
     // placeholders. Parameters the SQL does not mention (a query built with optional filters)
     // are declared text, since the server cannot infer their type.
     std::unique_ptr<Cursor> prepare(std::string_view sql) override {
-        std::string key(sql);
-        auto it = prepared_.find(key);
+        auto it = prepared_.find(sql);
         if (it == prepared_.end()) {
             std::vector<bool> used;
             const std::string numbered = renumber(sql, used);
@@ -168,7 +166,7 @@ public:
                 if (!used[i]) types[i] = kTextOid;
             Result r(PQprepare(conn_, p.name.c_str(), numbered.c_str(), p.count, types.data()));
             if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail("prepare", r.get(), conn_);
-            it = prepared_.emplace(std::move(key), std::move(p)).first;
+            it = prepared_.emplace(std::string(sql), std::move(p)).first;
         }
         return std::make_unique<PostgresCursor>(*this, it->second);
     }
@@ -199,7 +197,7 @@ public:
 private:
     PGconn* conn_ = nullptr;
     std::int64_t changes_ = 0;
-    std::unordered_map<std::string, Prepared> prepared_;  // SQL as written → its statement
+    SqlMap<Prepared> prepared_;  // SQL as written → its statement
 };
 
 bool PostgresCursor::step() {

@@ -4,7 +4,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 
 #include "server/store/sql/db.hpp"
 #include "server/store/store.hpp"
@@ -33,7 +32,8 @@ class SqliteDb;
 
 class SqliteCursor final : public Cursor {
 public:
-    SqliteCursor(SqliteDb& db, std::string sql, sqlite3_stmt* stmt) : db_(db), sql_(std::move(sql)), stmt_(stmt) {}
+    // `idle`: the prepared statements of the same SQL waiting for a cursor; stmt_ joins them at the end.
+    SqliteCursor(SqliteDb& db, std::vector<sqlite3_stmt*>& idle, sqlite3_stmt* stmt) : db_(db), idle_(idle), stmt_(stmt) {}
     ~SqliteCursor() override;
 
     void bind_text(int index, std::string_view text) override {
@@ -67,7 +67,7 @@ private:
     sqlite3* handle() const { return sqlite3_db_handle(stmt_); }
 
     SqliteDb& db_;
-    std::string sql_;
+    std::vector<sqlite3_stmt*>& idle_;
     sqlite3_stmt* stmt_;
 };
 
@@ -109,18 +109,20 @@ public:
     // Statements are kept per connection once prepared (parsing and planning cost more than
     // running most of them); a statement in use by another cursor gets a fresh copy.
     std::unique_ptr<Cursor> prepare(std::string_view sql) override {
-        std::string key(sql);
-        if (auto it = cache_.find(key); it != cache_.end() && !it->second.empty()) {
-            sqlite3_stmt* stmt = it->second.back();
-            it->second.pop_back();
+        auto it = cache_.find(sql);
+        if (it == cache_.end()) it = cache_.emplace(std::string(sql), std::vector<sqlite3_stmt*>{}).first;
+        auto& idle = it->second;
+        if (!idle.empty()) {
+            sqlite3_stmt* stmt = idle.back();
+            idle.pop_back();
             --cached_;
-            return std::make_unique<SqliteCursor>(*this, std::move(key), stmt);
+            return std::make_unique<SqliteCursor>(*this, idle, stmt);
         }
         sqlite3_stmt* stmt = nullptr;
         if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
             SQLITE_OK)
             fail(db_, "prepare");
-        return std::make_unique<SqliteCursor>(*this, std::move(key), stmt);
+        return std::make_unique<SqliteCursor>(*this, idle, stmt);
     }
     std::int64_t changes() const override { return sqlite3_changes(db_); }
     // IMMEDIATE takes the write lock up front so concurrent writers wait (busy timeout) instead
@@ -158,14 +160,14 @@ public:
     void checkpoint(int mode) { sqlite3_wal_checkpoint_v2(db_, nullptr, mode, nullptr, nullptr); }
 
     // A cursor is done with `stmt`: reset, it waits for the next use of the same SQL.
-    void give_back(std::string sql, sqlite3_stmt* stmt) {
+    void give_back(std::vector<sqlite3_stmt*>& idle, sqlite3_stmt* stmt) {
         sqlite3_reset(stmt);
         sqlite3_clear_bindings(stmt);
         if (cached_ >= kMaxCached) {
             sqlite3_finalize(stmt);
             return;
         }
-        cache_[std::move(sql)].push_back(stmt);
+        idle.push_back(stmt);
         ++cached_;
     }
 
@@ -176,11 +178,12 @@ private:
     std::shared_ptr<std::mutex> writer_turn_;
     std::unique_lock<std::mutex> writing_;  // held from begin_write to commit or rollback
     int wal_pages_ = 0;                     // in the write-ahead log after the last commit
-    std::unordered_map<std::string, std::vector<sqlite3_stmt*>> cache_;
+    // SQL as written → its idle statements (a node's value stays put while cursors point at it).
+    SqlMap<std::vector<sqlite3_stmt*>> cache_;
     std::size_t cached_ = 0;
 };
 
-SqliteCursor::~SqliteCursor() { db_.give_back(std::move(sql_), stmt_); }
+SqliteCursor::~SqliteCursor() { db_.give_back(idle_, stmt_); }
 
 }  // namespace
 
