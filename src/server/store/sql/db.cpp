@@ -38,7 +38,11 @@ std::string next_number(Db& db, std::string_view name, std::string_view prefix) 
     Stmt s(db, "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value");
     s.bind(1, name);
     if (!s.step()) throw StoreError("counter missing: " + std::string(name));
-    const std::string digits = std::to_string(s.integer(0));
+    return formatted_number(prefix, s.integer(0));
+}
+
+std::string formatted_number(std::string_view prefix, std::int64_t n) {
+    const std::string digits = std::to_string(n);
     return std::string(prefix) + std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;
 }
 

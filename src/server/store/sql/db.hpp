@@ -125,8 +125,9 @@ inline const char* like(const Db& db) { return db.dialect() == Dialect::postgres
 // The row lock of a SELECT in a WriteLock::rows transaction (SQLite, one writer at a time, has none).
 inline const char* for_update(const Db& db) { return db.dialect() == Dialect::postgres ? " FOR UPDATE" : ""; }
 
-// The next human-facing number from counter `name` of the counters table: `prefix` and at least six
-// digits ("SO-000123", "T-000001", "RMA-000042").
+// A human-facing number: `prefix` and at least six digits ("SO-001001", "T-000001", "RMA-000042").
+std::string formatted_number(std::string_view prefix, std::int64_t n);
+// The next number from counter `name` of the counters table, formatted.
 std::string next_number(Db& db, std::string_view name, std::string_view prefix);
 
 // A request remembered under an Idempotency-Key (table idempotency_keys).

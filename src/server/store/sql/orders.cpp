@@ -16,6 +16,9 @@ Enum enum_of(const std::string& text) {
     return nlohmann::json(text).get<Enum>();
 }
 
+// Order numbers are SO- and this plus the row's seq (SO-001001 is the first order).
+constexpr std::int64_t kFirstOrderNumber = 1000;
+
 constexpr const char* kOrderColumns =
     "seq, id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, coupon_discount, "
     "points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, created_at, pay_by, delivered_at";
@@ -121,7 +124,7 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     Db& db = *lease;
     // Orders are placed side by side: what each one checks is locked row by row (its key, the
     // buyer's points, a product's stock), and the rows that many orders share — the stock of a
-    // popular product, the order-number counter — are updated last, just before the commit.
+    // popular product — are updated last, just before the commit.
     Transaction tx(db, WriteLock::rows);
     Order& o = in.order;
     constexpr const char* kScope = "POST /orders";
@@ -149,21 +152,28 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
         if (db.changes() != 1) return {PlaceOutcome::points_insufficient, "", "", 0};
     }
 
-    // The order goes in under its id as a stand-in number (unique, never seen outside this
-    // transaction) until the counter gives it its own at the end.
-    Stmt insert(db,
-                "INSERT INTO orders(id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, "
-                "coupon_discount, points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, "
-                "created_at, pay_by, updated_at) VALUES (?1,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?18)");
-    insert.bind(1, o.id).bind(2, o.user_id).bind(3, o.store)
-        .bind(4, enum_name(o.status)).bind(5, enum_name(o.payment_status))
-        .bind(6, currency_code(o.fiat)).bind(7, enum_name(o.lang))
-        .bind(8, o.totals.subtotal_minor).bind(9, o.totals.shipping_minor).bind(10, o.totals.coupon_discount_minor)
-        .bind(11, o.totals.points_used).bind(12, o.totals.discount_minor).bind(13, o.totals.total_minor)
-        .bind(14, o.coupon).bind(15, currency_code(o.pay_currency)).bind(16, nlohmann::json(o.ship_to).dump());
-    if (o.quote) insert.bind(17, o.quote->id);
-    else insert.bind_null(17);
-    insert.bind(18, o.created_at_unix_s).bind(19, o.pay_by_unix_s).step();
+    // The order's number comes from its row's sequence number, which the database hands out
+    // without a lock (a shared counter row would make every checkout wait for the one before it
+    // to commit); so the row goes in under its id as a stand-in number first.
+    {
+        Stmt insert(db,
+                    "INSERT INTO orders(id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, "
+                    "coupon_discount, points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, "
+                    "created_at, pay_by, updated_at) VALUES (?1,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?18) "
+                    "RETURNING seq");
+        insert.bind(1, o.id).bind(2, o.user_id).bind(3, o.store)
+            .bind(4, enum_name(o.status)).bind(5, enum_name(o.payment_status))
+            .bind(6, currency_code(o.fiat)).bind(7, enum_name(o.lang))
+            .bind(8, o.totals.subtotal_minor).bind(9, o.totals.shipping_minor).bind(10, o.totals.coupon_discount_minor)
+            .bind(11, o.totals.points_used).bind(12, o.totals.discount_minor).bind(13, o.totals.total_minor)
+            .bind(14, o.coupon).bind(15, currency_code(o.pay_currency)).bind(16, nlohmann::json(o.ship_to).dump());
+        if (o.quote) insert.bind(17, o.quote->id);
+        else insert.bind_null(17);
+        insert.bind(18, o.created_at_unix_s).bind(19, o.pay_by_unix_s).step();
+        o.number = formatted_number("SO-", kFirstOrderNumber + insert.integer(0));
+    }  // done before the commit (Transaction::commit)
+    Stmt number(db, "UPDATE orders SET number = ? WHERE id = ?");
+    number.bind(1, o.number).bind(2, o.id).step();
 
     for (std::size_t i = 0; i < o.lines.size(); ++i) {
         const auto& l = o.lines[i];
@@ -175,7 +185,7 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     if (o.quote) insert_quote(db, o.id, *o.quote);
     for (const auto& e : o.timeline) add_order_event(db, o.id, e);
 
-    // Last, the shared rows. Stock is taken in product-id order, so that two orders for the same
+    // Last, the rows that orders share. Stock is taken in product-id order, so that two orders for the same
     // products never wait for each other crosswise. The conditional decrement never takes it
     // below zero, however many checkouts run at once.
     std::vector<const OrderLine*> by_product;
@@ -191,10 +201,6 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
             return {PlaceOutcome::out_of_stock, "", line->product_id, left.step() ? left.integer(0) : 0};
         }
     }
-    o.number = next_number(db, "order_number", "SO-");
-    Stmt number(db, "UPDATE orders SET number = ? WHERE id = ?");
-    number.bind(1, o.number).bind(2, o.id).step();
-
     PlaceResult result{PlaceOutcome::created, in.encode_response(o), "", 0};
     answer_request(db, o.user_id, kScope, in.idempotency_key, result.response_body);
     tx.commit();
