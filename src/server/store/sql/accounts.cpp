@@ -1,4 +1,4 @@
-// SQLite backend: users, sessions, login events, points and saved addresses.
+// SQL backend: users, sessions, login events, points and saved addresses.
 #include <nlohmann/json.hpp>
 
 #include "core/enum_json.hpp"

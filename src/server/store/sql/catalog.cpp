@@ -1,4 +1,4 @@
-// SQLite backend: categories and products.
+// SQL backend: categories and products.
 #include <nlohmann/json.hpp>
 
 #include "server/store/sql/sql_store.hpp"

@@ -1,4 +1,4 @@
-// SQLite backend: shipments, carrier tracking, completion and refunds.
+// SQL backend: shipments, carrier tracking, completion and refunds.
 #include <algorithm>
 #include <map>
 

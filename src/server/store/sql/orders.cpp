@@ -1,4 +1,4 @@
-// SQLite backend: coupons, orders, quotes, cancellation.
+// SQL backend: coupons, orders, quotes, cancellation.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>

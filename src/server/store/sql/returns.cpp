@@ -1,4 +1,4 @@
-// SQLite backend: uploads and returns.
+// SQL backend: uploads and returns.
 #include <map>
 
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-// SQLite backend: lockout, rate limits, two-factor, password resets and the mail outbox.
+// SQL backend: lockout, rate limits, two-factor, password resets and the mail outbox.
 #include "server/store/sql/sql_store.hpp"
 
 namespace satstore::server::sql {

@@ -12,8 +12,8 @@
 // The SQL is written once, in the subset both databases share; migrations are written for
 // SQLite and translated for PostgreSQL (postgres_schema). Every write transaction holds the
 // database-wide write lock (Db::begin_write), so the check-then-write steps below stay atomic
-// across threads and across server processes. Payments hold it shared (WriteLock::rows) and lock
-// their rows instead, so that on PostgreSQL they settle side by side.
+// across threads and across server processes. Checkouts and payments hold it shared
+// (WriteLock::rows) and lock their rows instead, so that on PostgreSQL they run side by side.
 #pragma once
 
 #include <functional>

@@ -1,4 +1,5 @@
-// The SQLite driver of the SQL backend (db.hpp): WAL mode, foreign keys on, 5 s busy timeout.
+// The SQLite driver of the SQL backend (db.hpp): WAL mode, foreign keys on, 5 s busy timeout,
+// write transactions queued per file, checkpoints after commits.
 #include <sqlite3.h>
 
 #include <map>
@@ -15,9 +16,9 @@ namespace {
     throw StoreError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
-// The writers of one database file in this process take turns on one mutex before BEGIN
-// IMMEDIATE, so they queue instead of polling in SQLite's busy handler (sleeps of 1, 2, 5… ms
-// that showed in the p99). Writers in other processes still meet the busy handler.
+// The write transactions on one database file in this process take turns on one mutex before
+// BEGIN IMMEDIATE, so they queue instead of polling in SQLite's busy handler (sleeps of 1, 2,
+// 5… ms that showed in the p99). Writers in other processes still meet the busy handler.
 std::shared_ptr<std::mutex> writer_turn(const std::string& path) {
     static std::mutex guard;
     static std::map<std::string, std::weak_ptr<std::mutex>> by_path;
@@ -137,10 +138,10 @@ public:
         }
     }
     // Checkpoints follow the commit, as SQLite's automatic one would, but a passive one only once
-    // this writer's turn is over, so the next writer need not wait for it. Under a steady stream
-    // of overlapping readers, passive checkpoints never get to start the log over, and it grew
-    // without bound (1 GB in a 5 s payment benchmark); so past 64 MiB of pages the writer, still
-    // holding its turn, waits for the readers of older snapshots (busy timeout) and restarts it.
+    // this writer's turn is over, so the next writer need not wait for it. A passive checkpoint
+    // never starts the log over while writers and readers keep overlapping it (the log reached
+    // 1 GB in a 5 s payment benchmark), so past 64 MiB of pages the writer, still holding its
+    // turn, waits for the readers of older snapshots (busy timeout) and restarts the log.
     void commit() override {
         constexpr int kPassivePages = 1000;
         constexpr int kRestartPages = 16384;

@@ -1,4 +1,4 @@
-// SQLite backend: support tickets, their messages, attachments, history and the SLA clock.
+// SQL backend: support tickets, their messages, attachments, history and the SLA clock.
 #include <nlohmann/json.hpp>
 
 #include "core/enum_json.hpp"
