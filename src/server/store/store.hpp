@@ -337,9 +337,6 @@ public:
     virtual void send_mail(const Mail& mail) = 0;
     virtual std::vector<Mail> outbox(int limit) = 0;
 
-    // Adds (or with a negative delta removes, never below zero) loyalty points.
-    virtual void add_points(std::string_view user_id, std::int64_t delta) = 0;
-
     // --- addresses ---
     virtual std::vector<SavedAddress> addresses(std::string_view user_id) = 0;
     virtual void save_address(std::string_view user_id, const SavedAddress& address) = 0;

@@ -111,12 +111,6 @@ void SqlStore::record_login(const LoginEvent& e) {
     s.bind(2, e.at_unix_s).bind(3, e.ip).bind(4, e.user_agent).bind(5, std::int64_t{e.success}).bind(6, e.reason).step();
 }
 
-void SqlStore::add_points(std::string_view user_id, std::int64_t delta) {
-    auto lease = pool_.take();
-    Stmt s(*lease, "UPDATE users SET points = MAX(0, points + ?) WHERE id = ?");
-    s.bind(1, delta).bind(2, user_id).step();
-}
-
 std::vector<SavedAddress> SqlStore::addresses(std::string_view user_id) {
     auto lease = pool_.take();
     Stmt s(*lease, "SELECT id, address_json, created_at FROM addresses WHERE user_id = ? ORDER BY created_at DESC, id");

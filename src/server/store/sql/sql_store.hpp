@@ -78,7 +78,6 @@ public:
     std::optional<User> session_user(std::string_view token_hash, std::int64_t now_unix_s) override;
     void delete_session(std::string_view token_hash) override;
     void record_login(const LoginEvent& event) override;
-    void add_points(std::string_view user_id, std::int64_t delta) override;
     std::int64_t record_failed_login(std::string_view user_id, std::int64_t now_unix_s, int lock_after,
                                      std::int64_t lock_s) override;
     void reset_failed_logins(std::string_view user_id) override;
