@@ -50,10 +50,15 @@ std::vector<std::string> SqlStore::migrate() {
     Db& db = *lease;
     const bool postgres = db.dialect() == Dialect::postgres;
     std::vector<std::string> applied;
-    // Each migration under the write lock, so processes starting together apply it once.
-    for (const auto& file : migrations::sql_migrations()) {
+    // Under the write lock, as each migration, so that processes starting together create the
+    // table and apply each migration once.
+    {
         Transaction tx(db);
         db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)");
+        tx.commit();
+    }
+    for (const auto& file : migrations::sql_migrations()) {
+        Transaction tx(db);
         Stmt check(db, "SELECT 1 FROM schema_migrations WHERE version = ?");
         check.bind(1, file.name);
         if (check.step()) continue;
