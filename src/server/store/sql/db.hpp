@@ -62,6 +62,8 @@ public:
     virtual void rollback() = 0;
     // False once the connection is broken (the pool then drops it instead of reusing it).
     virtual bool usable() const = 0;
+    // The pool has it back: no statement is open and no transaction runs. Upkeep goes here.
+    virtual void released() {}
 };
 
 // The driver for a URL: "sqlite:PATH" or "postgres://…" / "postgresql://…" (libpq URI).
@@ -103,9 +105,6 @@ private:
 };
 
 // A write transaction (Db::begin_write) that rolls back in the destructor unless commit() ran.
-// Every statement of the transaction is done by commit(): stepped to its end or out of scope. An
-// SQLite statement left on a row keeps its connection reading an old snapshot, and the checkpoint
-// after the commit then fails, so the write-ahead log grows without bound.
 class Transaction {
 public:
     explicit Transaction(Db& db, WriteLock lock = WriteLock::exclusive);

@@ -107,13 +107,10 @@ TrackingResult SqlStore::record_tracking(std::string_view carrier, std::string_v
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
-    std::string shipment_id, order_id;
-    {
-        Stmt find(db, "SELECT s.id, s.order_id FROM shipments s WHERE s.carrier = ? AND s.tracking_number = ?");
-        find.bind(1, carrier).bind(2, tracking_number);
-        if (!find.step()) return {false, 0};
-        shipment_id = find.text(0), order_id = find.text(1);
-    }  // done before the commit (Transaction::commit)
+    Stmt find(db, "SELECT s.id, s.order_id FROM shipments s WHERE s.carrier = ? AND s.tracking_number = ?");
+    find.bind(1, carrier).bind(2, tracking_number);
+    if (!find.step()) return {false, 0};
+    const std::string shipment_id = find.text(0), order_id = find.text(1);
     TrackingResult result{true, 0};
     bool delivered = false;
     for (const auto& e : events) {

@@ -155,23 +155,22 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     // The order's number comes from its row's sequence number, which the database hands out
     // without a lock (a shared counter row would make every checkout wait for the one before it
     // to commit); so the row goes in under its id as a stand-in number first.
-    {
-        Stmt insert(db,
-                    "INSERT INTO orders(id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, "
-                    "coupon_discount, points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, "
-                    "created_at, pay_by, updated_at) VALUES (?1,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?18) "
-                    "RETURNING seq");
-        insert.bind(1, o.id).bind(2, o.user_id).bind(3, o.store)
-            .bind(4, enum_name(o.status)).bind(5, enum_name(o.payment_status))
-            .bind(6, currency_code(o.fiat)).bind(7, enum_name(o.lang))
-            .bind(8, o.totals.subtotal_minor).bind(9, o.totals.shipping_minor).bind(10, o.totals.coupon_discount_minor)
-            .bind(11, o.totals.points_used).bind(12, o.totals.discount_minor).bind(13, o.totals.total_minor)
-            .bind(14, o.coupon).bind(15, currency_code(o.pay_currency)).bind(16, nlohmann::json(o.ship_to).dump());
-        if (o.quote) insert.bind(17, o.quote->id);
-        else insert.bind_null(17);
-        insert.bind(18, o.created_at_unix_s).bind(19, o.pay_by_unix_s).step();
-        o.number = formatted_number("SO-", kFirstOrderNumber + insert.integer(0));
-    }  // done before the commit (Transaction::commit)
+    Stmt insert(db,
+                "INSERT INTO orders(id, number, user_id, store, status, payment_status, fiat, lang, subtotal, shipping, "
+                "coupon_discount, points_used, discount, total, coupon, pay_currency, ship_to_json, quote_id, "
+                "created_at, pay_by, updated_at) VALUES (?1,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?18) "
+                "RETURNING seq");
+    insert.bind(1, o.id).bind(2, o.user_id).bind(3, o.store)
+        .bind(4, enum_name(o.status)).bind(5, enum_name(o.payment_status))
+        .bind(6, currency_code(o.fiat)).bind(7, enum_name(o.lang))
+        .bind(8, o.totals.subtotal_minor).bind(9, o.totals.shipping_minor).bind(10, o.totals.coupon_discount_minor)
+        .bind(11, o.totals.points_used).bind(12, o.totals.discount_minor).bind(13, o.totals.total_minor)
+        .bind(14, o.coupon).bind(15, currency_code(o.pay_currency)).bind(16, nlohmann::json(o.ship_to).dump());
+    if (o.quote) insert.bind(17, o.quote->id);
+    else insert.bind_null(17);
+    insert.bind(18, o.created_at_unix_s).bind(19, o.pay_by_unix_s).step();
+    o.number = formatted_number("SO-", kFirstOrderNumber + insert.integer(0));
+    insert.step();  // finishes it: SQLite cannot commit while a RETURNING statement is unfinished
     Stmt number(db, "UPDATE orders SET number = ? WHERE id = ?");
     number.bind(1, o.number).bind(2, o.id).step();
 
@@ -246,11 +245,9 @@ std::optional<Order> SqlStore::renew_quote(std::string_view order_id, const Quot
     auto lease = pool_.take();
     Db& db = *lease;
     Transaction tx(db);
-    {
-        Stmt status(db, "SELECT status FROM orders WHERE id = ?");
-        status.bind(1, order_id);
-        if (!status.step() || status.text(0) != "pending_payment") return std::nullopt;
-    }  // done before the commit (Transaction::commit)
+    Stmt status(db, "SELECT status FROM orders WHERE id = ?");
+    status.bind(1, order_id);
+    if (!status.step() || status.text(0) != "pending_payment") return std::nullopt;
     insert_quote(db, std::string(order_id), quote);
     Stmt update(db, "UPDATE orders SET quote_id = ?, pay_currency = ?, updated_at = ? WHERE id = ?");
     update.bind(1, quote.id).bind(2, currency_code(quote.currency)).bind(3, quote.created_at_unix_s).bind(4, order_id).step();

@@ -1,5 +1,5 @@
 // The SQLite driver of the SQL backend (db.hpp): WAL mode, foreign keys on, 5 s busy timeout,
-// write transactions queued per file, checkpoints after commits.
+// write transactions queued per file, checkpoints when a connection goes back to the pool.
 #include <sqlite3.h>
 
 #include <map>
@@ -83,7 +83,7 @@ public:
             throw StoreError("cannot open database " + path + ": " + message);
         }
         sqlite3_busy_timeout(db_, 5000);
-        // Replaces SQLite's automatic checkpoint (commit() checkpoints instead).
+        // Replaces SQLite's automatic checkpoint (released() checkpoints instead).
         sqlite3_wal_hook(db_, [](void* self, sqlite3*, const char*, int pages) {
             static_cast<SqliteDb*>(self)->wal_pages_ = pages;
             return SQLITE_OK;
@@ -137,28 +137,33 @@ public:
             throw;
         }
     }
-    // Checkpoints follow the commit, as SQLite's automatic one would, but a passive one only once
-    // this writer's turn is over, so the next writer need not wait for it. A passive checkpoint
-    // never starts the log over while writers and readers keep overlapping it (the log reached
-    // 1 GB in a 5 s payment benchmark), so past 64 MiB of pages the writer, still holding its
-    // turn, waits for the readers of older snapshots (busy timeout) and restarts the log.
     void commit() override {
-        constexpr int kPassivePages = 1000;
-        constexpr int kRestartPages = 16384;
         exec("COMMIT");
-        if (wal_pages_ >= kRestartPages) checkpoint(SQLITE_CHECKPOINT_RESTART);
         writing_.unlock();
-        if (wal_pages_ >= kPassivePages && wal_pages_ < kRestartPages) checkpoint(SQLITE_CHECKPOINT_PASSIVE);
     }
     void rollback() override {
         const std::unique_lock turn = std::move(writing_);  // released however ROLLBACK ends
         exec("ROLLBACK");
     }
     bool usable() const override { return true; }
-
-    // Best effort: a checkpoint that meets another one, or readers past the busy timeout, is
-    // retried after a later commit.
-    void checkpoint(int mode) { sqlite3_wal_checkpoint_v2(db_, nullptr, mode, nullptr, nullptr); }
+    // The checkpoint SQLite would run after a commit, run once the caller is done with the
+    // connection: no statement of its own is open then (one left on a row keeps its snapshot, and
+    // every checkpoint failed with SQLITE_LOCKED), and no writer's turn waits for it. A passive
+    // checkpoint from 1000 pages on. It never starts the log over while writers and readers keep
+    // overlapping it (the log reached 1 GB in a 5 s payment benchmark), so past 64 MiB of pages
+    // a restart, in the writers' turn, that waits for the readers of older snapshots (busy
+    // timeout). Best effort: one that fails is tried again after a later commit.
+    void released() override {
+        constexpr int kPassivePages = 1000;
+        constexpr int kRestartPages = 16384;
+        if (wal_pages_ >= kRestartPages) {
+            const std::lock_guard turn(*writer_turn_);
+            sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+        } else if (wal_pages_ >= kPassivePages) {
+            sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        }
+        wal_pages_ = 0;  // until the next commit on this connection
+    }
 
     // A cursor is done with `stmt`: reset, it waits for the next use of the same SQL.
     void give_back(std::vector<sqlite3_stmt*>& idle, sqlite3_stmt* stmt) {

@@ -27,6 +27,7 @@ ConnectionPool::Lease ConnectionPool::take() {
 
 void ConnectionPool::give_back(std::unique_ptr<Db> db) {
     if (!db->usable()) return;  // broken (the server went away): the next caller reconnects
+    db->released();
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(db));
 }

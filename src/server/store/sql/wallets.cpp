@@ -1,6 +1,4 @@
 // SQL backend: wallets, the double-entry ledger, payments and the ledger audit.
-#include <array>
-
 #include <nlohmann/json.hpp>
 
 #include "server/auth/secrets.hpp"
@@ -143,19 +141,16 @@ SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view u
     // touches the rows every payment shares (the merchant's balance) only in its last statements,
     // so they stay locked for as short a time as possible.
     Transaction tx(db, WriteLock::rows);
-    std::optional<std::array<std::string, 3>> order;  // user_id, status, quote_id
-    {
-        Stmt s(db, std::string("SELECT user_id, status, quote_id FROM orders WHERE id = ?") + for_update(db));
-        s.bind(1, p.order_id);
-        if (s.step()) order = {s.text(0), s.text(1), s.text(2)};
-    }  // done before the commit (Transaction::commit)
+    Stmt order(db, std::string("SELECT user_id, status, quote_id FROM orders WHERE id = ?") + for_update(db));
+    order.bind(1, p.order_id);
+    const bool found = order.step();
     if (auto existing = load_payment_for_order(db, p.order_id)) {
         const bool same = existing->sig == p.sig && existing->authorization == p.authorization;
         return {same ? SettleOutcome::replayed : SettleOutcome::already_paid, *existing, 0};
     }
-    if (!order || (*order)[0] != user_id || (*order)[1] != "pending_payment")
+    if (!found || order.text(0) != user_id || order.text(1) != "pending_payment")
         return {SettleOutcome::order_not_payable, {}, 0};
-    if ((*order)[2] != quote_id) return {SettleOutcome::quote_changed, {}, 0};
+    if (order.text(2) != quote_id) return {SettleOutcome::quote_changed, {}, 0};
 
     Stmt nonce(db, "INSERT INTO payment_nonces(payer, nonce, payment_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     nonce.bind(1, p.payer).bind(2, p.authorization.at("nonce").get<std::string>()).bind(3, p.id).step();
