@@ -9,19 +9,16 @@
 //     payment the crash kept but never reported).
 // Runs on SQLite and, when SATSTORE_TEST_PG names a cluster, on PostgreSQL.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
 import { btcBalance, getOrder, newBuyer, pay, paymentEntries, placeOrder, signPayment } from '../support/buyer.mjs';
-import { backends, call, createDatabase, serverBinary, sql, startServer } from '../support/server.mjs';
+import { audit, backends, call, createDatabase, sql, startServer } from '../support/server.mjs';
 
 const kBuyers = 4;
 const kOrders = 60;
 const kConcurrency = 16;            // payments in flight at any time
 const kAcksBeforeKill = 5;
 const kTopUp = '100000000';         // 1 BTC: far more than the orders cost
-
-const audit = (database) => spawnSync(serverBinary, ['audit', '--db', database.url], { encoding: 'utf8' });
 
 for (const backend of backends) {
   describe(`a server killed while settling payments (${backend})`, { timeout: 120_000 }, () => {

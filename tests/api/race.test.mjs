@@ -13,12 +13,11 @@
 // Runs on SQLite (one file, two processes) and, when SATSTORE_TEST_PG names a cluster, on
 // PostgreSQL (one database).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
 import { btcBalance, getOrder, newBuyer, pay, paymentEntries, placeOrder, signPayment } from '../support/buyer.mjs';
-import { backends, call, createDatabase, serverBinary, sql, startServer } from '../support/server.mjs';
+import { audit, backends, call, createDatabase, sql, startServer } from '../support/server.mjs';
 
 const kStock = 5;
 const kBuyers = 8;
@@ -170,9 +169,9 @@ for (const backend of backends) {
         const entries = await paymentEntries(api(i + 1), buyer);
         assert.deepEqual(entries.map((e) => [e.ref, e.amount]).sort(), paid.map((p) => [p.id, `-${p.amount}`]).sort(), `buyer ${i}`);
       }
-      const audit = spawnSync(serverBinary, ['audit', '--db', database.url], { encoding: 'utf8' });
-      assert.equal(audit.status, 0, audit.stdout + audit.stderr);
-      assert.match(audit.stdout, new RegExp(`audit: ${orders.length} payments checked, 0 violations`));
+      const r = audit(database);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, new RegExp(`audit: ${orders.length} payments checked, 0 violations`));
     });
   });
 }

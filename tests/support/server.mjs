@@ -98,6 +98,12 @@ export function sql(target, statement) {
   return (target.database ?? target).sql(statement);
 }
 
+// Runs `satstore audit` on the database of a server (or of a createDatabase() result); returns
+// spawnSync's result (status 0 when the ledger and every payment check out; the report on stdout).
+export function audit(target) {
+  return spawnSync(serverBinary, ['audit', '--db', (target.database ?? target).url], { encoding: 'utf8' });
+}
+
 // [SECTION] servers
 
 // Options: demo (seed demo data, default true), database (a createDatabase() result to use —
