@@ -7,6 +7,7 @@
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
 #include "screens/buy_common.hpp"
+#include "screens/list_common.hpp"
 #include "screens/screens.hpp"
 #include "ui/buy_widgets.hpp"
 #include "ui/product_card.hpp"
@@ -20,12 +21,9 @@ using ui::ButtonKind;
 using ui::FontSize;
 namespace color = ui::color;
 
-void filter_chips(AppState& s, float width) {
-    const std::string& current = s.buy.orders.filter;
-    const struct {
-        const char* value;
-        const char* label;
-    } chips[] = {
+void status_filter(AppState& s, float width) {
+    std::string value = s.buy.orders.filter;
+    const std::vector<std::pair<std::string, std::string>> chips = {
         {"", tr(s.lang, S::filter_all)},
         {"pending_payment", ui::status_label(s.lang, OrderStatus::pending_payment)},
         {"paid", ui::status_label(s.lang, OrderStatus::paid)},
@@ -34,35 +32,14 @@ void filter_chips(AppState& s, float width) {
         {"completed", ui::status_label(s.lang, OrderStatus::completed)},
         {"cancelled", ui::status_label(s.lang, OrderStatus::cancelled)},
     };
-    std::vector<std::string> labels;
-    int selected = -1;
-    for (const auto& c : chips) {
-        if (current == c.value) selected = static_cast<int>(labels.size());
-        labels.emplace_back(c.label);
-    }
-    if (const int i = ui::chip_row("filter", labels, selected, width); i >= 0) buy(s, BuyAction::orders_filter, chips[i].value);
+    if (filter_chips("filter", chips, value, width)) buy(s, BuyAction::orders_filter, value);
 }
 
 void order_card(AppState& s, const Order& o, float w) {
     ImGui::PushID(o.id.c_str());
     ui::card_begin(w, 16);
     const float inner = ui::card_inner_width();
-    const ImVec2 top = ImGui::GetCursorPos();
-    const std::string number = trf(s.lang, S::order_number_s, o.number.c_str());
-    if (ui::link(number.c_str())) {
-        RouteState r = route_of(Route::order);
-        r.order_id = o.id;
-        go(s, r);
-    }
-    ui::text(ui::short_time(o.created_at_unix_s), FontSize::small14, color::muted);
-    const ImVec2 after = ImGui::GetCursorPos();
-    const bool refunded = o.payment_status == PaymentStatus::refunded;
-    ImGui::SetCursorPos(ImVec2(top.x + inner - ui::status_chip_width(s.lang, o.status, refunded), top.y));
-    ui::status_chip(s.lang, o.status, refunded);
-    ImGui::SetCursorPos(after);
-    std::string titles;
-    for (const OrderLine& l : o.lines) titles += (titles.empty() ? "" : (s.lang == Lang::zh_CN ? "、" : ", ")) + l.title + " × " + std::to_string(l.qty);
-    ui::text(ui::wrap_text(titles, FontSize::body16, inner, 1).front(), FontSize::body16, color::text);
+    order_card_head(s, o, Route::order, ui::short_time(o.created_at_unix_s), inner);
     ui::value_row(tr(s.lang, S::total), ui::price_text(Money{o.totals.total_minor, o.fiat}), inner);
     ui::card_end();
     ImGui::Dummy(ImVec2(1, 12));
@@ -81,18 +58,10 @@ void draw_orders(AppState& s, float width) {
         return;
     }
     const OrdersState& os = s.buy.orders;
-    filter_chips(s, width);
+    status_filter(s, width);
     ImGui::Dummy(ImVec2(1, 12));
-    if (os.list_load == BuyLoad::loading && os.list.empty()) {
-        for (int i = 0; i < 3; ++i) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            ui::skeleton(p, ImVec2(p.x + width, p.y + 110));
-            ImGui::Dummy(ImVec2(width, 122));
-        }
-        return;
-    }
-    if (os.list_load == BuyLoad::failed) {
-        if (ui::message_block(tr(s.lang, S::request_failed), "", tr(s.lang, S::retry), width)) go(s, route_of(Route::orders));
+    if (const ListGate g = list_gate(s, os.list_load, os.list.empty(), 3, 110, width); g != ListGate::ready) {
+        if (g == ListGate::retry) go(s, route_of(Route::orders));
         return;
     }
     // Cards have one height, so only the visible ones are drawn (a long history stays smooth);

@@ -9,6 +9,7 @@
 #include "core/fulfilment.hpp"
 #include "i18n/strings.hpp"
 #include "screens/buy_common.hpp"
+#include "screens/list_common.hpp"
 #include "screens/screens.hpp"
 #include "ui/buy_widgets.hpp"
 #include "ui/product_card.hpp"
@@ -77,12 +78,9 @@ std::int64_t unit_stepper(AppState& s, const std::string& id, const std::string&
 
 namespace {
 
-void filter_tabs(AppState& s, float width) {
-    const std::string& current = s.after.staff.filter;
-    const struct {
-        const char* value;
-        const char* label;
-    } chips[] = {
+void status_filter(AppState& s, float width) {
+    std::string value = s.after.staff.filter;
+    const std::vector<std::pair<std::string, std::string>> chips = {
         {"paid", tr(s.lang, S::as_to_ship)},
         {"shipped", ui::status_label(s.lang, OrderStatus::shipped)},
         {"delivered", ui::status_label(s.lang, OrderStatus::delivered)},
@@ -91,35 +89,14 @@ void filter_tabs(AppState& s, float width) {
         {"pending_payment", ui::status_label(s.lang, OrderStatus::pending_payment)},
         {"", tr(s.lang, S::filter_all)},
     };
-    std::vector<std::string> labels;
-    int selected = -1;
-    for (const auto& c : chips) {
-        if (current == c.value) selected = static_cast<int>(labels.size());
-        labels.emplace_back(c.label);
-    }
-    if (const int i = ui::chip_row("staff_filter", labels, selected, width); i >= 0) after(s, AfterAction::staff_filter, chips[i].value);
+    if (filter_chips("staff_filter", chips, value, width)) after(s, AfterAction::staff_filter, value);
 }
 
 void order_row(AppState& s, const Order& o, float w) {
     ImGui::PushID(o.id.c_str());
     ui::card_begin(w, 16);
     const float inner = ui::card_inner_width();
-    const ImVec2 top = ImGui::GetCursorPos();
-    const std::string number = trf(s.lang, S::order_number_s, o.number.c_str());
-    if (ui::link(number.c_str())) {
-        RouteState r = route_of(Route::staff_order);
-        r.order_id = o.id;
-        go(s, r);
-    }
-    ui::text(ui::short_time(o.created_at_unix_s) + " · " + o.ship_to.name + " · " + o.ship_to.city, FontSize::small14, color::muted);
-    const ImVec2 below = ImGui::GetCursorPos();
-    const bool refunded = o.payment_status == PaymentStatus::refunded;
-    ImGui::SetCursorPos(ImVec2(top.x + inner - ui::status_chip_width(s.lang, o.status, refunded), top.y));
-    ui::status_chip(s.lang, o.status, refunded);
-    ImGui::SetCursorPos(below);
-    std::string titles;
-    for (const OrderLine& l : o.lines) titles += (titles.empty() ? "" : (s.lang == Lang::zh_CN ? "、" : ", ")) + l.title + " × " + std::to_string(l.qty);
-    ui::text(ui::wrap_text(titles, FontSize::body16, inner, 1).front(), FontSize::body16, color::text);
+    order_card_head(s, o, Route::staff_order, ui::short_time(o.created_at_unix_s) + " · " + o.ship_to.name + " · " + o.ship_to.city, inner);
     if (o.payment) ui::value_row(tr(s.lang, S::paid_amount), format_money(Money{o.payment->amount, o.payment->currency}), inner);
     else ui::value_row(tr(s.lang, S::total), ui::price_text(Money{o.totals.total_minor, o.fiat}), inner);
     ui::card_end();
@@ -135,19 +112,11 @@ void draw_staff_orders(AppState& s, float width) {
     if (!staff_gate(s, width)) return;
     staff_tabs(s);
     ImGui::Dummy(ImVec2(1, 12));
-    filter_tabs(s, width);
+    status_filter(s, width);
     ImGui::Dummy(ImVec2(1, 12));
     const StaffOrdersState& st = s.after.staff;
-    if (st.list_load == Load::loading && st.list.empty()) {
-        for (int i = 0; i < 3; ++i) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            ui::skeleton(p, ImVec2(p.x + width, p.y + 110));
-            ImGui::Dummy(ImVec2(width, 122));
-        }
-        return;
-    }
-    if (st.list_load == Load::failed) {
-        if (ui::message_block(tr(s.lang, S::request_failed), "", tr(s.lang, S::retry), width)) after(s, AfterAction::staff_reload);
+    if (const ListGate g = list_gate(s, st.list_load, st.list.empty(), 3, 110, width); g != ListGate::ready) {
+        if (g == ListGate::retry) after(s, AfterAction::staff_reload);
         return;
     }
     const std::vector<Order> list = st.list;  // intents may replace the list after drawing

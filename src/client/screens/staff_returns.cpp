@@ -9,6 +9,7 @@
 #include "core/fulfilment.hpp"
 #include "i18n/strings.hpp"
 #include "screens/buy_common.hpp"
+#include "screens/list_common.hpp"
 #include "screens/screens.hpp"
 #include "ui/buy_widgets.hpp"
 #include "ui/theme.hpp"
@@ -34,27 +35,17 @@ using ui::ButtonKind;
 using ui::FontSize;
 namespace color = ui::color;
 
-void filter_tabs(AppState& s, float width) {
-    const std::string& current = s.after.returns.filter;
-    const struct {
-        const char* value;
-        ReturnStatus status;
-    } chips[] = {
-        {"requested", ReturnStatus::requested}, {"approved", ReturnStatus::approved}, {"in_transit", ReturnStatus::in_transit},
-        {"refunded", ReturnStatus::refunded},   {"rejected", ReturnStatus::rejected},
+void status_filter(AppState& s, float width) {
+    std::string value = s.after.returns.filter;
+    const std::vector<std::pair<std::string, std::string>> chips = {
+        {"requested", return_status_label(s.lang, ReturnStatus::requested)},
+        {"approved", return_status_label(s.lang, ReturnStatus::approved)},
+        {"in_transit", return_status_label(s.lang, ReturnStatus::in_transit)},
+        {"refunded", return_status_label(s.lang, ReturnStatus::refunded)},
+        {"rejected", return_status_label(s.lang, ReturnStatus::rejected)},
+        {"", tr(s.lang, S::filter_all)},
     };
-    std::vector<std::string> labels;
-    std::vector<const char*> values;
-    for (const auto& c : chips) {
-        values.push_back(c.value);
-        labels.emplace_back(return_status_label(s.lang, c.status));
-    }
-    values.push_back("");
-    labels.emplace_back(tr(s.lang, S::filter_all));
-    int selected = -1;
-    for (std::size_t i = 0; i < values.size(); ++i)
-        if (current == values[i]) selected = static_cast<int>(i);
-    if (const int i = ui::chip_row("returns_filter", labels, selected, width); i >= 0) after(s, AfterAction::returns_filter, values[i]);
+    if (filter_chips("returns_filter", chips, value, width)) after(s, AfterAction::returns_filter, value);
 }
 
 void return_card(AppState& s, const ReturnRequest& r, float w) {
@@ -130,19 +121,11 @@ void draw_staff_returns(AppState& s, float width) {
     if (!staff_gate(s, width)) return;
     staff_tabs(s);
     ImGui::Dummy(ImVec2(1, 12));
-    filter_tabs(s, width);
+    status_filter(s, width);
     ImGui::Dummy(ImVec2(1, 12));
     const StaffReturnsState& rs = s.after.returns;
-    if (rs.list_load == Load::loading && rs.list.empty()) {
-        for (int i = 0; i < 2; ++i) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            ui::skeleton(p, ImVec2(p.x + width, p.y + 140));
-            ImGui::Dummy(ImVec2(width, 152));
-        }
-        return;
-    }
-    if (rs.list_load == Load::failed) {
-        if (ui::message_block(tr(s.lang, S::request_failed), "", tr(s.lang, S::retry), width)) after(s, AfterAction::staff_reload);
+    if (const ListGate g = list_gate(s, rs.list_load, rs.list.empty(), 2, 140, width); g != ListGate::ready) {
+        if (g == ListGate::retry) after(s, AfterAction::staff_reload);
         return;
     }
     const std::vector<ReturnRequest> list = rs.list;

@@ -9,6 +9,7 @@
 
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
+#include "screens/list_common.hpp"
 #include "screens/screens.hpp"
 #include "screens/support_common.hpp"
 #include "support_requests.hpp"
@@ -23,36 +24,11 @@ using ui::ButtonKind;
 using ui::FontSize;
 namespace color = ui::color;
 
-// Filter chips over (value, label) pairs; true when the selection changed (`value` updated).
-bool chip_row(const char* id, const std::vector<std::pair<std::string, std::string>>& chips, std::string& value, float width) {
-    std::vector<std::string> labels;
-    int selected = -1;
-    for (const auto& [v, label] : chips) {
-        if (value == v) selected = static_cast<int>(labels.size());
-        labels.push_back(label);
-    }
-    const int i = ui::chip_row(id, labels, selected, width);
-    if (i < 0 || i == selected) return false;
-    value = chips[static_cast<std::size_t>(i)].first;
-    return true;
-}
-
 void ticket_row(AppState& s, const TicketView& t, float w, std::int64_t now) {
     ImGui::PushID(t.id.c_str());
     ui::card_begin(w, 14);
     const float inner = ui::card_inner_width();
-    const ImVec2 top = ImGui::GetCursorPos();
-    const std::string number = trf(s.lang, S::ticket_number_s, t.number.c_str());
-    if (ui::link(number.c_str())) {
-        RouteState r = route_of(Route::staff_ticket);
-        r.ticket_id = t.id;
-        go(s, r);
-    }
-    const ImVec2 after = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(top.x + inner - ticket_status_chip_width(s.lang, t.status), top.y));
-    ticket_status_chip(s.lang, t.status);
-    ImGui::SetCursorPos(after);
-    ui::text(ui::wrap_text(t.subject, FontSize::body16, inner, 1).front(), FontSize::body16, color::text);
+    ticket_card_head(s, t, Route::staff_ticket, inner);
     std::string meta = std::string(ticket_queue_label(s.lang, t.queue)) + "  ·  " + ticket_category_label(s.lang, t.category);
     if (!t.customer_email.empty()) meta += "  ·  " + t.customer_email;
     meta += "  ·  " + (t.assignee_name.empty() ? std::string(tr(s.lang, S::unassigned)) : trf(s.lang, S::assigned_to_s, t.assignee_name.c_str()));
@@ -80,7 +56,7 @@ void draw_staff_tickets(AppState& s, float width) {
         }
         return;
     }
-    bool changed = chip_row("queue",
+    bool changed = filter_chips("queue",
                             {{"", tr(s.lang, S::filter_all_queues)},
                              {"payments", tr(s.lang, S::tkt_queue_payments)},
                              {"orders", tr(s.lang, S::tkt_queue_orders)},
@@ -88,7 +64,7 @@ void draw_staff_tickets(AppState& s, float width) {
                              {"general", tr(s.lang, S::tkt_queue_general)}},
                             st.filter_queue, width);
     ImGui::Dummy(ImVec2(1, 2));
-    changed |= chip_row("status",
+    changed |= filter_chips("status",
                         {{"", tr(s.lang, S::filter_all_statuses)},
                          {"new", tr(s.lang, S::tkt_status_new)},
                          {"open", tr(s.lang, S::tkt_status_open)},
@@ -105,16 +81,8 @@ void draw_staff_tickets(AppState& s, float width) {
     a11y::annotate_last(a11y::Role::checkbox, {}, breached ? 1 : 0);
     if (changed) support(s, SupportAction::staff_filter);
     ImGui::Dummy(ImVec2(1, 12));
-    if (st.list_load == SupportLoad::loading && st.list.empty()) {
-        for (int i = 0; i < 4; ++i) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            ui::skeleton(p, ImVec2(p.x + width, p.y + 100));
-            ImGui::Dummy(ImVec2(width, 110));
-        }
-        return;
-    }
-    if (st.list_load == SupportLoad::failed) {
-        if (ui::message_block(tr(s.lang, S::request_failed), "", tr(s.lang, S::retry), width)) support(s, SupportAction::retry);
+    if (const ListGate g = list_gate(s, st.list_load, st.list.empty(), 4, 100, width); g != ListGate::ready) {
+        if (g == ListGate::retry) support(s, SupportAction::retry);
         return;
     }
     const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include "i18n/strings.hpp"
+#include "screens/list_common.hpp"
 #include "screens/screens.hpp"
 #include "screens/support_common.hpp"
 #include "ui/buy_widgets.hpp"
@@ -22,18 +23,7 @@ void ticket_card(AppState& s, const TicketView& t, float w) {
     ImGui::PushID(t.id.c_str());
     ui::card_begin(w, 16);
     const float inner = ui::card_inner_width();
-    const ImVec2 top = ImGui::GetCursorPos();
-    const std::string number = trf(s.lang, S::ticket_number_s, t.number.c_str());
-    if (ui::link(number.c_str())) {
-        RouteState r = route_of(Route::ticket);
-        r.ticket_id = t.id;
-        go(s, r);
-    }
-    const ImVec2 after = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(top.x + inner - ticket_status_chip_width(s.lang, t.status), top.y));
-    ticket_status_chip(s.lang, t.status);
-    ImGui::SetCursorPos(after);
-    ui::text(ui::wrap_text(t.subject, FontSize::body16, inner, 1).front(), FontSize::body16, color::text);
+    ticket_card_head(s, t, Route::ticket, inner);
     ui::text(std::string(ticket_category_label(s.lang, t.category)) + "  ·  " +
                  trf(s.lang, S::updated_s, ui::short_time(t.updated_at_unix_s).c_str()),
              FontSize::small14, color::muted);
@@ -65,16 +55,8 @@ void draw_tickets(AppState& s, float width) {
         return;
     }
     const SupportState& sup = s.support;
-    if (sup.list_load == SupportLoad::loading && sup.list.empty()) {
-        for (int i = 0; i < 3; ++i) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            ui::skeleton(p, ImVec2(p.x + width, p.y + 96));
-            ImGui::Dummy(ImVec2(width, 108));
-        }
-        return;
-    }
-    if (sup.list_load == SupportLoad::failed) {
-        if (ui::message_block(tr(s.lang, S::request_failed), "", tr(s.lang, S::retry), width)) support(s, SupportAction::retry);
+    if (const ListGate g = list_gate(s, sup.list_load, sup.list.empty(), 3, 96, width); g != ListGate::ready) {
+        if (g == ListGate::retry) support(s, SupportAction::retry);
         return;
     }
     const std::vector<TicketView> list = sup.list;  // intents may replace the list after drawing
