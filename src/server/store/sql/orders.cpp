@@ -184,6 +184,12 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     if (o.quote) insert_quote(db, o.id, *o.quote);
     for (const auto& e : o.timeline) add_order_event(db, o.id, e);
 
+    // The answer for the key goes in now: it does not depend on the stock, and whatever follows
+    // the stock updates keeps a popular product's row locked for longer (an out-of-stock return
+    // below rolls it back with the rest).
+    PlaceResult result{PlaceOutcome::created, in.encode_response(o), "", 0};
+    answer_request(db, o.user_id, kScope, in.idempotency_key, result.response_body);
+
     // Last, the rows that orders share. Stock is taken in product-id order, so that two orders for the same
     // products never wait for each other crosswise. The conditional decrement never takes it
     // below zero, however many checkouts run at once.
@@ -200,8 +206,6 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
             return {PlaceOutcome::out_of_stock, "", line->product_id, left.step() ? left.integer(0) : 0};
         }
     }
-    PlaceResult result{PlaceOutcome::created, in.encode_response(o), "", 0};
-    answer_request(db, o.user_id, kScope, in.idempotency_key, result.response_body);
     tx.commit();
     stock_changed();
     return result;

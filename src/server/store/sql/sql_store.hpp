@@ -180,8 +180,8 @@ std::string wallet_account(std::string_view pubkey, Currency currency);
 std::string merchant_account(Currency currency);
 
 // Moves `amount` from one account to another as one ledger transaction (two entries summing to
-// zero); creates missing accounts. Returns false, writing nothing, when the source would go
-// negative (faucet accounts excepted).
+// zero); creates missing accounts. Returns false when the source would go negative (faucet
+// accounts excepted); the caller then rolls its transaction back.
 bool transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
               const std::string& kind, const std::string& ref, std::int64_t now_unix_s);
 

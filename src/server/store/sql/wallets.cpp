@@ -46,15 +46,17 @@ std::string merchant_account(Currency c) { return "merchant:" + std::string(curr
 
 bool transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
               const std::string& kind, const std::string& ref, std::int64_t now) {
-    // Accounts are created on first use; trying the update first spares two statements on the
-    // usual path (the write lock is held meanwhile).
-    if (!move(db, from, -amount)) {
-        ensure_account(db, from, currency);
-        if (!move(db, from, -amount)) return false;
-    }
-    if (!move(db, to, amount)) {
-        ensure_account(db, to, currency);
-        move(db, to, amount);
+    // The entries go in first and the balances last, so that a busy account (the merchant's, a
+    // buyer paying many orders) stays locked only from its update to the commit. The entries
+    // reference both accounts, so missing ones are created first; a plain read decides, because
+    // on PostgreSQL an INSERT … ON CONFLICT meets the row's lock and waits for its updaters.
+    {
+        Stmt known(db, "SELECT COUNT(*) FROM ledger_accounts WHERE id IN (?, ?)");
+        known.bind(1, from).bind(2, to);
+        if (known.step() && known.integer(0) < 2) {
+            ensure_account(db, from, currency);
+            ensure_account(db, to, currency);
+        }
     }
     const std::string txn = secrets::new_id("txn");
     const std::string code(currency_code(currency));
@@ -62,7 +64,7 @@ bool transfer(Db& db, const std::string& from, const std::string& to, Currency c
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7), (?1, ?8, ?3, ?9, ?5, ?6, ?7)");
     entries.bind(1, txn).bind(2, from).bind(3, code).bind(4, -amount).bind(5, kind).bind(6, ref).bind(7, now)
         .bind(8, to).bind(9, amount).step();
-    return true;
+    return move(db, from, -amount) && move(db, to, amount);
 }
 
 std::optional<PaymentRecord> load_payment_for_order(Db& db, std::string_view order_id) {
