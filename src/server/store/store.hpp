@@ -32,6 +32,11 @@ struct DuplicateError : StoreError {
     using StoreError::StoreError;
 };
 
+// A write refused by a CHECK constraint of the schema (stock or a balance below zero).
+struct CheckViolation : StoreError {
+    using StoreError::StoreError;
+};
+
 struct Category {
     std::string slug;
     std::string title_en;

@@ -34,6 +34,32 @@ void Transaction::commit() {
     done_ = true;
 }
 
+std::optional<std::size_t> Transaction::commit_after(const std::vector<Stmt*>& last) {
+    std::vector<Cursor*> cursors;
+    for (Stmt* s : last) cursors.push_back(&s->cursor());
+    const auto refused = db_.commit_after(cursors);
+    done_ = !refused;
+    return refused;
+}
+
+void Transaction::rollback() {
+    db_.rollback();
+    done_ = true;
+}
+
+std::optional<std::size_t> Db::commit_after(const std::vector<Cursor*>& last) {
+    for (std::size_t i = 0; i < last.size(); ++i) {
+        try {
+            last[i]->step();
+        } catch (const CheckViolation&) {
+            return i;
+        }
+        if (changes() != 1) throw StoreError("a final update of a transaction changed no row");
+    }
+    commit();
+    return std::nullopt;
+}
+
 std::string next_number(Db& db, std::string_view name, std::string_view prefix) {
     Stmt s(db, "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value");
     s.bind(1, name);

@@ -60,6 +60,14 @@ public:
     // End the transaction begin_write started.
     virtual void commit() = 0;
     virtual void rollback() = 0;
+    // Runs `last`, then commits. They are the updates of rows that many transactions share (a
+    // product's stock, the merchant's balance), written so that a CHECK constraint refuses what
+    // must not happen (stock or a balance below zero), and each must change one row. Returns the
+    // index of the first one refused, with nothing committed (the caller rolls back), or nullopt
+    // once committed. The PostgreSQL driver sends them and the COMMIT in one round trip (a
+    // pipeline), so that those rows stay locked only until the commit is durable, not also while
+    // this thread waits for the CPU between statements.
+    virtual std::optional<std::size_t> commit_after(const std::vector<Cursor*>& last);
     // False once the connection is broken (the pool then drops it instead of reusing it).
     virtual bool usable() const = 0;
     // The pool has it back: no statement is open and no transaction runs. Upkeep goes here.
@@ -99,6 +107,7 @@ public:
     bool is_null(int column) const { return cursor_->is_null(column); }
     // Steps through every remaining row and collects column 0 as text.
     std::vector<std::string> first_column();
+    Cursor& cursor() { return *cursor_; }
 
 private:
     std::unique_ptr<Cursor> cursor_;
@@ -112,6 +121,11 @@ public:
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit();
+    // Db::commit_after with these statements: the index of the one refused (the transaction is
+    // then still to be rolled back), or nullopt once committed.
+    std::optional<std::size_t> commit_after(const std::vector<Stmt*>& last);
+    // Ends it now (e.g. to read on the same connection after commit_after refused).
+    void rollback();
 
 private:
     Db& db_;

@@ -67,9 +67,10 @@ void apply_refund(Db& db, const Order& order, const Refund& refund, std::int64_t
     insert.bind(1, refund.id).bind(2, order.id).bind(3, order.payment->id).bind(4, order.payment->payer)
         .bind(5, currency_code(order.payment->currency)).bind(6, refund.amount).bind(7, refund.reason)
         .bind(8, lines.dump()).bind(9, refund.actor).bind(10, now).step();
-    if (!transfer(db, merchant_account(order.payment->currency), wallet_account(order.payment->payer, order.payment->currency),
-                  order.payment->currency, refund.amount, "refund", refund.id, now))
-        throw StoreError("merchant account cannot cover refund " + refund.id);
+    Transfer credit_back(db, merchant_account(order.payment->currency),
+                         wallet_account(order.payment->payer, order.payment->currency), order.payment->currency,
+                         refund.amount, "refund", refund.id, now);
+    if (!credit_back.apply()) throw StoreError("merchant account cannot cover refund " + refund.id);
     const auto next = refund_transition(RefundStatus::pending, RefundStatus::succeeded);
     Stmt done(db, "UPDATE refunds SET status = ?, succeeded_at = ? WHERE id = ?");
     done.bind(1, enum_name(*next)).bind(2, now).bind(3, refund.id).step();

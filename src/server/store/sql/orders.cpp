@@ -190,23 +190,28 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     PlaceResult result{PlaceOutcome::created, in.encode_response(o), "", 0};
     answer_request(db, o.user_id, kScope, in.idempotency_key, result.response_body);
 
-    // Last, the rows that orders share. Stock is taken in product-id order, so that two orders for the same
-    // products never wait for each other crosswise. The conditional decrement never takes it
-    // below zero, however many checkouts run at once.
+    // Last, the rows that orders share, with the commit. Stock is taken in product-id order, so
+    // that two orders for the same products never wait for each other crosswise. The schema's
+    // CHECK (stock >= 0) refuses a decrement below zero, however many checkouts run at once.
     std::vector<const OrderLine*> by_product;
     for (const auto& l : o.lines) by_product.push_back(&l);
     std::sort(by_product.begin(), by_product.end(),
               [](const OrderLine* a, const OrderLine* b) { return a->product_id < b->product_id; });
+    std::vector<Stmt> takes;
+    std::vector<Stmt*> last;
+    takes.reserve(by_product.size());
     for (const OrderLine* line : by_product) {
-        Stmt reserve(db, "UPDATE products SET stock = stock - ?1 WHERE id = ?2 AND stock >= ?1 RETURNING stock");
-        reserve.bind(1, line->qty).bind(2, line->product_id);
-        if (!reserve.step()) {
-            Stmt left(db, "SELECT stock FROM products WHERE id = ?");
-            left.bind(1, line->product_id);
-            return {PlaceOutcome::out_of_stock, "", line->product_id, left.step() ? left.integer(0) : 0};
-        }
+        takes.emplace_back(db, "UPDATE products SET stock = stock - ? WHERE id = ?");
+        takes.back().bind(1, line->qty).bind(2, line->product_id);
+        last.push_back(&takes.back());
     }
-    tx.commit();
+    if (const auto refused = tx.commit_after(last)) {
+        tx.rollback();
+        const std::string& product = by_product[*refused]->product_id;
+        Stmt left(db, "SELECT stock FROM products WHERE id = ?");
+        left.bind(1, product);
+        return {PlaceOutcome::out_of_stock, "", product, left.step() ? left.integer(0) : 0};
+    }
     stock_changed();
     return result;
 }

@@ -34,6 +34,7 @@ std::string trimmed(std::string message) {
     const std::string message =
         trimmed(std::string(what) + ": " + (result ? PQresultErrorMessage(result) : PQerrorMessage(conn)));
     if (state && std::string_view(state) == "23505") throw DuplicateError(message);  // unique_violation
+    if (state && std::string_view(state) == "23514") throw CheckViolation(message);  // check_violation
     throw StoreError(message);
 }
 
@@ -105,6 +106,14 @@ public:
         return std::strtoll(value, nullptr, 10);
     }
     bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
+
+    // Sends the statement without waiting for its result (pipeline mode, Db::commit_after).
+    void send(PGconn* conn) const;
+    // Its result, received after send().
+    void received(Result result) {
+        result_ = std::move(result);
+        row_ = 0;
+    }
 
 private:
     void slot(int index) {
@@ -179,26 +188,81 @@ public:
     // Runs a prepared statement with these parameters.
     Result run(const Prepared& prepared, const std::vector<std::string>& values, const std::vector<bool>& null,
                const std::vector<int>& binary) {
-        const int count = prepared.count;
-        std::vector<const char*> pointers(count);
-        std::vector<int> lengths(count);
-        for (int i = 0; i < count; ++i) {
-            pointers[i] = null[i] ? nullptr : values[i].data();
-            lengths[i] = static_cast<int>(values[i].size());
-        }
-        Result r(PQexecPrepared(conn_, prepared.name.c_str(), count, pointers.data(), lengths.data(), binary.data(), 0));
-        const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("step", r.get(), conn_);
-        const char* tuples = PQcmdTuples(r.get());
-        if (tuples[0] != '\0') changes_ = std::strtoll(tuples, nullptr, 10);
+        const Params p(values, null);
+        Result r(PQexecPrepared(conn_, prepared.name.c_str(), prepared.count, p.pointers.data(), p.lengths.data(),
+                                binary.data(), 0));
+        checked(r, "step");
         return r;
     }
 
+    std::optional<std::size_t> commit_after(const std::vector<Cursor*>& last) override {
+        if (PQenterPipelineMode(conn_) != 1) fail("pipeline", nullptr, conn_);
+        for (Cursor* c : last) static_cast<PostgresCursor*>(c)->send(conn_);
+        if (PQsendQueryParams(conn_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 || PQpipelineSync(conn_) != 1)
+            fail("pipeline", nullptr, conn_);
+        // One result per statement and one for COMMIT, each followed by a null, then the sync.
+        // After an error the server skips the rest (PGRES_PIPELINE_ABORTED) and the transaction
+        // stays aborted, to be rolled back.
+        std::optional<std::size_t> refused;
+        Result error;
+        bool unchanged = false;
+        for (std::size_t i = 0; i <= last.size(); ++i) {
+            Result r(PQgetResult(conn_));
+            if (!r) fail("pipeline", nullptr, conn_);
+            const auto status = PQresultStatus(r.get());
+            const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
+            if (status == PGRES_FATAL_ERROR) {
+                if (i < last.size() && state && std::string_view(state) == "23514") refused = i;
+                else error = std::move(r);
+            } else if (status != PGRES_PIPELINE_ABORTED && i < last.size()) {
+                unchanged = unchanged || std::string_view(PQcmdTuples(r.get())) != "1";
+                static_cast<PostgresCursor*>(last[i])->received(std::move(r));
+            }
+            while (Result rest{PQgetResult(conn_)}) {
+            }
+        }
+        Result sync(PQgetResult(conn_));
+        if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC || PQexitPipelineMode(conn_) != 1)
+            fail("pipeline", sync.get(), conn_);
+        if (error) fail("commit", error.get(), conn_);
+        if (refused) return refused;
+        if (unchanged) throw StoreError("a final update of a transaction changed no row");
+        return std::nullopt;
+    }
+
+    // Statement parameters as libpq takes them (null: SQL NULL).
+    struct Params {
+        Params(const std::vector<std::string>& values, const std::vector<bool>& null)
+            : pointers(values.size()), lengths(values.size()) {
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                pointers[i] = null[i] ? nullptr : values[i].data();
+                lengths[i] = static_cast<int>(values[i].size());
+            }
+        }
+        std::vector<const char*> pointers;
+        std::vector<int> lengths;
+    };
+
 private:
+    // Throws unless `r` succeeded; records the rows it changed.
+    void checked(const Result& r, const char* what) {
+        const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(what, r.get(), conn_);
+        const char* tuples = PQcmdTuples(r.get());
+        if (tuples[0] != '\0') changes_ = std::strtoll(tuples, nullptr, 10);
+    }
+
     PGconn* conn_ = nullptr;
     std::int64_t changes_ = 0;
     SqlMap<Prepared> prepared_;  // SQL as written → its statement
 };
+
+void PostgresCursor::send(PGconn* conn) const {
+    const PostgresDb::Params p(values_, null_);
+    if (PQsendQueryPrepared(conn, prepared_.name.c_str(), prepared_.count, p.pointers.data(), p.lengths.data(),
+                            binary_.data(), 0) != 1)
+        fail("pipeline", nullptr, conn);
+}
 
 bool PostgresCursor::step() {
     if (!result_) {

@@ -180,10 +180,18 @@ std::string wallet_account(std::string_view pubkey, Currency currency);
 std::string merchant_account(Currency currency);
 
 // Moves `amount` from one account to another as one ledger transaction (two entries summing to
-// zero); creates missing accounts. Returns false when the source would go negative (faucet
-// accounts excepted); the caller then rolls its transaction back.
-bool transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
-              const std::string& kind, const std::string& ref, std::int64_t now_unix_s);
+// zero). The constructor creates missing accounts and writes the entries; the two balance updates
+// are left for last: apply() runs them now, or the caller passes them to
+// Transaction::commit_after, so that a busy account (the merchant's, a buyer paying many orders)
+// stays locked only from its update to the commit. A debit that would take the source below zero
+// (faucet accounts excepted) is refused — apply() returns false — and the caller rolls back.
+struct Transfer {
+    Transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
+             const std::string& kind, const std::string& ref, std::int64_t now_unix_s);
+    bool apply();
+    Stmt debit;
+    Stmt credit;
+};
 
 // The PostgreSQL form of a migration written for SQLite: 64-bit integers, identity keys, bytea.
 std::string postgres_schema(std::string_view sqlite_sql);

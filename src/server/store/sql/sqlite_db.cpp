@@ -55,6 +55,8 @@ public:
         const int rc = sqlite3_step(stmt_);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
+        if (sqlite3_extended_errcode(handle()) == SQLITE_CONSTRAINT_CHECK)
+            throw CheckViolation(std::string("step: ") + sqlite3_errmsg(handle()));
         fail(handle(), "step");
     }
     std::string text(int column) const override {

@@ -22,14 +22,6 @@ void ensure_account(Db& db, const std::string& id, Currency currency) {
     s.bind(1, id).bind(2, account_kind(id)).bind(3, currency_code(currency)).step();
 }
 
-// Adds `amount` to an account; false when the account does not exist. Debits (amount < 0)
-// never take a balance below zero, except a faucet's.
-bool move(Db& db, const std::string& account, std::int64_t amount) {
-    Stmt s(db, "UPDATE ledger_accounts SET balance = balance + ?1 WHERE id = ?2 AND (kind = 'faucet' OR balance + ?1 >= 0)");
-    s.bind(1, amount).bind(2, account).step();
-    return db.changes() == 1;
-}
-
 std::int64_t balance_of(Db& db, const std::string& account) {
     Stmt s(db, "SELECT balance FROM ledger_accounts WHERE id = ?");
     s.bind(1, account);
@@ -44,12 +36,14 @@ std::string wallet_account(std::string_view pubkey, Currency c) {
 
 std::string merchant_account(Currency c) { return "merchant:" + std::string(currency_code(c)); }
 
-bool transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
-              const std::string& kind, const std::string& ref, std::int64_t now) {
-    // The entries go in first and the balances last, so that a busy account (the merchant's, a
-    // buyer paying many orders) stays locked only from its update to the commit. The entries
-    // reference both accounts, so missing ones are created first; a plain read decides, because
-    // on PostgreSQL an INSERT … ON CONFLICT meets the row's lock and waits for its updaters.
+Transfer::Transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
+                   const std::string& kind, const std::string& ref, std::int64_t now)
+    // The schema's CHECK (kind = 'faucet' OR balance >= 0) refuses a debit beyond the balance.
+    : debit(db, "UPDATE ledger_accounts SET balance = balance + ? WHERE id = ?"),
+      credit(db, "UPDATE ledger_accounts SET balance = balance + ? WHERE id = ?") {
+    // The entries reference both accounts, so missing ones are created first; a plain read
+    // decides, because on PostgreSQL an INSERT … ON CONFLICT meets a busy account's row lock and
+    // waits for its updaters.
     {
         Stmt known(db, "SELECT COUNT(*) FROM ledger_accounts WHERE id IN (?, ?)");
         known.bind(1, from).bind(2, to);
@@ -64,7 +58,18 @@ bool transfer(Db& db, const std::string& from, const std::string& to, Currency c
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7), (?1, ?8, ?3, ?9, ?5, ?6, ?7)");
     entries.bind(1, txn).bind(2, from).bind(3, code).bind(4, -amount).bind(5, kind).bind(6, ref).bind(7, now)
         .bind(8, to).bind(9, amount).step();
-    return move(db, from, -amount) && move(db, to, amount);
+    debit.bind(1, -amount).bind(2, from);
+    credit.bind(1, amount).bind(2, to);
+}
+
+bool Transfer::apply() {
+    try {
+        debit.step();
+    } catch (const CheckViolation&) {
+        return false;
+    }
+    credit.step();
+    return true;
 }
 
 std::optional<PaymentRecord> load_payment_for_order(Db& db, std::string_view order_id) {
@@ -130,9 +135,8 @@ void SqlStore::top_up(std::string_view pubkey, Currency currency, std::int64_t a
     Db& db = *lease;
     Transaction tx(db);
     const std::string faucet = "faucet:" + std::string(currency_code(currency));
-    if (!transfer(db, faucet, wallet_account(pubkey, currency), currency, amount, "topup", "", now))
-        throw StoreError("faucet transfer failed");
-    tx.commit();
+    Transfer t(db, faucet, wallet_account(pubkey, currency), currency, amount, "topup", "", now);
+    if (tx.commit_after({&t.debit, &t.credit})) throw StoreError("faucet transfer failed");
 }
 
 SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view user_id, std::string_view quote_id,
@@ -167,11 +171,13 @@ SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view u
     Stmt event(db, "INSERT INTO order_events(order_id, at, status, actor, note) VALUES (?, ?, 'paid', 'buyer', ?)");
     event.bind(1, p.order_id).bind(2, now).bind(3, "Paid " + format_money({p.amount, p.currency})).step();
 
-    // Last, the balances; without the funds everything above is rolled back.
+    // Last, the balances, with the commit; without the funds everything above is rolled back.
     const std::string from = wallet_account(p.payer, p.currency);
-    if (!transfer(db, from, merchant_account(p.currency), p.currency, p.amount, "payment", p.id, now))
+    Transfer t(db, from, merchant_account(p.currency), p.currency, p.amount, "payment", p.id, now);
+    if (tx.commit_after({&t.debit, &t.credit})) {
+        tx.rollback();
         return {SettleOutcome::insufficient_balance, {}, balance_of(db, from)};
-    tx.commit();
+    }
     PaymentRecord stored = p;
     stored.created_at_unix_s = now;
     return {SettleOutcome::settled, stored, 0};
