@@ -149,6 +149,18 @@ void account_menu_items(AppState& s, float width) {
     if (ui::button(wallet_label(s).c_str(), ButtonKind::secondary, ImVec2(width, 0))) go(s, route_of(Route::wallet));
 }
 
+const Order* routed_order(AppState& s, const std::optional<Order>& detail, Load load, float width) {
+    if (detail && detail->id == s.route.order_id) return &*detail;
+    if (load == Load::failed) {
+        ui::message_block(tr(s.lang, S::order_not_found), "", nullptr, width);
+    } else {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ui::skeleton(p, ImVec2(p.x + width, p.y + 260));
+        ImGui::Dummy(ImVec2(width, 268));
+    }
+    return nullptr;
+}
+
 std::int64_t wallet_balance(const AppState& s, Currency currency) {
     for (const Balance& b : s.buy.wallet.balances) {
         if (b.currency == currency) return b.amount;

@@ -32,6 +32,10 @@ void totals_rows(AppState& s, const Preview& p, float width);
 // server's preview and "Checkout".
 void cart_pricing(AppState& s, float width);
 
+// The order the route names, when `detail` is it; else nullptr, and in its place a placeholder
+// while it loads or "Order not found" once loading failed (order, return and staff order screens).
+const Order* routed_order(AppState& s, const std::optional<Order>& detail, Load load, float width);
+
 // The wallet balance of `currency` as known from GET /wallet (0 when unknown).
 std::int64_t wallet_balance(const AppState& s, Currency currency);
 

@@ -225,17 +225,9 @@ void draw_order(AppState& s, float width) {
     if (ui::link(tr(s.lang, S::back_to_orders))) go(s, route_of(Route::orders));
     ImGui::Dummy(ImVec2(1, 8));
     const OrdersState& os = s.buy.orders;
-    if (!os.detail || os.detail->id != s.route.order_id) {
-        if (os.detail_load == BuyLoad::failed) {
-            ui::message_block(tr(s.lang, S::order_not_found), "", nullptr, width);
-        } else {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            ui::skeleton(p, ImVec2(p.x + width, p.y + 260));
-            ImGui::Dummy(ImVec2(width, 268));
-        }
-        return;
-    }
-    const Order o = *os.detail;  // a copy: intents may replace the detail after drawing
+    const Order* found = routed_order(s, os.detail, os.detail_load, width);
+    if (!found) return;
+    const Order o = *found;  // a copy: intents may replace the detail after drawing
     ui::text(trf(s.lang, S::order_number_s, o.number.c_str()), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);
     ui::status_chip(s.lang, o.status, o.payment_status == PaymentStatus::refunded);
     ui::text(ui::short_time(o.created_at_unix_s), FontSize::small14, color::muted);

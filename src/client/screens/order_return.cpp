@@ -52,17 +52,9 @@ void draw_order_return(AppState& s, float width) {
     if (ui::link(tr(s.lang, S::as_back_to_order))) go(s, back);
     ImGui::Dummy(ImVec2(1, 8));
     const OrdersState& os = s.buy.orders;
-    if (!os.detail || os.detail->id != s.route.order_id) {
-        if (os.detail_load == BuyLoad::failed) {
-            ui::message_block(tr(s.lang, S::order_not_found), "", nullptr, width);
-        } else {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            ui::skeleton(p, ImVec2(p.x + width, p.y + 260));
-            ImGui::Dummy(ImVec2(width, 268));
-        }
-        return;
-    }
-    const Order o = *os.detail;
+    const Order* found = routed_order(s, os.detail, os.detail_load, width);
+    if (!found) return;
+    const Order o = *found;
     BuyerReturnState& b = s.after.buyer;
     const float w = std::min(width, 720.0f);
     ui::text(tr(s.lang, S::as_request_return), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);

@@ -202,17 +202,9 @@ void draw_staff_order(AppState& s, float width) {
     if (ui::link(tr(s.lang, S::as_back_to_queue))) go(s, route_of(Route::staff_orders));
     ImGui::Dummy(ImVec2(1, 8));
     const StaffOrdersState& st = s.after.staff;
-    if (!st.detail || st.detail->id != s.route.order_id) {
-        if (st.detail_load == Load::failed) {
-            ui::message_block(tr(s.lang, S::order_not_found), "", nullptr, width);
-        } else {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            ui::skeleton(p, ImVec2(p.x + width, p.y + 260));
-            ImGui::Dummy(ImVec2(width, 268));
-        }
-        return;
-    }
-    const Order o = *st.detail;  // a copy: replies may replace the detail after drawing
+    const Order* found = routed_order(s, st.detail, st.detail_load, width);
+    if (!found) return;
+    const Order o = *found;  // a copy: replies may replace the detail after drawing
     ui::text(trf(s.lang, S::order_number_s, o.number.c_str()), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);
     ui::status_chip(s.lang, o.status, o.payment_status == PaymentStatus::refunded);
     ui::text(ui::short_time(o.created_at_unix_s) + " · " + o.id, FontSize::small14, color::muted);
