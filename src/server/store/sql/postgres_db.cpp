@@ -218,7 +218,8 @@ public:
                 unchanged = unchanged || std::string_view(PQcmdTuples(r.get())) != "1";
                 static_cast<PostgresCursor*>(last[i])->received(std::move(r));
             }
-            while (Result rest{PQgetResult(conn_)}) {
+            while (Result(PQgetResult(conn_))) {
+                // up to the null that ends this statement's results
             }
         }
         Result sync(PQgetResult(conn_));
