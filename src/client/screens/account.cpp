@@ -351,13 +351,6 @@ float narrow_card_begin(AppState& s, float column_width) {
 
 void narrow_card_end() { ui::card_end(); }
 
-void narrow_card_outcome(AppState& s, const char* message, unsigned color, const char* button, Route target, float inner) {
-    ui::text_block(message, FontSize::body16, color, inner);
-    ImGui::Dummy(ImVec2(1, 8));
-    if (ui::button(button, ButtonKind::primary, ImVec2(inner, 48))) go(s, route_of(target));
-    narrow_card_end();
-}
-
 void draw_account(AppState& s, float width) {
     ui::text(tr(s.lang, S::account), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);
     ImGui::Dummy(ImVec2(1, 8));

@@ -27,8 +27,4 @@ inline std::string error_of(const std::map<std::string, std::string>& errors, co
 float narrow_card_begin(AppState& s, float column_width);
 void narrow_card_end();
 
-// The end of such a card when there is nothing (more) to fill in: `message` in `color`, a
-// full-width primary button `button` that goes to `target`, and narrow_card_end().
-void narrow_card_outcome(AppState& s, const char* message, unsigned color, const char* button, Route target, float inner);
-
 }  // namespace satstore::client::screens

@@ -20,11 +20,17 @@ void draw_forgot_password(AppState& s, float width) {
     const float inner = narrow_card_begin(s, width);
     ui::text(tr(s.lang, S::forgot_heading), FontSize::h24, color::text, 1);
     ImGui::Dummy(ImVec2(1, 4));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
     if (f.sent) {
-        narrow_card_outcome(s, tr(s.lang, S::reset_sent), color::success, tr(s.lang, S::back_to_login), Route::login, inner);
+        ui::text(tr(s.lang, S::reset_sent), FontSize::body16, color::success, 0, true);
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(1, 8));
+        if (ui::button(tr(s.lang, S::back_to_login), ButtonKind::primary, ImVec2(inner, 48))) go(s, route_of(Route::login));
+        narrow_card_end();
         return;
     }
-    ui::text_block(tr(s.lang, S::forgot_body), FontSize::body16, color::muted, inner);
+    ui::text(tr(s.lang, S::forgot_body), FontSize::body16, color::muted, 0, true);
+    ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(1, 8));
     bool submit = ui::text_field(tr(s.lang, S::email), "reset_email", f.email, f.email_error, inner, false, "you@example.com");
     if (!f.error.empty()) {

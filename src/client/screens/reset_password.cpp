@@ -21,8 +21,11 @@ void draw_reset_password(AppState& s, float width) {
     ui::text(tr(s.lang, S::reset_heading), FontSize::h24, color::text, 1);
     ImGui::Dummy(ImVec2(1, 4));
     if (f.token.empty() || f.expired) {
-        narrow_card_outcome(s, tr(s.lang, f.token.empty() ? S::reset_link_broken : S::reset_link_expired), color::danger,
-                            tr(s.lang, S::get_new_link), Route::forgot_password, inner);
+        ui::text_block(tr(s.lang, f.token.empty() ? S::reset_link_broken : S::reset_link_expired), FontSize::body16,
+                       color::danger, inner);
+        ImGui::Dummy(ImVec2(1, 8));
+        if (ui::button(tr(s.lang, S::get_new_link), ButtonKind::primary, ImVec2(inner, 48))) go(s, route_of(Route::forgot_password));
+        narrow_card_end();
         return;
     }
     const std::string e1 = error_of(f.errors, "new_password"), e2 = error_of(f.errors, "new_password2");
