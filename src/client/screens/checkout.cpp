@@ -38,7 +38,9 @@ const FieldSpec kFields[] = {
 void login_prompt(AppState& s, float width) {
     ui::card_begin(std::min(width, 560.0f), 24);
     ui::text(tr(s.lang, S::checkout_login_title), FontSize::h20, color::text, 2);
-    ui::text_block(tr(s.lang, S::checkout_login_body), FontSize::body16, color::muted, ui::card_inner_width());
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ui::card_inner_width());
+    ui::text(tr(s.lang, S::checkout_login_body), FontSize::body16, color::muted, 0, true);
+    ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(1, 8));
     const float bw = (ui::card_inner_width() - 12) * 0.5f;
     if (ui::button(tr(s.lang, S::register_), ButtonKind::primary, ImVec2(bw, 44))) buy(s, BuyAction::start_checkout, "/register");
@@ -192,7 +194,9 @@ void review_section(AppState& s, float w) {
         if (p.field.rfind("lines[", 0) != 0) ui::text(problem_text(s, p), FontSize::small14, color::danger, 0, true);
     }
     if (!c.error.empty()) {
-        ui::text_block(c.error, FontSize::body16, color::danger, inner);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        ui::text(c.error, FontSize::body16, color::danger, 0, true);
+        ImGui::PopTextWrapPos();
     }
     ImGui::Dummy(ImVec2(1, 8));
     const bool blocked = !c.address_confirmed || s.cart.empty() || c.preview_load != BuyLoad::ok ||

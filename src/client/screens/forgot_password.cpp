@@ -34,7 +34,9 @@ void draw_forgot_password(AppState& s, float width) {
     ImGui::Dummy(ImVec2(1, 8));
     bool submit = ui::text_field(tr(s.lang, S::email), "reset_email", f.email, f.email_error, inner, false, "you@example.com");
     if (!f.error.empty()) {
-        ui::text_block(f.error, FontSize::small14, color::danger, inner);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        ui::text(f.error, FontSize::small14, color::danger, 0, true);
+        ImGui::PopTextWrapPos();
     }
     ImGui::Dummy(ImVec2(1, 8));
     submit |= ui::button(tr(s.lang, S::send_reset_link), ButtonKind::primary, ImVec2(inner, 48), false, f.busy);

@@ -47,7 +47,9 @@ void faq_row(AppState& s, const FaqEntry& e, float width) {
     if (!open) dl->AddLine(ImVec2(c.x, c.y - 6), ImVec2(c.x, c.y + 6), color::brand, 2.0f);
     if (open) {
         ImGui::Dummy(ImVec2(1, 4));
-        ui::text_block(text.answer, FontSize::body16, color::muted, inner);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        ui::text(text.answer, FontSize::body16, color::muted, 0, true);
+        ImGui::PopTextWrapPos();
     }
     ui::card_end();
     ImGui::Dummy(ImVec2(1, 8));
@@ -93,7 +95,9 @@ void draw_help(AppState& s, float width) {
     HelpState& h = s.support.help;
     const bool narrow = is_narrow(s);
     ui::text(tr(s.lang, S::help_heading), narrow ? FontSize::h24 : FontSize::h30, color::text, 1);
-    ui::text_block(tr(s.lang, S::help_intro), FontSize::body16, color::muted, width);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ui::text(tr(s.lang, S::help_intro), FontSize::body16, color::muted, 0, true);
+    ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(1, 12));
 
     const float side_w = narrow ? width : 340.0f;

@@ -55,8 +55,9 @@ void tab(AppState& s, const char* label, bool selected, bool register_mode, floa
 void totp_step(AppState& s, float inner) {
     LoginForm& f = s.login;
     ImGui::Dummy(ImVec2(1, 4));
-    ui::text_block(tr(s.lang, f.use_recovery ? S::login_recovery_prompt : S::login_code_prompt), FontSize::body16,
-                   color::muted, inner);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    ui::text(tr(s.lang, f.use_recovery ? S::login_recovery_prompt : S::login_code_prompt), FontSize::body16, color::muted, 0, true);
+    ImGui::PopTextWrapPos();
     const bool focus = f.focus_totp || (f.focus_first_error && f.field_errors.count("totp") && f.field_errors.size() == 1);
     f.focus_totp = false;
     const char* label = tr(s.lang, f.use_recovery ? S::recovery_code : S::auth_code);
@@ -122,7 +123,9 @@ void draw_login(AppState& s, float width) {
     }
     if (!f.general_error.empty()) {
         ImGui::Dummy(ImVec2(1, 4));
-        ui::text_block(f.general_error, FontSize::body16, color::danger, inner);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        ui::text(f.general_error, FontSize::body16, color::danger, 0, true);
+        ImGui::PopTextWrapPos();
     }
     ImGui::Dummy(ImVec2(1, 8));
     const char* action = tr(s.lang, reg ? S::register_ : S::log_in);

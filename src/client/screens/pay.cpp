@@ -29,7 +29,9 @@ void failure(AppState& s, const Order& order, float w) {
     const PaymentState& p = s.buy.payment;
     if (p.error.empty()) return;
     ImGui::Dummy(ImVec2(1, 4));
-    ui::text_block(p.error, FontSize::body16, color::danger, w);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    ui::text(p.error, FontSize::body16, color::danger, 0, true);
+    ImGui::PopTextWrapPos();
     const Currency cur = order.quote ? order.quote->currency : Currency::BTC;
     if (p.error_code == "insufficient_balance") {
         ui::text(trf(s.lang, S::balance_shortfall_s_s, format_money(Money{p.balance, cur}).c_str(),
@@ -83,8 +85,9 @@ void pay_card(AppState& s, const Order& order, float w) {
     const bool no_wallet = wallet.blob.empty();
     const bool not_registered = wallet.server_load == BuyLoad::ok && wallet.registered_pubkey != wallet.local_pubkey;
     if (no_wallet || not_registered) {
-        ui::text_block(tr(s.lang, no_wallet ? S::pay_needs_wallet : S::pay_wallet_not_registered), FontSize::body16,
-                       color::warning, inner);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        ui::text(tr(s.lang, no_wallet ? S::pay_needs_wallet : S::pay_wallet_not_registered), FontSize::body16, color::warning, 0, true);
+        ImGui::PopTextWrapPos();
         if (ui::button(tr(s.lang, S::go_to_wallet), ButtonKind::primary, ImVec2(inner, 48))) go_wallet(s);
         ui::card_end();
         return;
@@ -109,7 +112,9 @@ void pay_card(AppState& s, const Order& order, float w) {
     }
     failure(s, order, inner);
     ImGui::Dummy(ImVec2(1, 4));
-    ui::text_block(tr(s.lang, S::pay_signing_note), FontSize::small14, color::muted, inner);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    ui::text(tr(s.lang, S::pay_signing_note), FontSize::small14, color::muted, 0, true);
+    ImGui::PopTextWrapPos();
     ui::card_end();
 }
 

@@ -21,8 +21,9 @@ void draw_reset_password(AppState& s, float width) {
     ui::text(tr(s.lang, S::reset_heading), FontSize::h24, color::text, 1);
     ImGui::Dummy(ImVec2(1, 4));
     if (f.token.empty() || f.expired) {
-        ui::text_block(tr(s.lang, f.token.empty() ? S::reset_link_broken : S::reset_link_expired), FontSize::body16,
-                       color::danger, inner);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        ui::text(tr(s.lang, f.token.empty() ? S::reset_link_broken : S::reset_link_expired), FontSize::body16, color::danger, 0, true);
+        ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(1, 8));
         if (ui::button(tr(s.lang, S::get_new_link), ButtonKind::primary, ImVec2(inner, 48))) go(s, route_of(Route::forgot_password));
         narrow_card_end();
@@ -37,7 +38,9 @@ void draw_reset_password(AppState& s, float width) {
     submit |= ui::text_field(tr(s.lang, S::repeat_new_password), "reset_repeat_password", f.password2, e2, inner, true,
                              nullptr, focus && e1.empty() && !e2.empty());
     if (!f.error.empty()) {
-        ui::text_block(f.error, FontSize::small14, color::danger, inner);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        ui::text(f.error, FontSize::small14, color::danger, 0, true);
+        ImGui::PopTextWrapPos();
     }
     ImGui::Dummy(ImVec2(1, 8));
     submit |= ui::button(tr(s.lang, S::set_new_password), ButtonKind::primary, ImVec2(inner, 48), false, f.busy);

@@ -162,7 +162,9 @@ void multiline_field(const char* label, const char* id, std::string& value, cons
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     if (!error.empty()) {
-        ui::text_block(error, FontSize::small14, color::danger, width);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ui::text(error, FontSize::small14, color::danger, 0, true);
+        ImGui::PopTextWrapPos();
     }
 }
 
@@ -175,7 +177,9 @@ void notice_box(const std::string& text, float width, bool danger) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y + 10));
     ImGui::BeginGroup();
-    ui::text_block(text, FontSize::small14, fg, width - 24);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 24);
+    ui::text(text, FontSize::small14, fg, 0, true);
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     const float bottom = ImGui::GetItemRectMax().y + 10;
     dl->ChannelsSetCurrent(0);
@@ -228,7 +232,9 @@ void ticket_thread(AppState& s, const TicketView& t, float width, bool staff_vie
     ui::card_begin(width, 16);
     const float inner = ui::card_inner_width();
     ui::text(tr(s.lang, S::original_description), FontSize::small14, color::muted, 2);
-    ui::text_block(t.description, FontSize::body16, color::text, inner);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    ui::text(t.description, FontSize::body16, color::text, 0, true);
+    ImGui::PopTextWrapPos();
     attachment_links(s, t.attachments, "desc");
     ui::card_end();
     // A long thread draws only the messages on screen: each message's height, measured when it
@@ -258,7 +264,9 @@ void ticket_thread(AppState& s, const TicketView& t, float width, bool staff_vie
         if (m.from_staff) who = trf(s.lang, S::support_agent_s, m.author_name.c_str());
         else who = staff_view ? trf(s.lang, S::customer_s, m.author_name.c_str()) : std::string(tr(s.lang, S::you));
         ui::text(who + "  ·  " + ui::short_time(m.at_unix_s), FontSize::small14, m.from_staff ? color::brand : color::muted);
-        ui::text_block(m.body, FontSize::body16, color::text, w);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+        ui::text(m.body, FontSize::body16, color::text, 0, true);
+        ImGui::PopTextWrapPos();
         attachment_links(s, m.attachments, "msg");
         ui::card_end();
         heights->SetFloat(height_key, ImGui::GetCursorPosY() - top);

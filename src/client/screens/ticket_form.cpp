@@ -163,7 +163,9 @@ void draw_ticket_form(AppState& s, float width) {
                           static_cast<int>(kMaxTicketAttachments), ticket_error(s, f.errors, "attachments"));
     ImGui::Dummy(ImVec2(1, 12));
     if (!f.general_error.empty()) {
-        ui::text_block(f.general_error, FontSize::body16, color::danger, form_w);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + form_w);
+        ui::text(f.general_error, FontSize::body16, color::danger, 0, true);
+        ImGui::PopTextWrapPos();
     }
     const float bw = narrow ? form_w : 220.0f;
     if (ui::button(tr(s.lang, S::submit_ticket), ButtonKind::primary, ImVec2(bw, 44), false, f.busy))

@@ -122,12 +122,6 @@ void text(std::string_view s, FontSize size, ImU32 color, int level, bool wrap) 
     pop_font();
 }
 
-void text_block(std::string_view s, FontSize size, ImU32 color, float width) {
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    text(s, size, color, 0, true);
-    ImGui::PopTextWrapPos();
-}
-
 std::vector<std::string> wrap_text(std::string_view s, FontSize size, float width, int max_lines) {
     ImFont* f = render::font(size);
     const float scale = render::font_px(size) / f->FontSize;

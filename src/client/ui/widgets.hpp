@@ -38,8 +38,6 @@ int chip_row(const char* id, const std::vector<std::string>& labels, int selecte
 // Text in `size` and `color`, registered in the mirror as a heading of `level` (1–6) or, with
 // level 0, as plain text. Wraps at the content region's edge when `wrap` is set.
 void text(std::string_view s, FontSize size, ImU32 color, int level = 0, bool wrap = false);
-// Plain text wrapped at `width` CSS px from the cursor.
-void text_block(std::string_view s, FontSize size, ImU32 color, float width);
 
 // Splits `s` into at most `max_lines` lines no wider than `width` CSS px in `size`, breaking at
 // spaces where possible and anywhere in CJK text; a truncated last line ends in "…".
