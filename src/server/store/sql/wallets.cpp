@@ -15,6 +15,8 @@ PaymentRecord read_payment(const Stmt& s) {
                          s.integer(4), nlohmann::json::parse(s.text(5)), s.text(6), s.integer(7)};
 }
 
+constexpr const char* kAddToBalance = "UPDATE ledger_accounts SET balance = balance + ? WHERE id = ?";
+
 std::string account_kind(const std::string& account_id) { return account_id.substr(0, account_id.find(':')); }
 
 void ensure_account(Db& db, const std::string& id, Currency currency) {
@@ -39,8 +41,7 @@ std::string merchant_account(Currency c) { return "merchant:" + std::string(curr
 Transfer::Transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
                    const std::string& kind, const std::string& ref, std::int64_t now)
     // The schema's CHECK (kind = 'faucet' OR balance >= 0) refuses a debit beyond the balance.
-    : debit(db, "UPDATE ledger_accounts SET balance = balance + ? WHERE id = ?"),
-      credit(db, "UPDATE ledger_accounts SET balance = balance + ? WHERE id = ?") {
+    : debit(db, kAddToBalance), credit(db, kAddToBalance) {
     // The entries reference both accounts, so missing ones are created first; a plain read
     // decides, because on PostgreSQL an INSERT … ON CONFLICT meets a busy account's row lock and
     // waits for its updaters.
