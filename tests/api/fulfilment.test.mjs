@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
 import { sendTracking, at } from '../support/carrier.mjs';
-import { call, demoAccounts, login, startServer } from '../support/server.mjs';
+import { call, demoAccounts, login, sql, startServer } from '../support/server.mjs';
 import { authorize, bindProof, newKey } from '../support/wallet.mjs';
 
 let srv;
@@ -123,6 +123,14 @@ describe('staff console', () => {
     assert.equal(rest.body.payment_status, 'refunded');
     const wallet = (await call(`${srv.api}/wallet`, { token })).body.balances.find((b) => b.currency === 'BTC');
     assert.equal(wallet.amount, '5000000');
+    // The merchant's takings are spread over several accounts: both refunds debit the one the
+    // payment credited.
+    const merchantEntries = sql(srv, `SELECT e.kind, e.account_id FROM ledger_entries e WHERE e.account_id LIKE 'merchant:%' AND `
+      + `(e.ref = '${detail.payment.id}' OR e.ref IN (SELECT id FROM refunds WHERE order_id = '${order.id}')) ORDER BY e.seq`);
+    const rows = merchantEntries.split('\n').map((line) => line.split('|'));
+    assert.deepEqual(rows.map(([kind]) => kind), ['payment', 'refund', 'refund']);
+    assert.match(rows[0][1], /^merchant:BTC:\d+$/);
+    assert.ok(rows.every(([, account]) => account === rows[0][1]), merchantEntries);
   });
 
   test('staff cancel of a paid order needs a reason and refunds in full', async () => {

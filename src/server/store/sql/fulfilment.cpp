@@ -67,7 +67,7 @@ void apply_refund(Db& db, const Order& order, const Refund& refund, std::int64_t
     insert.bind(1, refund.id).bind(2, order.id).bind(3, order.payment->id).bind(4, order.payment->payer)
         .bind(5, currency_code(order.payment->currency)).bind(6, refund.amount).bind(7, refund.reason)
         .bind(8, lines.dump()).bind(9, refund.actor).bind(10, now).step();
-    Transfer credit_back(db, merchant_account(order.payment->currency),
+    Transfer credit_back(db, credited_account(db, order.payment->id),
                          wallet_account(order.payment->payer, order.payment->currency), order.payment->currency,
                          refund.amount, "refund", refund.id, now);
     if (!credit_back.apply()) throw StoreError("merchant account cannot cover refund " + refund.id);

@@ -177,7 +177,12 @@ std::optional<PaymentRecord> load_payment_for_order(Db& db, std::string_view ord
 
 // Ledger account ids.
 std::string wallet_account(std::string_view pubkey, Currency currency);
-std::string merchant_account(Currency currency);
+// The merchant's takings are spread over several accounts, "merchant:<CUR>:<k>", k from the
+// payment id: every payment credits the merchant, and on PostgreSQL one account row would hold
+// all payments of the shop in line, each waiting for the one before to commit. A refund debits
+// the account its payment credited (credited_account), so none of them goes below zero.
+std::string merchant_account(Currency currency, std::string_view payment_id);
+std::string credited_account(Db& db, std::string_view payment_id);
 
 // Moves `amount` from one account to another as one ledger transaction (two entries summing to
 // zero). The constructor creates missing accounts and writes the entries; the two balance updates

@@ -36,7 +36,19 @@ std::string wallet_account(std::string_view pubkey, Currency c) {
     return "wallet:" + std::string(pubkey) + ":" + std::string(currency_code(c));
 }
 
-std::string merchant_account(Currency c) { return "merchant:" + std::string(currency_code(c)); }
+std::string merchant_account(Currency c, std::string_view payment_id) {
+    constexpr std::uint64_t kShards = 16;
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (unsigned char ch : payment_id) h = (h ^ ch) * 1099511628211ull;
+    return "merchant:" + std::string(currency_code(c)) + ":" + std::to_string(h % kShards);
+}
+
+std::string credited_account(Db& db, std::string_view payment_id) {
+    Stmt s(db, "SELECT account_id FROM ledger_entries WHERE ref = ? AND kind = 'payment' AND amount > 0");
+    s.bind(1, payment_id);
+    if (!s.step()) throw StoreError("no ledger credit for payment " + std::string(payment_id));
+    return s.text(0);
+}
 
 Transfer::Transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
                    const std::string& kind, const std::string& ref, std::int64_t now)
@@ -145,8 +157,8 @@ SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view u
     auto lease = pool_.take();
     Db& db = *lease;
     // Payments for different orders settle side by side: each first locks its order's row, and
-    // touches the rows every payment shares (the merchant's balance) only in its last statements,
-    // so they stay locked for as short a time as possible.
+    // touches the rows other payments may share (the payer's and the merchant's balances) only in
+    // its last statements, so they stay locked for as short a time as possible.
     Transaction tx(db, WriteLock::rows);
     Stmt order(db, std::string("SELECT user_id, status, quote_id FROM orders WHERE id = ?") + for_update(db));
     order.bind(1, p.order_id);
@@ -174,7 +186,7 @@ SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view u
 
     // Last, the balances, with the commit; without the funds everything above is rolled back.
     const std::string from = wallet_account(p.payer, p.currency);
-    Transfer t(db, from, merchant_account(p.currency), p.currency, p.amount, "payment", p.id, now);
+    Transfer t(db, from, merchant_account(p.currency, p.id), p.currency, p.amount, "payment", p.id, now);
     if (tx.commit_after({&t.debit, &t.credit})) {
         tx.rollback();
         return {SettleOutcome::insufficient_balance, {}, balance_of(db, from)};
