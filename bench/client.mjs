@@ -1,13 +1,17 @@
-// The node side of bench/run.sh: a buyer with a funded wallet, and signed payments for that
-// buyer's unpaid orders (signing is the buyer's work, done before the measured run so that the
-// run measures the server). Payments are signed by tests/support/wallet.mjs (@noble/curves).
+// The node side of bench/run.sh: buyers with funded wallets, and signed payments for their
+// unpaid orders (signing is the buyers' work, done before the measured run so that the run
+// measures the server). Payments are signed by tests/support/wallet.mjs (@noble/curves).
 //
-//   node bench/client.mjs setup --api URL --product ID --orders N   > state.json
-//       registers a buyer, binds a new wallet key, tops it up (demo faucet) for N orders of one
-//       unit of the product; prints {token, user, pubkey, secret}
+//   node bench/client.mjs setup --api URL --products ID,… --orders N [--buyers B]   > state.json
+//       registers B buyers (16), binds a new wallet key for each and tops it up (demo faucet)
+//       for its share of N orders of one unit of any of the products;
+//       prints {buyers: [{token, user, pubkey, secret}, …]}
 //   node bench/client.mjs sign --api URL --state state.json --out payments.tsv [--workers 2]
-//       signs a payment for every pending_payment order of that buyer, in worker threads;
-//       writes "order_id<TAB>request body" lines
+//       signs a payment for every pending_payment order of those buyers, in worker threads;
+//       writes "order_id<TAB>buyer's token<TAB>request body" lines
+//
+// Several buyers, because that is what a shop has: one buyer paying hundreds of orders a second
+// would put every payment in line behind the one before on that buyer's balance row.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -33,26 +37,34 @@ async function inParallel(n, width, task) {
   }));
 }
 
-async function setup({ api, product: productId, orders }) {
-  const store = await call(`${api}/store`);
-  const product = await call(`${api}/products/${productId}`);
+async function newBuyer(api, store, topups) {
   const email = `bench-${randomUUID()}@example.com`;
   const password = 'benchmark passphrase';
   await call(`${api}/users`, { method: 'POST', body: { email, password } });
   const { token, user } = await call(`${api}/sessions`, { method: 'POST', body: { email, password } });
   const key = newKey();
   await call(`${api}/wallet`, { method: 'PUT', token, body: { pubkey: key.pubkey, proof: bindProof(key, store.id, user.id) } });
+  const topup = 10n ** 10n;  // the faucet's most at a time (10,000 USDT)
+  for (let i = 0; i < topups; i++)
+    await call(`${api}/wallet/topups`, { method: 'POST', token, body: { currency: 'USDT', amount: String(topup) } });
+  return { token, user: user.id, pubkey: key.pubkey, secret: Buffer.from(key.secret).toString('hex') };
+}
 
-  // USDT for `orders` orders: one unit plus shipping each, at the current rate, with 2 % spare.
+async function setup({ api, products, orders, buyers: count }) {
+  const store = await call(`${api}/store`);
+  const prices = await Promise.all(products.split(',').map(async (id) => BigInt((await call(`${api}/products/${id}`)).price.amount)));
+  const price = prices.reduce((a, b) => (a > b ? a : b));
+  // USDT for each buyer's share of `orders` orders: one unit of the dearest product plus
+  // shipping each, at the current rate, with 2 % spare, in top-ups of the faucet's most.
   const rates = await call(`${api}/rates`);
   const usdt = rates.rates.find((r) => r.currency === 'USDT');
-  const price = BigInt(product.price.amount);
   const perOrder = ((price + 1200n) * 10n ** BigInt(usdt.decimals)) / BigInt(usdt.rate) + 1n;
-  const needed = (perOrder * BigInt(orders) * 102n) / 100n;
-  const topup = 10n ** 10n;  // the faucet's most at a time (10,000 USDT)
-  await inParallel(Number((needed + topup - 1n) / topup), 4, () =>
-    call(`${api}/wallet/topups`, { method: 'POST', token, body: { currency: 'USDT', amount: String(topup) } }));
-  process.stdout.write(`${JSON.stringify({ token, user: user.id, pubkey: key.pubkey, secret: Buffer.from(key.secret).toString('hex') })}\n`);
+  const buyers = Math.max(1, Number(count));
+  const needed = (perOrder * BigInt(Math.ceil(Number(orders) / buyers)) * 102n) / 100n;
+  const topups = Number((needed + 10n ** 10n - 1n) / 10n ** 10n);
+  const made = new Array(buyers);
+  await inParallel(buyers, 4, async (i) => { made[i] = await newBuyer(api, store, topups); });
+  process.stdout.write(`${JSON.stringify({ buyers: made })}\n`);
 }
 
 async function pendingOrders(api, token) {
@@ -66,34 +78,41 @@ async function pendingOrders(api, token) {
   return orders;
 }
 
-function signAll(orders, state) {
-  const key = { pubkey: state.pubkey, secret: Uint8Array.from(Buffer.from(state.secret, 'hex')) };
-  return orders.map((order) => `${order.id}\t${JSON.stringify(authorize(order, key))}`);
+function signAll(orders, buyer) {
+  const key = { pubkey: buyer.pubkey, secret: Uint8Array.from(Buffer.from(buyer.secret, 'hex')) };
+  return orders.map((order) => `${order.id}\t${buyer.token}\t${JSON.stringify(authorize(order, key))}`);
 }
 
 async function sign({ api, state: statePath, out, workers }) {
-  const state = JSON.parse(readFileSync(statePath, 'utf8'));
-  const orders = await pendingOrders(api, state.token);
-  const width = Math.max(1, Number(workers));
-  const chunks = Array.from({ length: width }, (_, i) => orders.filter((_, j) => j % width === i));
+  const { buyers } = JSON.parse(readFileSync(statePath, 'utf8'));
   const started = performance.now();
-  const signed = await Promise.all(chunks.map((chunk) => new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { orders: chunk, state } });
+  const jobs = await Promise.all(buyers.map(async (buyer) => ({ buyer, orders: await pendingOrders(api, buyer.token) })));
+  // Each worker signs for whole buyers (one key each), about the same number of orders apiece.
+  const width = Math.max(1, Math.min(Number(workers), jobs.length));
+  const shares = Array.from({ length: width }, () => []);
+  jobs.forEach((job, i) => shares[i % width].push(job));
+  const signed = await Promise.all(shares.map((share) => new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: share });
     worker.once('message', resolve);
     worker.once('error', reject);
   })));
-  writeFileSync(out, signed.flat().map((line) => `${line}\n`).join(''));
+  // Interleaved by buyer, so that requests close in time come from different buyers.
+  const lists = signed.flat();
+  const longest = Math.max(0, ...lists.map((list) => list.length));
+  const lines = [];
+  for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) lines.push(list[i]);
+  writeFileSync(out, lines.map((line) => `${line}\n`).join(''));
   const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(`signed ${orders.length} payments in ${seconds.toFixed(1)} s (${width} workers)\n`);
+  process.stderr.write(`signed ${lines.length} payments for ${buyers.length} buyers in ${seconds.toFixed(1)} s (${width} workers)\n`);
 }
 
 if (!isMainThread) {
-  parentPort.postMessage(signAll(workerData.orders, workerData.state));
+  parentPort.postMessage(workerData.map(({ buyer, orders }) => signAll(orders, buyer)));
 } else {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      api: { type: 'string' }, product: { type: 'string' }, orders: { type: 'string', default: '1000' },
+      api: { type: 'string' }, products: { type: 'string' }, orders: { type: 'string', default: '1000' }, buyers: { type: 'string', default: '16' },
       state: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string', default: '2' },
     },
   });

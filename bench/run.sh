@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # The load figures of issue 9, against a real `satstore serve` on this machine:
 #   catalog   GET /api/v1/products?limit=24 and GET /api/v1/products/{id} (wrk)
-#   orders    POST /api/v1/orders, one unit, a fresh Idempotency-Key each (wrk + wrk/orders.lua)
-#   pay       POST /api/v1/orders/{id}/payments, each request another order: the buyer's
+#   orders    POST /api/v1/orders, one unit of one of the --products cheapest products (8) in
+#             turn, a fresh Idempotency-Key each (wrk + wrk/orders.lua)
+#   pay       POST /api/v1/orders/{id}/payments, each request another order: the buyers'
 #             payments are signed beforehand by client.mjs and replayed by wrk/payments.lua, so
 #             the figure is the server's (every PAYMENT.md check, settlement in one transaction)
 # each first as fast as it goes (peak), then at half that rate on a fixed schedule for p50/p99
 # (wrk/common.lua explains the pacing). Paid orders are counted in the database, and the ledger
-# is audited at the end.
+# is audited at the end. Orders and payments come from --buyers buyers (16) in turn, as in a
+# shop: a buyer's balance row, like a product's stock row, is locked by one payment at a time.
+# The server runs --server-threads 4 on 2 cores: a request thread that waits for the database
+# (its round trips, the commit's fsync) leaves the CPU to another.
 #
 # Usage: bench/run.sh [--db sqlite|sqlite:PATH|postgres|postgresql://…] [--seconds N] [--only LIST]
 #                     [--connections N] [--paced-connections N] [--wrk-threads N] [--server-threads N]
-#                     [--pay-orders N] [seconds]
+#                     [--pay-orders N] [--buyers N] [--products N] [seconds]
 #   --db sqlite (default)   a fresh SQLite file in a temporary folder
 #   --db sqlite:PATH        that file (created, seeded and filled with bench orders)
 #   --db postgres           a throwaway PostgreSQL cluster (tests/support/postgres.mjs, as the API tests)
@@ -19,14 +23,15 @@
 #                           (the bench seeds it and fills it with orders: use a throwaway one)
 #   --only catalog,orders,pay   a subset (pay needs orders' peak rate, so it runs orders too)
 # Environment: SATSTORE_BIN (default build/native/src/server/satstore).
-# The machine is shared: the load average is printed before and after; compare figures taken
-# under similar load only.
+# The machine is shared: the load average is printed before and after, and each half-rate run
+# prints how much of its time some task on the machine waited for the CPU or for I/O
+# (/proc/pressure); compare figures taken under similar load only.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench="$root/bench"
 
 db_arg=sqlite seconds=10 only=catalog,orders,pay
-connections=32 paced_connections=64 wrk_threads=1 server_threads=2 pay_orders=15000
+connections=32 paced_connections=64 wrk_threads=1 server_threads=4 pay_orders=15000 buyers=16 products=8
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db_arg=$2; shift 2 ;;
@@ -37,6 +42,8 @@ while [ $# -gt 0 ]; do
     --wrk-threads) wrk_threads=$2; shift 2 ;;
     --server-threads) server_threads=$2; shift 2 ;;
     --pay-orders) pay_orders=$2; shift 2 ;;
+    --buyers) buyers=$2; shift 2 ;;
+    --products) products=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     [0-9]*) seconds=$1; shift ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
@@ -110,26 +117,37 @@ server_pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { echo "bench: the server did not start:" >&2; cat "$dir/server.log" >&2; exit 1; }
 
-# The cheapest product, with stock for the whole run.
-product=$(sql "SELECT id FROM products ORDER BY price_minor, seq LIMIT 1")
-sql "UPDATE products SET stock = 100000000 WHERE id = '$product'" >/dev/null
+# The cheapest products, with stock for the whole run. A checkout locks its products' stock rows
+# until it commits, so checkouts of one product take turns: --products 1 measures that worst case.
+product_list=$(sql "SELECT id FROM products ORDER BY price_minor, seq LIMIT $products" | paste -sd,)
+sql "UPDATE products SET stock = 100000000 WHERE id IN ('${product_list//,/\',\'}')" >/dev/null
+product=${product_list%%,*}
 
 echo "satstore bench: db ${db_url%%\?*}, $seconds s per run, $(nproc) cores, server --threads $server_threads," \
-  "wrk -t$wrk_threads -c$connections (paced runs -c$paced_connections)"
+  "wrk -t$wrk_threads -c$connections (paced runs -c$paced_connections), $buyers buyers, $products products"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: figures move with it)"
 
-# Runs wrk with a script of bench/wrk; sets r_seconds r_requests r_failed r_p50 r_p99 r_max.
+# Microseconds so far in which some task waited for the CPU (cpu) or for I/O (io): the kernel's
+# pressure stall information, the whole machine's, so other tenants' load shows in it too.
+stalled_us() { sed -n 's/^some .*total=//p' "/proc/pressure/$1" 2>/dev/null || echo 0; }
+
+# Runs wrk with a script of bench/wrk; sets r_seconds r_requests r_failed r_p50 r_p99 r_max, and
+# r_cpu_wait r_io_wait (% of the run in which some task waited for the CPU, for I/O).
 # Usage: run_wrk LABEL SCRIPT SECONDS CONNECTIONS RATE [VAR=VALUE…]   (RATE 0 = as fast as it goes)
 run_wrk() {
   local label=$1 script=$2 secs=$3 conns=$4 rate=$5
   shift 5
   local threads=$wrk_threads
   [ "$conns" -lt "$threads" ] && threads=$conns
+  local cpu0 io0
+  cpu0=$(stalled_us cpu) io0=$(stalled_us io)
   env LABEL="$label" THREADS="$threads" RATE="$rate" "$@" \
     wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s -s "$bench/wrk/$script" "http://127.0.0.1:$port" \
     >"$dir/wrk-$label.txt" 2>&1 || { cat "$dir/wrk-$label.txt" >&2; exit 1; }
   grep -q '^RESULT ' "$dir/wrk-$label.txt" || { echo "bench: wrk gave no result:" >&2; cat "$dir/wrk-$label.txt" >&2; exit 1; }
   read -r _ _ r_seconds r_requests r_failed r_p50 r_p99 r_max < <(grep '^RESULT ' "$dir/wrk-$label.txt")
+  r_cpu_wait=$(calc "int(($(stalled_us cpu) - $cpu0) / ($r_seconds * 1e4))")
+  r_io_wait=$(calc "int(($(stalled_us io) - $io0) / ($r_seconds * 1e4))")
 }
 
 summary=()
@@ -150,7 +168,7 @@ paced() {
   run_wrk "$label" "$script" "$secs" "$paced_connections" "$rate" "$@"
   local sent
   sent=$(calc "int($r_requests / $r_seconds)")
-  report "$name at $(commas "$rate")/s (half the peak): p50 $r_p50 ms, p99 $r_p99 ms, max $r_max ms (target p99 < 20 ms)$(verdict "$r_p99" '<' 20); sent $(commas "$sent")/s, $(commas "$r_failed") failed"
+  report "$name at $(commas "$rate")/s (half the peak): p50 $r_p50 ms, p99 $r_p99 ms, max $r_max ms (target p99 < 20 ms)$(verdict "$r_p99" '<' 20); sent $(commas "$sent")/s, $(commas "$r_failed") failed; waited for CPU $r_cpu_wait %, I/O $r_io_wait % of the time"
 }
 
 # SQLite: how far the WAL grew during a phase, then a checkpoint so that the next phase starts
@@ -179,34 +197,39 @@ fi
 # --- orders -----------------------------------------------------------------------------------
 if wants orders; then
   echo "== orders"
-  node "$bench/client.mjs" setup --api "$api" --product "$product" --orders $((pay_orders * 3)) >"$dir/state.json"
-  token=$(node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(process.argv[1])).token)' "$dir/state.json")
-  user=$(node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(process.argv[1])).user)' "$dir/state.json")
-  count_orders() { sql "SELECT COUNT(*) FROM orders WHERE user_id = '$user'"; }
+  node "$bench/client.mjs" setup --api "$api" --products "$product_list" --orders $((pay_orders * 3)) --buyers "$buyers" \
+    >"$dir/state.json"
+  buyer_list() {  # buyer_list FIELD SEPARATOR QUOTE
+    node -e 'const [f, sep, q] = process.argv.slice(1);
+      process.stdout.write(JSON.parse(require("fs").readFileSync(0)).buyers.map((b) => q + b[f] + q).join(sep))' "$@" <"$dir/state.json"
+  }
+  tokens=$(buyer_list token , '')
+  users=$(buyer_list user , "'")
+  count_orders() { sql "SELECT COUNT(*) FROM orders WHERE user_id IN ($users)"; }
   before=$(count_orders)
-  run_wrk orders orders.lua "$seconds" "$connections" 0 TOKEN="$token" PRODUCT="$product" RUN="peak-$$"
+  run_wrk orders orders.lua "$seconds" "$connections" 0 TOKENS="$tokens" PRODUCTS="$product_list" RUN="peak-$$"
   created=$(( $(count_orders) - before ))
   orders_peak=$(calc "int($created / $r_seconds)")
   report "orders: $(commas "$orders_peak") created/s, p50 $r_p50 ms, p99 $r_p99 ms, $(commas "$r_failed") failed (POST /orders)"
-  paced orders-half orders "$orders_peak" orders.lua "$seconds" TOKEN="$token" PRODUCT="$product" RUN="half-$$"
+  paced orders-half orders "$orders_peak" orders.lua "$seconds" TOKENS="$tokens" PRODUCTS="$product_list" RUN="half-$$"
   checkpoint_between_phases orders
 fi
 
 # --- pay --------------------------------------------------------------------------------------
 if wants pay; then
   echo "== pay"
-  pending() { sql "SELECT COUNT(*) FROM orders WHERE user_id = '$user' AND status = 'pending_payment'"; }
+  pending() { sql "SELECT COUNT(*) FROM orders WHERE user_id IN ($users) AND status = 'pending_payment'"; }
   have=$(pending)
   if [ "$have" -lt "$pay_orders" ]; then  # more unpaid orders to pay, made as fast as the server goes
     extra=$(calc "int(($pay_orders - $have) / ($orders_peak > 0 ? $orders_peak : 100) * 1.2) + 1")
     echo "   creating about $(commas $((pay_orders - have))) more orders to pay (${extra} s)"
-    run_wrk orders-for-pay orders.lua "$extra" "$connections" 0 TOKEN="$token" PRODUCT="$product" RUN="pay-$$"
+    run_wrk orders-for-pay orders.lua "$extra" "$connections" 0 TOKENS="$tokens" PRODUCTS="$product_list" RUN="pay-$$"
   fi
   node "$bench/client.mjs" sign --api "$api" --state "$dir/state.json" --out "$dir/payments.tsv" --workers "$(nproc)"
   checkpoint_between_phases "orders to pay"
-  count_payments() { sql "SELECT COUNT(*) FROM payments WHERE user_id = '$user'"; }
+  count_payments() { sql "SELECT COUNT(*) FROM payments WHERE user_id IN ($users)"; }
   before=$(count_payments)
-  run_wrk pay payments.lua "$seconds" "$connections" 0 TOKEN="$token" PAYMENTS="$dir/payments.tsv"
+  run_wrk pay payments.lua "$seconds" "$connections" 0 PAYMENTS="$dir/payments.tsv"
   paid=$(( $(count_payments) - before ))
   pay_peak=$(calc "int($paid / $r_seconds)")
   if [ "$pay_peak" -eq 0 ]; then
@@ -219,7 +242,7 @@ if wants pay; then
   report "create + pay: $(commas "$(calc "int(1 / (1 / $orders_peak + 1 / $pay_peak))")") paid orders/s end to end (computed from the two peaks)"
 
   # The half-rate run pays orders the peak run did not reach.
-  sql "SELECT id FROM orders WHERE user_id = '$user' AND status = 'pending_payment'" >"$dir/unpaid.txt"
+  sql "SELECT id FROM orders WHERE user_id IN ($users) AND status = 'pending_payment'" >"$dir/unpaid.txt"
   awk -F'\t' 'NR == FNR { unpaid[$1] = 1; next } ($1 in unpaid)' "$dir/unpaid.txt" "$dir/payments.tsv" >"$dir/payments-half.tsv"
   left=$(wc -l <"$dir/payments-half.tsv")
   secs=$(calc "int($left / ($pay_peak / 2))")
@@ -227,7 +250,7 @@ if wants pay; then
   if [ "$secs" -lt 2 ]; then
     report "pay at half the peak: skipped, only $left signed payments left (raise --pay-orders)"
   else
-    paced pay-half pay "$pay_peak" payments.lua "$secs" TOKEN="$token" PAYMENTS="$dir/payments-half.tsv"
+    paced pay-half pay "$pay_peak" payments.lua "$secs" PAYMENTS="$dir/payments-half.tsv"
   fi
   checkpoint_between_phases pay
   audit=$("$bin" audit --db "$db_url" 2>/dev/null | tail -1) || true
