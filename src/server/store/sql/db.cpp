@@ -34,9 +34,9 @@ void Transaction::commit() {
     done_ = true;
 }
 
-std::optional<std::size_t> Transaction::commit_after(const std::vector<Stmt*>& last) {
+std::optional<std::size_t> Transaction::commit_after(std::span<Stmt> last) {
     std::vector<Cursor*> cursors;
-    for (Stmt* s : last) cursors.push_back(&s->cursor());
+    for (Stmt& s : last) cursors.push_back(&s.cursor());
     const auto refused = db_.commit_after(cursors);
     done_ = !refused;
     return refused;

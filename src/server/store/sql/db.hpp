@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -123,7 +124,7 @@ public:
     void commit();
     // Db::commit_after with these statements: the index of the one refused (the transaction is
     // then still to be rolled back), or nullopt once committed.
-    std::optional<std::size_t> commit_after(const std::vector<Stmt*>& last);
+    std::optional<std::size_t> commit_after(std::span<Stmt> last);
     // Ends it now (e.g. to read on the same connection after commit_after refused).
     void rollback();
 

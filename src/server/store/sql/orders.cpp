@@ -198,14 +198,11 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     std::sort(by_product.begin(), by_product.end(),
               [](const OrderLine* a, const OrderLine* b) { return a->product_id < b->product_id; });
     std::vector<Stmt> takes;
-    std::vector<Stmt*> last;
-    takes.reserve(by_product.size());
     for (const OrderLine* line : by_product) {
         takes.emplace_back(db, "UPDATE products SET stock = stock - ? WHERE id = ?");
         takes.back().bind(1, line->qty).bind(2, line->product_id);
-        last.push_back(&takes.back());
     }
-    if (const auto refused = tx.commit_after(last)) {
+    if (const auto refused = tx.commit_after(takes)) {
         tx.rollback();
         const std::string& product = by_product[*refused]->product_id;
         Stmt left(db, "SELECT stock FROM products WHERE id = ?");

@@ -16,6 +16,7 @@
 // (WriteLock::rows) and lock their rows instead, so that on PostgreSQL they run side by side.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -194,8 +195,7 @@ struct Transfer {
     Transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
              const std::string& kind, const std::string& ref, std::int64_t now_unix_s);
     bool apply();
-    Stmt debit;
-    Stmt credit;
+    std::array<Stmt, 2> balances;  // the debit, then the credit
 };
 
 // The PostgreSQL form of a migration written for SQLite: 64-bit integers, identity keys, bytea.

@@ -53,7 +53,7 @@ std::string credited_account(Db& db, std::string_view payment_id) {
 Transfer::Transfer(Db& db, const std::string& from, const std::string& to, Currency currency, std::int64_t amount,
                    const std::string& kind, const std::string& ref, std::int64_t now)
     // The schema's CHECK (kind = 'faucet' OR balance >= 0) refuses a debit beyond the balance.
-    : debit(db, kAddToBalance), credit(db, kAddToBalance) {
+    : balances{Stmt(db, kAddToBalance), Stmt(db, kAddToBalance)} {
     // The entries reference both accounts, so missing ones are created first; a plain read
     // decides, because on PostgreSQL an INSERT … ON CONFLICT meets a busy account's row lock and
     // waits for its updaters.
@@ -71,17 +71,17 @@ Transfer::Transfer(Db& db, const std::string& from, const std::string& to, Curre
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7), (?1, ?8, ?3, ?9, ?5, ?6, ?7)");
     entries.bind(1, txn).bind(2, from).bind(3, code).bind(4, -amount).bind(5, kind).bind(6, ref).bind(7, now)
         .bind(8, to).bind(9, amount).step();
-    debit.bind(1, -amount).bind(2, from);
-    credit.bind(1, amount).bind(2, to);
+    balances[0].bind(1, -amount).bind(2, from);
+    balances[1].bind(1, amount).bind(2, to);
 }
 
 bool Transfer::apply() {
     try {
-        debit.step();
+        balances[0].step();
     } catch (const CheckViolation&) {
         return false;
     }
-    credit.step();
+    balances[1].step();
     return true;
 }
 
@@ -149,7 +149,7 @@ void SqlStore::top_up(std::string_view pubkey, Currency currency, std::int64_t a
     Transaction tx(db);
     const std::string faucet = "faucet:" + std::string(currency_code(currency));
     Transfer t(db, faucet, wallet_account(pubkey, currency), currency, amount, "topup", "", now);
-    if (tx.commit_after({&t.debit, &t.credit})) throw StoreError("faucet transfer failed");
+    if (tx.commit_after(t.balances)) throw StoreError("faucet transfer failed");
 }
 
 SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view user_id, std::string_view quote_id,
@@ -187,7 +187,7 @@ SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view u
     // Last, the balances, with the commit; without the funds everything above is rolled back.
     const std::string from = wallet_account(p.payer, p.currency);
     Transfer t(db, from, merchant_account(p.currency, p.id), p.currency, p.amount, "payment", p.id, now);
-    if (tx.commit_after({&t.debit, &t.credit})) {
+    if (tx.commit_after(t.balances)) {
         tx.rollback();
         return {SettleOutcome::insufficient_balance, {}, balance_of(db, from)};
     }
