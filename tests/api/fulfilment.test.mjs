@@ -76,6 +76,8 @@ describe('staff console', () => {
     assert.match(r.body.shipments[0].tracking_url, new RegExp(number));
     const twice = await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: tracking() });
     assert.equal(twice.status, 409);
+    assert.equal(twice.body.code, 'order_not_shippable');
+    assert.equal(twice.body.order_status, 'shipped');
     const other = await paidOrder();
     const reused = await staff(`/orders/${other.order.id}/shipments`, { carrier: 'sf', tracking_number: number });
     assert.equal(reused.status, 409);
@@ -83,6 +85,7 @@ describe('staff console', () => {
     const cancel = await call(`${srv.api}/orders/${order.id}/cancel`, { method: 'POST', token });
     assert.equal(cancel.status, 409);
     assert.match(cancel.body.detail, /support/i);
+    assert.equal(cancel.body.order_status, 'shipped');
   });
 
   test('a cancel racing a shipment: exactly one wins', async () => {

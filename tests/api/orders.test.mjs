@@ -237,6 +237,8 @@ describe('after creation', () => {
     const again = await call(`${srv.api}/orders/${o.id}/cancel`, { method: 'POST', token: buyer });
     assert.equal(again.status, 409);
     assert.equal(again.body.code, 'order_not_cancellable');
+    assert.equal(again.body.status, 409);
+    assert.equal(again.body.order_status, 'cancelled');
   });
 
   test('a fresh quote can switch currency; a cancelled order gets none', async () => {

@@ -267,7 +267,7 @@ Response cancel_order(Context& ctx) {
         ApiError e(409, "order_not_cancellable", "Order cannot be cancelled",
                    shipped ? "The order has shipped. Contact support about a return or a lost parcel."
                            : "This order can no longer be cancelled.");
-        e.extra = {{"status", order.status}};
+        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
         throw e;
     }
     return json_response(200, *updated);
@@ -278,7 +278,7 @@ Response confirm_receipt(Context& ctx) {
     auto updated = ctx.store.complete_order(order.id, OrderEvent::confirm_receipt, Actor::buyer, ctx.now_unix_s);
     if (!updated) {
         ApiError e(409, "order_not_receivable", "Receipt cannot be confirmed", "Only shipped or delivered orders can be confirmed.");
-        e.extra = {{"status", order.status}};
+        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
         throw e;
     }
     return json_response(200, *updated);

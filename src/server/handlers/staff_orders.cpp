@@ -31,6 +31,19 @@ std::string reason_of(const nlohmann::json& body, bool required) {
     return it->get<std::string>();
 }
 
+// The shipment a ship or re-ship request describes: its carrier and tracking number, checked
+// (problems go to `errors`).
+Shipment new_shipment(const Context& ctx, const nlohmann::json& body, FieldErrors& errors) {
+    auto text = [&body](const char* name) {
+        const auto it = body.find(name);
+        return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    Shipment s{secrets::new_id("shp"), text("carrier"), text("tracking_number"), TrackingStatus::info_received, ctx.now_unix_s, {}};
+    if (!find_carrier(s.carrier)) errors["carrier"] = "Choose one of the store's carriers.";
+    if (!is_valid_tracking_number(s.tracking_number)) errors["tracking_number"] = "6–40 letters, digits or dashes.";
+    return s;
+}
+
 }  // namespace
 
 Response staff_list_orders(Context& ctx) {
@@ -49,22 +62,18 @@ Response staff_ship_order(Context& ctx) {
     const Order order = existing_order(ctx);
     const auto body = ctx.json_body();
     FieldErrors errors;
-    const std::string carrier = body.value("carrier", nlohmann::json()).is_string() ? body["carrier"].get<std::string>() : "";
-    const std::string number = body.value("tracking_number", nlohmann::json()).is_string() ? body["tracking_number"].get<std::string>() : "";
-    if (!find_carrier(carrier)) errors["carrier"] = "Choose one of the store's carriers.";
-    if (!is_valid_tracking_number(number)) errors["tracking_number"] = "6–40 letters, digits or dashes.";
+    const Shipment shipment = new_shipment(ctx, body, errors);
     if (!errors.empty()) throw validation_error(std::move(errors));
     std::optional<Order> updated;
     try {
-        updated = ctx.store.ship_order(order.id, Shipment{secrets::new_id("shp"), carrier, number, TrackingStatus::info_received,
-                                                          ctx.now_unix_s, {}}, ctx.now_unix_s);
+        updated = ctx.store.ship_order(order.id, shipment, ctx.now_unix_s);
     } catch (const DuplicateError&) {
         throw ApiError(409, "tracking_number_used", "Tracking number in use",
                        "Another shipment already has this tracking number.", {{"tracking_number", "Already used."}});
     }
     if (!updated) {
         ApiError e(409, "order_not_shippable", "Order cannot be shipped", "Only paid orders can be shipped.");
-        e.extra = {{"status", order.status}};
+        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
         throw e;
     }
     return json_response(200, *updated);
@@ -126,7 +135,7 @@ Response staff_cancel_order(Context& ctx) {
     if (!updated) {
         ApiError e(409, "order_not_cancellable", "Order cannot be cancelled",
                    "Only unpaid or paid, unshipped orders can be cancelled; after shipping use a return.");
-        e.extra = {{"status", order.status}};
+        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
         throw e;
     }
     return json_response(200, *updated);
@@ -155,10 +164,7 @@ Response staff_reship_order(Context& ctx) {
     const Order order = existing_order(ctx);
     const auto body = ctx.json_body();
     FieldErrors errors;
-    const std::string carrier = body.value("carrier", nlohmann::json()).is_string() ? body["carrier"].get<std::string>() : "";
-    const std::string number = body.value("tracking_number", nlohmann::json()).is_string() ? body["tracking_number"].get<std::string>() : "";
-    if (!find_carrier(carrier)) errors["carrier"] = "Choose one of the store's carriers.";
-    if (!is_valid_tracking_number(number)) errors["tracking_number"] = "6–40 letters, digits or dashes.";
+    const Shipment shipment = new_shipment(ctx, body, errors);
     std::string note;
     try {
         note = reason_of(body, true);
@@ -168,8 +174,7 @@ Response staff_reship_order(Context& ctx) {
     if (!errors.empty()) throw validation_error(std::move(errors));
     std::optional<Order> updated;
     try {
-        updated = ctx.store.reship_order(order.id, Shipment{secrets::new_id("shp"), carrier, number, TrackingStatus::info_received,
-                                                            ctx.now_unix_s, {}}, note, ctx.now_unix_s);
+        updated = ctx.store.reship_order(order.id, shipment, note, ctx.now_unix_s);
     } catch (const DuplicateError&) {
         throw ApiError(409, "tracking_number_used", "Tracking number in use",
                        "Another shipment already has this tracking number.", {{"tracking_number", "Already used."}});
