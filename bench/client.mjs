@@ -12,12 +12,12 @@
 //
 // Several buyers, because that is what a shop has: one buyer paying hundreds of orders a second
 // would put every payment in line behind the one before on that buyer's balance row.
-import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
-import { authorize, bindProof, newKey } from '../tests/support/wallet.mjs';
+import { newBuyer } from '../tests/support/buyer.mjs';
+import { authorize } from '../tests/support/wallet.mjs';
 
 async function call(url, { method = 'GET', body, token, headers = {} } = {}) {
   const h = { ...headers };
@@ -37,21 +37,15 @@ async function inParallel(n, width, task) {
   }));
 }
 
-async function newBuyer(api, store, topups) {
-  const email = `bench-${randomUUID()}@example.com`;
-  const password = 'benchmark passphrase';
-  await call(`${api}/users`, { method: 'POST', body: { email, password } });
-  const { token, user } = await call(`${api}/sessions`, { method: 'POST', body: { email, password } });
-  const key = newKey();
-  await call(`${api}/wallet`, { method: 'PUT', token, body: { pubkey: key.pubkey, proof: bindProof(key, store.id, user.id) } });
-  const topup = 10n ** 10n;  // the faucet's most at a time (10,000 USDT)
+// A buyer (tests/support/buyer.mjs) with `topups` of the faucet's most (10,000 USDT) each.
+async function fundedBuyer(api, topups) {
+  const { token, key, user } = await newBuyer({ registerApi: api });
   for (let i = 0; i < topups; i++)
-    await call(`${api}/wallet/topups`, { method: 'POST', token, body: { currency: 'USDT', amount: String(topup) } });
+    await call(`${api}/wallet/topups`, { method: 'POST', token, body: { currency: 'USDT', amount: String(10n ** 10n) } });
   return { token, user: user.id, pubkey: key.pubkey, secret: Buffer.from(key.secret).toString('hex') };
 }
 
 async function setup({ api, products, orders, buyers: count }) {
-  const store = await call(`${api}/store`);
   const prices = await Promise.all(products.split(',').map(async (id) => BigInt((await call(`${api}/products/${id}`)).price.amount)));
   const price = prices.reduce((a, b) => (a > b ? a : b));
   // USDT for each buyer's share of `orders` orders: one unit of the dearest product plus
@@ -63,7 +57,7 @@ async function setup({ api, products, orders, buyers: count }) {
   const needed = (perOrder * BigInt(Math.ceil(Number(orders) / buyers)) * 102n) / 100n;
   const topups = Number((needed + 10n ** 10n - 1n) / 10n ** 10n);
   const made = new Array(buyers);
-  await inParallel(buyers, 4, async (i) => { made[i] = await newBuyer(api, store, topups); });
+  await inParallel(buyers, 4, async (i) => { made[i] = await fundedBuyer(api, topups); });
   process.stdout.write(`${JSON.stringify({ buyers: made })}\n`);
 }
 
