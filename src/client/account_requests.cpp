@@ -10,7 +10,7 @@
 
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
-#include "core/url.hpp"
+#include "core/account.hpp"
 #include "i18n/strings.hpp"
 #include "platform/web_extra.hpp"
 #include "ui/qr_code.hpp"
@@ -270,15 +270,19 @@ void complete_reset(AppState& s) {
     if (f.busy) return;
     f.errors.clear();
     f.error.clear();
+    // The server spends the token on the first attempt, so the password rule is checked here
+    // first (the same core rule as the server's): a weak password never costs the link.
     if (f.password.empty()) f.errors["new_password"] = tr(s.lang, S::required_field);
+    else if (auto problem = password_problem(f.password)) f.errors["new_password"] = new_password_error(s, *problem);
     else if (f.password != f.password2) f.errors["new_password2"] = tr(s.lang, S::passwords_differ);
     if (!f.errors.empty()) {
         f.focus_first_error = true;
         return;
     }
     f.busy = true;
-    send(s, AccountRequest::complete_reset, "POST", "/password-resets/" + percent_encode(f.token),
-         json{{"new_password", f.password}}.dump());
+    // The token travels in the body, never in a URL that logs and histories keep.
+    send(s, AccountRequest::complete_reset, "POST", "/password-resets/complete",
+         json{{"token", f.token}, {"new_password", f.password}}.dump());
 }
 
 void apply_complete_reset(AppState& s, const platform::HttpReply& r) {

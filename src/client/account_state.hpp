@@ -26,7 +26,7 @@ enum class AccountAction : std::int64_t {
     close_logout_all,
     logout_all,          // DELETE /sessions
     request_reset,       // POST /password-resets {email}
-    complete_reset,      // POST /password-resets/{token} {new_password}
+    complete_reset,      // POST /password-resets/complete {token, new_password}
     copy_text,           // text = what to copy
     reload,              // GET /me and the login activity again
 };

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.hpp"
 #include "aftersales_requests.hpp"
 #include "account_requests.hpp"
 #include "app_requests.hpp"
@@ -23,7 +24,7 @@ namespace satstore::client {
 namespace {
 
 void load_cart(AppState& s) {
-    const nlohmann::json j = nlohmann::json::parse(platform::storage_get("satstore.cart"), nullptr, false);
+    const nlohmann::json j = json_text::parse(platform::storage_get("satstore.cart")).value;
     if (!j.is_array()) return;
     for (const auto& line : j) {
         if (!line.is_object() || !line.contains("product_id") || !line["product_id"].is_string() ||

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.hpp"
 #include "account_requests.hpp"
 #include "core/url.hpp"
 #include "i18n/strings.hpp"
@@ -29,7 +30,7 @@ int send(AppState& s, RequestKind kind, std::string key, const char* method, con
 
 // Parses a body as JSON; nullopt (with a console note) when it is not JSON.
 std::optional<json> parse_body(const platform::HttpReply& r) {
-    json j = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+    json j = json_text::parse(r.body).value;  // discarded when malformed or too deep
     if (j.is_discarded()) {
         std::fprintf(stderr, "satstore: reply %d (HTTP %d) is not JSON\n", r.request_id, r.status);
         return std::nullopt;

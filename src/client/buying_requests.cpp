@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/json_text.hpp"
 #include "app_requests.hpp"
 #include "core/authorization.hpp"
 #include "core/enum_json.hpp"
@@ -286,14 +287,15 @@ void sign_and_pay(AppState& s) {
     const std::optional<Order>& order = s.buy.orders.detail;
     p.busy = false;
     if (!order || order->id != p.order_id || !order->quote) return;
-    const wallet::Opened opened = wallet::open(s.buy.wallet.blob, p.password);
-    if (!opened.seckey32) {
+    std::string error;
+    std::optional<payment::Bytes32> opened = buying::open_vault(s, p.password, error);
+    if (!opened) {
         p.password.clear();
-        p.password_error = tr(s.lang, opened.error == wallet::OpenError::wrong_password ? S::wrong_payment_password
-                                                                                        : S::wallet_unreadable);
+        p.password_error = error;
         return;
     }
-    payment::Bytes32 key = *opened.seckey32;
+    payment::Bytes32 key = *opened;
+    wallet::wipe(*opened);
     const std::optional<std::string> digest = payment::order_digest_hex(order_summary(*order));
     const std::optional<std::string> payer = payment::xonly_pubkey_hex(key);
     Authorization a;
@@ -630,6 +632,7 @@ void process_buying(AppState& s) {
         sign_and_pay(s);
         platform::request_frame();
     }
+    buying::sync_vault(s);
     buying::run_wallet_work(s);
     // The cart changed (stepper, remove, add): re-price what the cart or checkout shows.
     if ((s.route.route == Route::cart || s.route.route == Route::checkout) && b.checkout.preview_load != BuyLoad::loading) {
@@ -652,7 +655,7 @@ int send(AppState& s, BuyRequest kind, const char* method, const std::string& pa
 }
 
 std::optional<json> parse_json(const platform::HttpReply& r) {
-    json j = json::parse(r.body, nullptr, false);
+    json j = json_text::parse(r.body).value;  // discarded when malformed or too deep
     if (j.is_discarded()) {
         std::fprintf(stderr, "satstore: reply %d (HTTP %d) is not JSON\n", r.request_id, r.status);
         return std::nullopt;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_state.hpp"
+#include "core/payment.hpp"
 #include "platform/web_platform.hpp"
 
 namespace satstore::client {
@@ -55,6 +56,11 @@ void request_wallet(AppState& s);
 void perform_wallet(AppState& s, BuyAction action, const std::string& arg);
 void apply_wallet_reply(AppState& s, BuyRequest kind, const platform::HttpReply& r);
 void run_wallet_work(AppState& s);
+// Reloads the vault when the logged-in account changed (login, logout, the /me reply).
+void sync_vault(AppState& s);
+// Opens the logged-in account's vault with `password`; a v1 vault is sealed again as this
+// account's v2 vault. nullopt, with the message to show in `error`, when it does not open.
+std::optional<payment::Bytes32> open_vault(AppState& s, const std::string& password, std::string& error);
 
 // Hex of n random bytes (nonces, idempotency keys).
 std::string random_hex(std::size_t n);

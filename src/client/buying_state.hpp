@@ -128,7 +128,8 @@ struct LedgerEntry {
 };
 
 struct WalletState {
-    std::string blob;          // the vault in localStorage ("" = no wallet on this device)
+    std::string blob;          // the account's vault in localStorage ("" = no wallet on this device)
+    std::string blob_user;     // the account `blob` was loaded for ("" = logged out)
     std::string local_pubkey;  // from the blob
     BuyLoad server_load = BuyLoad::idle;
     std::string registered_pubkey;  // "" = none bound to the account

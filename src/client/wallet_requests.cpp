@@ -15,17 +15,36 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kVaultKey = "satstore.wallet";
+// One vault per account ("satstore.wallet.<user id>"); before issue 17 one v1 vault per origin
+// lived under "satstore.wallet", which the first account to unlock it takes over.
+constexpr const char* kLegacyVaultKey = "satstore.wallet";
 constexpr std::size_t kMinPasswordChars = 8;
+
+std::string vault_key(const std::string& user_id) { return std::string(kLegacyVaultKey) + "." + user_id; }
 
 std::string str(const json& j, const char* key) {
     auto it = j.find(key);
     return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
-void load_blob(WalletState& w) {
-    w.blob = platform::storage_get(kVaultKey);
+// Reads the logged-in account's vault (or the origin's v1 vault, until an account takes it).
+void load_blob(AppState& s) {
+    WalletState& w = s.buy.wallet;
+    w.blob_user = s.user ? s.user->id : std::string();
+    w.blob = w.blob_user.empty() ? std::string() : platform::storage_get(vault_key(w.blob_user));
+    if (w.blob.empty() && !w.blob_user.empty()) w.blob = platform::storage_get(kLegacyVaultKey);
     w.local_pubkey = w.blob.empty() ? std::string() : wallet::blob_pubkey(w.blob);
+}
+
+// Seals `key` under `password` for the logged-in account and stores it as that account's vault.
+bool save_vault(AppState& s, const payment::Bytes32& key, const std::string& password) {
+    if (!s.user) return false;
+    const std::optional<std::string> blob = wallet::seal(key, password, s.user->id);
+    if (!blob) return false;
+    platform::storage_set(vault_key(s.user->id), *blob);
+    platform::storage_remove(kLegacyVaultKey);
+    load_blob(s);
+    return true;
 }
 
 void apply_wallet_json(AppState& s, const json& j) {
@@ -72,13 +91,10 @@ void register_key(AppState& s, const payment::Bytes32& key) {
 // Seals `key` under the form's new password, stores the vault and registers the key.
 void store_key(AppState& s, payment::Bytes32& key, bool show_backup) {
     WalletState& w = s.buy.wallet;
-    const std::optional<std::string> blob = wallet::seal(key, w.password);
-    if (!blob) {
+    if (!save_vault(s, key, w.password)) {
         w.errors["password"] = tr(s.lang, S::wallet_unreadable);
         return;
     }
-    platform::storage_set(kVaultKey, *blob);
-    load_blob(w);
     if (show_backup) w.backup_secret = hex::encode(key.data(), key.size());
     register_key(s, key);
     w.password.clear();
@@ -91,19 +107,43 @@ void store_key(AppState& s, payment::Bytes32& key, bool show_backup) {
 // Opens the vault with the form's current password; nullopt (and the field error) when wrong.
 std::optional<payment::Bytes32> unlock(AppState& s) {
     WalletState& w = s.buy.wallet;
-    const wallet::Opened opened = wallet::open(w.blob, w.current_password);
-    if (!opened.seckey32) {
-        w.errors["current_password"] = tr(s.lang, opened.error == wallet::OpenError::wrong_password
-                                                      ? S::wrong_payment_password : S::wallet_unreadable);
-    }
+    std::string error;
+    std::optional<payment::Bytes32> key = open_vault(s, w.current_password, error);
+    if (!key) w.errors["current_password"] = error;
     w.current_password.clear();
-    return opened.seckey32;
+    return key;
 }
 
 }  // namespace
 
+std::optional<payment::Bytes32> open_vault(AppState& s, const std::string& password, std::string& error) {
+    if (!s.user) {
+        error = tr(s.lang, S::wallet_unreadable);
+        return std::nullopt;
+    }
+    wallet::Opened opened = wallet::open(s.buy.wallet.blob, password, s.user->id);
+    if (!opened.seckey32) {
+        switch (opened.error) {
+            case wallet::OpenError::wrong_password: error = tr(s.lang, S::wrong_payment_password); break;
+            case wallet::OpenError::untrusted: error = tr(s.lang, S::wallet_untrusted); break;
+            case wallet::OpenError::malformed:
+            case wallet::OpenError::out_of_memory: error = tr(s.lang, S::wallet_unreadable); break;
+        }
+        return std::nullopt;
+    }
+    if (opened.upgrade) save_vault(s, *opened.seckey32, password);  // v1 → v2, this account's
+    const std::optional<payment::Bytes32> key = opened.seckey32;
+    wallet::wipe(*opened.seckey32);
+    return key;
+}
+
+void sync_vault(AppState& s) {
+    const std::string user = s.user ? s.user->id : std::string();
+    if (user != s.buy.wallet.blob_user) load_blob(s);
+}
+
 void request_wallet(AppState& s) {
-    load_blob(s.buy.wallet);
+    load_blob(s);
     if (s.session_token.empty()) return;
     if (s.buy.wallet.server_load != BuyLoad::ok) s.buy.wallet.server_load = BuyLoad::loading;
     send(s, BuyRequest::wallet, "GET", "/wallet");
@@ -194,11 +234,9 @@ void run_wallet_work(AppState& s) {
         case BuyAction::wallet_change_password: {
             std::optional<payment::Bytes32> key = unlock(s);
             if (!key) break;
-            const std::optional<std::string> blob = wallet::seal(*key, w.password);
+            const bool saved = save_vault(s, *key, w.password);
             wallet::wipe(*key);
-            if (!blob) break;
-            platform::storage_set(kVaultKey, *blob);
-            load_blob(w);
+            if (!saved) break;
             w.password.clear();
             w.password2.clear();
             w.mode.clear();

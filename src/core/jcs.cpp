@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/json_text.hpp"
+
 namespace satstore::jcs {
 namespace {
 
@@ -58,7 +60,8 @@ void write_string(const std::string& s, std::string& out) {
     out.push_back('"');
 }
 
-bool write_value(const nlohmann::json& v, std::string& out) {
+bool write_value(const nlohmann::json& v, std::string& out, int depth) {
+    if ((v.is_array() || v.is_object()) && depth >= json_text::kMaxDepth) return false;
     switch (v.type()) {
         case nlohmann::json::value_t::null: out += "null"; return true;
         case nlohmann::json::value_t::boolean: out += v.get<bool>() ? "true" : "false"; return true;
@@ -71,7 +74,7 @@ bool write_value(const nlohmann::json& v, std::string& out) {
             for (const auto& item : v) {
                 if (!first) out.push_back(',');
                 first = false;
-                if (!write_value(item, out)) return false;
+                if (!write_value(item, out, depth + 1)) return false;
             }
             out.push_back(']');
             return true;
@@ -88,7 +91,7 @@ bool write_value(const nlohmann::json& v, std::string& out) {
                 first = false;
                 write_string(*key, out);
                 out.push_back(':');
-                if (!write_value(v.at(*key), out)) return false;
+                if (!write_value(v.at(*key), out, depth + 1)) return false;
             }
             out.push_back('}');
             return true;
@@ -104,7 +107,7 @@ bool write_value(const nlohmann::json& v, std::string& out) {
 
 std::optional<std::string> canonicalize(const nlohmann::json& value) {
     std::string out;
-    if (!write_value(value, out)) return std::nullopt;
+    if (!write_value(value, out, 0)) return std::nullopt;
     return out;
 }
 

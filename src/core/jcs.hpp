@@ -13,7 +13,8 @@
 namespace satstore::jcs {
 
 // Returns the canonical form of `value`, or nullopt when `value` holds a floating-point number
-// (the protocol carries amounts as strings and integers only, so a float is malformed input).
+// (the protocol carries amounts as strings and integers only, so a float is malformed input) or
+// nests arrays/objects deeper than json_text::kMaxDepth (the recursion stays bounded).
 // Strings must be valid UTF-8, which nlohmann::json guarantees for parsed input.
 std::optional<std::string> canonicalize(const nlohmann::json& value);
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/authorization.hpp"
+#include "core/json_text.hpp"
 
 namespace satstore::server {
 namespace {
@@ -24,9 +25,10 @@ int verify_payment_command(std::istream& in, std::ostream& out) {
     std::string line;
     while (std::getline(in, line)) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        const auto [j, error] = json_text::parse(line);
         std::string reason;
-        if (j.is_discarded() || !j.is_object()) reason = "not a JSON object";
+        if (error == json_text::ParseError::too_deep) reason = "nested too deeply";
+        else if (error || !j.is_object()) reason = "not a JSON object";
         else if (!j.contains("pubkey") || !j["pubkey"].is_string()) reason = "missing pubkey";
         else if (!j.contains("sig") || !j["sig"].is_string()) reason = "missing sig";
         else if (!j.contains("fields")) reason = "missing fields";

@@ -45,6 +45,25 @@ std::string parse_public_url(std::string v) {
     return v;
 }
 
+// A comma-separated list of origins ("https://shop.example,http://localhost:5173"): each a scheme,
+// a host and an optional port, nothing after. "*" is refused: the list is also the page's
+// frame-ancestors, and a wildcard would let any site frame the pay and wallet screens.
+std::vector<std::string> parse_origins(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::string origin : split_list(text)) {
+        if (origin == "*" || origin == "null")
+            throw std::invalid_argument("cors-origins: '" + origin +
+                                        "' is not allowed; list each origin explicitly, e.g. https://shop.example");
+        if (!origin.empty() && origin.back() == '/') origin.pop_back();
+        const bool scheme = origin.rfind("http://", 0) == 0 || origin.rfind("https://", 0) == 0;
+        const std::size_t host_at = scheme ? origin.find("://") + 3 : 0;
+        if (!scheme || origin.size() <= host_at || origin.find_first_of("/?#*@ ", host_at) != std::string::npos)
+            throw std::invalid_argument("cors-origins: expected origins such as https://shop.example, got '" + origin + "'");
+        out.push_back(origin);
+    }
+    return out;
+}
+
 // Milliseconds from 0 to 60000 (0 turns the catalog cache off).
 std::chrono::milliseconds parse_cache_ms(const std::string& name, const std::string& v) {
     char* end = nullptr;
@@ -75,7 +94,7 @@ bool set_option(Config& c, const std::string& name, const std::string& value) {
         if (n < 1 || n > 64) throw std::invalid_argument("threads: expected 1-64, got '" + value + "'");
         c.threads = static_cast<unsigned>(n);
     } else if (name == "catalog-cache-ms") c.catalog_cache_max_age = parse_cache_ms(name, value);
-    else if (name == "cors-origins") c.cors_origins = split_list(value);
+    else if (name == "cors-origins") c.cors_origins = parse_origins(value);
     else if (name == "unpaid-order-ttl-s") c.unpaid_order_ttl_s = parse_seconds(name, value);
     else if (name == "sweep-period-s") c.sweep_period_s = static_cast<int>(parse_seconds(name, value));
     else if (name == "carrier-secrets") {
@@ -168,7 +187,8 @@ std::string usage() {
            "  --threads N          HTTP worker threads [SATSTORE_THREADS] (2)\n"
            "  --catalog-cache-ms N catalog responses are reused for up to N ms; stock changed by another\n"
            "                       process on the same database shows within it, 0 = off [SATSTORE_CATALOG_CACHE_MS] (1000)\n"
-           "  --cors-origins LIST  comma-separated origins allowed to call the API [SATSTORE_CORS_ORIGINS]\n"
+           "  --cors-origins LIST  comma-separated origins allowed to call the API and to frame the app, each\n"
+           "                       https://host[:port] (no '*') [SATSTORE_CORS_ORIGINS]\n"
            "  --store-id ID        store id signed into payments [SATSTORE_STORE_ID] (demo-store)\n"
            "  --store-name NAME    [SATSTORE_STORE_NAME] (satstore)\n"
            "  --unpaid-order-ttl-s N  cancel unpaid orders after N seconds [SATSTORE_UNPAID_ORDER_TTL_S] (1800)\n"

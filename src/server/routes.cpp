@@ -34,7 +34,9 @@ std::vector<Route> api_routes() {
         {"DELETE", "/api/v1/me/2fa", A::user, disable_2fa},
         {"GET", "/api/v1/me/login-activity", A::user, login_activity},
         {"POST", "/api/v1/password-resets", A::anyone, request_password_reset},
-        {"POST", "/api/v1/password-resets/{token}", A::anyone, complete_password_reset},
+        {"POST", "/api/v1/password-resets/complete", A::anyone, complete_password_reset},
+        // The older form with the token in the path: logged as its pattern, never the token.
+        {"POST", "/api/v1/password-resets/{token}", A::anyone, complete_password_reset, 0, PathLog::pattern},
         {"GET", "/api/v1/dev/outbox", A::admin, dev_outbox},
         {"GET", "/api/v1/me/addresses", A::user, list_addresses},
         {"POST", "/api/v1/me/addresses", A::user, create_address},

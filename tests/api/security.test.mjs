@@ -5,11 +5,40 @@ import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
-import { call, demoAccounts, login, startServer } from '../support/server.mjs';
+import { call as rawCall, demoAccounts, demoPassword, login as rawLogin, startServer } from '../support/server.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
 after(async () => { await srv?.stop(); });
+
+// Every password, token and code these tests send or receive, so that the last test can check
+// that none of them reached the server's output (its access log, errors, start-up lines).
+const secretsUsed = new Set();
+const secretFields = new Set(['password', 'current_password', 'new_password', 'totp', 'code', 'token', 'secret', 'recovery_codes']);
+function remember(value, field = '') {
+  if (typeof value === 'string') {
+    if (secretFields.has(field)) secretsUsed.add(value);
+    for (const [, code] of value.matchAll(/(?:Reset code: |token=)([A-Za-z0-9_-]+)/g)) secretsUsed.add(code);
+  } else if (Array.isArray(value)) {
+    for (const item of value) remember(item, field);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) remember(v, k);
+  }
+}
+async function call(url, options = {}) {
+  remember(options.body);
+  const reset = url.match(/\/password-resets\/([^/]+)$/);
+  if (reset && reset[1] !== 'complete') secretsUsed.add(reset[1]);
+  const r = await rawCall(url, options);
+  remember(r.body);
+  return r;
+}
+async function login(api, email, password = demoPassword) {
+  const token = await rawLogin(api, email, password);
+  secretsUsed.add(password);
+  secretsUsed.add(token);
+  return token;
+}
 
 function base32Decode(text) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -99,7 +128,8 @@ describe('lockout and rate limits', () => {
       // crosses a minute boundary starts a new window, so within 65 attempts one window overflows.
       let last;
       for (let i = 0; i < 65; i++) {
-        last = await call(`${limited.api}/sessions`, { method: 'POST', body: { email: 'x@example.com', password: 'whatever pass' } });
+        // Another address each time: an address tried 5 times locks (423), registered or not.
+        last = await call(`${limited.api}/sessions`, { method: 'POST', body: { email: `x${i}@example.com`, password: 'whatever pass' } });
         if (i < 30) assert.equal(last.status, 401, `attempt ${i + 1}`);
         else if (last.status === 429) break;
       }
@@ -182,5 +212,20 @@ describe('sessions and activity', () => {
     assert.equal((await call(`${srv.api}/sessions`, { method: 'DELETE', token: u.token })).status, 204);
     assert.equal((await call(`${srv.api}/me`, { token: u.token })).status, 401);
     assert.equal((await call(`${srv.api}/me`, { token: second })).status, 401);
+  });
+});
+
+describe('secrets stay out of the logs', () => {
+  test("the server's whole output holds none of the passwords, tokens and codes used above", async () => {
+    await new Promise((r) => setTimeout(r, 300));  // the access log is written every 100 ms
+    const output = srv.output();
+    assert.ok(output.includes('"path":"/api/v1/sessions"'), 'the access log was captured');
+    secretsUsed.delete(demoPassword);  // published in the README
+    assert.ok(secretsUsed.size > 30, `collected ${secretsUsed.size} secrets`);
+    for (const secret of secretsUsed) {
+      // Bounded by non-digits: a 6-digit code must not match inside a timestamp.
+      const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      assert.doesNotMatch(output, new RegExp(`(?<![0-9])${escaped}(?![0-9])`), `a secret is in the server output`);
+    }
   });
 });

@@ -129,8 +129,12 @@ test('a new buyer checks out, creates a wallet, and pays with the payment passwo
   await click(page, role(page, 'button', 'Create wallet'));
   await role(page, 'heading', 'Back up your secret key').waitFor({ state: 'attached', timeout: 15000 });
   await text(page, 'Wallet registered with your account').waitFor({ state: 'attached', timeout: 10000 });
-  const blob = JSON.parse(await page.evaluate(() => localStorage.getItem('satstore.wallet')));
-  assert.deepEqual(Object.keys(blob).sort(), ['box', 'kdf', 'mem', 'nonce', 'ops', 'pubkey', 'salt', 'v']);
+  const userId = (await api('/me', { token })).body.id;
+  const blob = JSON.parse(await page.evaluate((id) => localStorage.getItem(`satstore.wallet.${id}`), userId));
+  assert.deepEqual(Object.keys(blob).sort(), ['box', 'check', 'kdf', 'mem', 'nonce', 'ops', 'pubkey', 'salt', 'user', 'v']);
+  assert.equal(blob.v, 2);
+  assert.equal(blob.user, userId);
+  assert.equal(await page.evaluate(() => localStorage.getItem('satstore.wallet')), null, 'no vault shared by the origin');
   assert.equal((await api('/wallet', { token })).body.pubkey, blob.pubkey);
   await screenshot(page, 'wallet-backup-desktop-en');
   await click(page, role(page, 'button', 'I have saved it'));
@@ -183,7 +187,7 @@ test('a new buyer checks out, creates a wallet, and pays with the payment passwo
   // Chromium logs every non-2xx fetch; the 402 above was expected.
   assert.deepEqual(page.consoleErrors.filter((e) => !/status of 402/.test(e)), []);
 
-  Object.assign(flow, { token, orderId, blob: JSON.stringify(blob), email });
+  Object.assign(flow, { token, orderId, blob: JSON.stringify(blob), email, userId });
   await page.context().close();
 });
 
@@ -201,11 +205,11 @@ test('screenshots of the buying screens: desktop and phone, English and Chinese'
       const page = await newPage(browser, { device, locale });
       await page.goto(`${server.origin}/#/`);
       await waitReady(page);
-      await page.evaluate(([token, blob, c]) => {
+      await page.evaluate(([token, blob, c, id]) => {
         localStorage.setItem('satstore.token', token);
-        localStorage.setItem('satstore.wallet', blob);
+        localStorage.setItem(`satstore.wallet.${id}`, blob);
         localStorage.setItem('satstore.cart', c);
-      }, [flow.token, flow.blob, cart]);
+      }, [flow.token, flow.blob, cart, flow.userId]);
       const shots = [['/cart', 'buy-cart'], ['/checkout', 'checkout'], [`/orders/${pending.body.id}/pay`, 'payment'],
         ['/wallet', 'wallet'], ['/orders', 'orders'], [`/orders/${flow.orderId}`, 'order-detail']];
       for (const [path, name] of shots) {
@@ -227,11 +231,11 @@ test('cancelling the paid order asks first, refunds to the wallet, and Reorder r
   const page = await newPage(browser);
   await page.goto(`${server.origin}/#/`);
   await waitReady(page);
-  await page.evaluate(([token, blob]) => {
+  await page.evaluate(([token, blob, id]) => {
     localStorage.setItem('satstore.token', token);
-    localStorage.setItem('satstore.wallet', blob);
+    localStorage.setItem(`satstore.wallet.${id}`, blob);
     localStorage.removeItem('satstore.cart');
-  }, [flow.token, flow.blob]);
+  }, [flow.token, flow.blob, flow.userId]);
   await page.goto(`${server.origin}/#/orders/${flow.orderId}`);
   await page.reload();
   await waitReady(page);

@@ -203,7 +203,9 @@ bool text_field(const char* label, const char* id, std::string& value, const std
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     if (!error.empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);  // a long message wraps under its field
         text(error, FontSize::small14, color::danger, 0, true);
+        ImGui::PopTextWrapPos();
     }
     return entered;
 }

@@ -16,17 +16,25 @@
 #include <sodium.h>
 
 #include "core/hex.hpp"
+#include "core/jcs.hpp"
+#include "core/json_text.hpp"
 
 namespace satstore::client::wallet {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kSaltBytes = crypto_pwhash_SALTBYTES;          // 16
-constexpr std::size_t kNonceBytes = crypto_secretbox_NONCEBYTES;     // 24
-constexpr std::size_t kBoxBytes = crypto_secretbox_MACBYTES + 32;    // 48
+constexpr std::size_t kSaltBytes = crypto_pwhash_SALTBYTES;                          // 16
+constexpr std::size_t kKeyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;       // 32
+constexpr std::size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;    // 24 (v1: secretbox's, also 24)
+constexpr std::size_t kBoxBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES + 32;    // 48 (v1: secretbox's, also 48)
+constexpr std::size_t kCheckBytes = 16;
 constexpr std::uint64_t kMaxMemBytes = 256ull << 20;  // refuse blobs that ask for absurd KDF memory
 constexpr std::uint64_t kMaxOps = 10;
+constexpr const char* kCheckMessage = "satstore wallet password check";
+
+static_assert(crypto_secretbox_KEYBYTES == kKeyBytes && crypto_secretbox_NONCEBYTES == kNonceBytes &&
+              crypto_secretbox_MACBYTES + 32 == kBoxBytes);
 
 void ensure_sodium() {
     if (sodium_init() < 0) {
@@ -35,12 +43,28 @@ void ensure_sodium() {
     }
 }
 
-// Derives the secretbox key; false when the KDF could not allocate.
-bool derive(unsigned char key[crypto_secretbox_KEYBYTES], const std::string& password, const unsigned char* salt,
-            std::uint64_t ops, std::uint64_t mem) {
-    return crypto_pwhash(key, crypto_secretbox_KEYBYTES, password.data(), password.size(), salt, ops,
-                         static_cast<std::size_t>(mem), crypto_pwhash_ALG_ARGON2ID13) == 0;
+// Derives the box key; false when the KDF could not allocate.
+bool derive(unsigned char key[kKeyBytes], const std::string& password, const unsigned char* salt, std::uint64_t ops,
+            std::uint64_t mem) {
+    return crypto_pwhash(key, kKeyBytes, password.data(), password.size(), salt, ops, static_cast<std::size_t>(mem),
+                         crypto_pwhash_ALG_ARGON2ID13) == 0;
 }
+
+std::string password_check(const unsigned char key[kKeyBytes]) {
+    unsigned char check[kCheckBytes];
+    crypto_generichash(check, sizeof check, reinterpret_cast<const unsigned char*>(kCheckMessage),
+                       std::char_traits<char>::length(kCheckMessage), key, kKeyBytes);
+    return hex::encode(check, sizeof check);
+}
+
+// The associated data of a v2 box: the blob's other members, canonical.
+std::string associated_data(json header) {
+    header.erase("box");
+    header.erase("check");
+    return jcs::canonicalize(header).value_or("");
+}
+
+bool is_string_member(const json& j, const char* name) { return j.contains(name) && j[name].is_string(); }
 
 }  // namespace
 
@@ -64,69 +88,99 @@ payment::Bytes32 new_secret_key() {
     return key;
 }
 
-std::optional<std::string> seal(const payment::Bytes32& seckey32, const std::string& password, KdfCost cost) {
+std::optional<std::string> seal(const payment::Bytes32& seckey32, const std::string& password, const std::string& user_id,
+                                KdfCost cost) {
     ensure_sodium();
     const std::optional<std::string> pubkey = payment::xonly_pubkey_hex(seckey32);
-    if (!pubkey || password.empty()) return std::nullopt;
-    unsigned char salt[kSaltBytes], nonce[kNonceBytes], key[crypto_secretbox_KEYBYTES], box[kBoxBytes];
+    if (!pubkey || password.empty() || user_id.empty()) return std::nullopt;
+    unsigned char salt[kSaltBytes], nonce[kNonceBytes], key[kKeyBytes], box[kBoxBytes];
     random_bytes(salt, sizeof salt);
     random_bytes(nonce, sizeof nonce);
     if (!derive(key, password, salt, cost.ops, cost.mem_bytes)) return std::nullopt;
-    crypto_secretbox_easy(box, seckey32.data(), seckey32.size(), nonce, key);
+    json blob = {{"v", 2},
+                 {"kdf", "argon2id13"},
+                 {"ops", cost.ops},
+                 {"mem", cost.mem_bytes},
+                 {"salt", hex::encode(salt, sizeof salt)},
+                 {"nonce", hex::encode(nonce, sizeof nonce)},
+                 {"pubkey", *pubkey},
+                 {"user", user_id}};
+    const std::string ad = associated_data(blob);
+    crypto_aead_xchacha20poly1305_ietf_encrypt(box, nullptr, seckey32.data(), seckey32.size(),
+                                               reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr,
+                                               nonce, key);
+    blob["check"] = password_check(key);
+    blob["box"] = hex::encode(box, sizeof box);
     sodium_memzero(key, sizeof key);
-    const json blob = {{"v", 1},
-                       {"kdf", "argon2id13"},
-                       {"ops", cost.ops},
-                       {"mem", cost.mem_bytes},
-                       {"salt", hex::encode(salt, sizeof salt)},
-                       {"nonce", hex::encode(nonce, sizeof nonce)},
-                       {"box", hex::encode(box, sizeof box)},
-                       {"pubkey", *pubkey}};
     return blob.dump();
 }
 
-Opened open(const std::string& blob_json, const std::string& password) {
+Opened open(const std::string& blob_json, const std::string& password, const std::string& user_id, KdfCost minimum) {
     ensure_sodium();
     Opened result;
-    const json j = json::parse(blob_json, nullptr, false);
+    const json j = json_text::parse(blob_json).value;
     if (!j.is_object() || !j.contains("v") || !j["v"].is_number_integer() || !j.contains("ops") ||
         !j["ops"].is_number_unsigned() || !j.contains("mem") || !j["mem"].is_number_unsigned()) {
         return result;
     }
-    for (const char* k : {"kdf", "salt", "nonce", "box"}) {
-        if (!j.contains(k) || !j[k].is_string()) return result;
-    }
-    if (j.value("v", 0) != 1 || j.value("kdf", "") != "argon2id13") return result;
-    const auto ops = j.value("ops", std::uint64_t{0});
-    const auto mem = j.value("mem", std::uint64_t{0});
-    if (ops < crypto_pwhash_OPSLIMIT_MIN || ops > kMaxOps || mem < crypto_pwhash_MEMLIMIT_MIN || mem > kMaxMemBytes) {
+    const auto version = j["v"].get<std::int64_t>();
+    if (version != 1 && version != 2) return result;
+    for (const char* k : {"kdf", "salt", "nonce", "box", "pubkey"})
+        if (!is_string_member(j, k)) return result;
+    if (version == 2 && (!is_string_member(j, "user") || !is_string_member(j, "check"))) return result;
+    if (j["kdf"] != "argon2id13") return result;
+    const auto ops = j["ops"].get<std::uint64_t>();
+    const auto mem = j["mem"].get<std::uint64_t>();
+    const auto salt = hex::decode(j["salt"].get<std::string>(), kSaltBytes);
+    const auto nonce = hex::decode(j["nonce"].get<std::string>(), kNonceBytes);
+    const auto box = hex::decode(j["box"].get<std::string>(), kBoxBytes);
+    const std::string pubkey = j["pubkey"].get<std::string>();
+    if (!salt || !nonce || !box || !hex::is_lower_hex(pubkey, 64) || ops > kMaxOps || mem > kMaxMemBytes) return result;
+    if (ops < minimum.ops || mem < minimum.mem_bytes || (version == 2 && j["user"] != user_id)) {
+        result.error = OpenError::untrusted;
         return result;
     }
-    const auto salt = hex::decode(j.value("salt", ""), kSaltBytes);
-    const auto nonce = hex::decode(j.value("nonce", ""), kNonceBytes);
-    const auto box = hex::decode(j.value("box", ""), kBoxBytes);
-    if (!salt || !nonce || !box) return result;
-    unsigned char key[crypto_secretbox_KEYBYTES];
+
+    unsigned char key[kKeyBytes];
     if (!derive(key, password, salt->data(), ops, mem)) {
         result.error = OpenError::out_of_memory;
         return result;
     }
     payment::Bytes32 secret{};
-    const bool ok = crypto_secretbox_open_easy(secret.data(), box->data(), box->size(), nonce->data(), key) == 0;
-    sodium_memzero(key, sizeof key);
-    if (!ok) {
+    bool opened = false;
+    if (version == 2) {
+        if (password_check(key) != j["check"].get<std::string>()) {
+            sodium_memzero(key, sizeof key);
+            result.error = OpenError::wrong_password;
+            return result;
+        }
+        const std::string ad = associated_data(j);
+        opened = crypto_aead_xchacha20poly1305_ietf_decrypt(secret.data(), nullptr, nullptr, box->data(), box->size(),
+                                                            reinterpret_cast<const unsigned char*>(ad.data()), ad.size(),
+                                                            nonce->data(), key) == 0;
+        result.error = OpenError::untrusted;  // the password was right: the header was changed
+    } else {
+        opened = crypto_secretbox_open_easy(secret.data(), box->data(), box->size(), nonce->data(), key) == 0;
         result.error = OpenError::wrong_password;
+    }
+    sodium_memzero(key, sizeof key);
+    if (!opened) return result;
+    // v1 never authenticated its public key; v2 did, and this costs nothing beside the KDF.
+    if (payment::xonly_pubkey_hex(secret) != pubkey) {
+        wipe(secret);
+        result.error = OpenError::untrusted;
         return result;
     }
     result.seckey32 = secret;
+    result.upgrade = version == 1;
     wipe(secret);
     return result;
 }
 
 std::string blob_pubkey(const std::string& blob_json) {
-    const json j = json::parse(blob_json, nullptr, false);
-    if (!j.is_object() || !j.contains("pubkey") || !j["pubkey"].is_string()) return {};
-    const std::string pubkey = j.value("pubkey", "");
+    const json j = json_text::parse(blob_json).value;
+    if (!j.is_object() || !is_string_member(j, "pubkey")) return {};
+    const std::string pubkey = j["pubkey"].get<std::string>();
     return hex::is_lower_hex(pubkey, 64) ? pubkey : std::string();
 }
 

@@ -51,15 +51,19 @@ Response create_session(Context& ctx) {
     };
     auto user = ctx.store.user_by_email(email);
     if (user) event.user_id = user->id;
-    if (user && user->locked_until_unix_s > ctx.now_unix_s) {
-        refuse("account_locked");
-        throw account_locked(user->locked_until_unix_s - ctx.now_unix_s);
-    }
+    // The password is checked (or an equal check burnt) before the lock is looked at, and unknown
+    // addresses lock like accounts do: a locked account and an unknown email answer alike, in
+    // the same time (issue 17, F4).
     const bool password_ok = user ? secrets::verify_password(user->password_hash, password)
                                   : (secrets::burn_password_check(password), false);
+    const std::string key = lockout_key(email);
+    if (const auto locked_s = seconds_locked(ctx, key)) {
+        refuse("account_locked");
+        throw account_locked(locked_s);
+    }
     if (!password_ok) {
         refuse("invalid_credentials");
-        if (user) ctx.store.record_failed_login(user->id, ctx.now_unix_s, ctx.config.lock_after_failures, ctx.config.lock_s);
+        count_failed_attempt(ctx, key);
         // One message for unknown emails and wrong passwords: no account enumeration.
         throw ApiError(401, "invalid_credentials", "Wrong email or password", "The email or the password is not correct.");
     }
@@ -71,12 +75,12 @@ Response create_session(Context& ctx) {
         }
         if (!second_factor_ok(ctx, *user, code)) {
             refuse("invalid_totp");
-            ctx.store.record_failed_login(user->id, ctx.now_unix_s, ctx.config.lock_after_failures, ctx.config.lock_s);
+            count_failed_attempt(ctx, key);
             throw ApiError(401, "invalid_credentials", "Wrong code", "The two-factor code is wrong or was already used.",
                            {{"totp", "Wrong or already used code."}});
         }
     }
-    ctx.store.reset_failed_logins(user->id);
+    ctx.store.reset_failed_logins(key);
     event.success = true;
     ctx.store.record_login(event);
 

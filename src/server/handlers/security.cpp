@@ -1,5 +1,7 @@
 // Account security: two-factor enrolment, password change and reset, login activity, logging
 // out everywhere, the demo mail outbox (SPEC §1 accounts and security).
+#include <algorithm>
+
 #include <sodium.h>
 
 #include "core/account.hpp"
@@ -48,7 +50,7 @@ std::string link_origin(const Context& ctx) {
     const std::string origin(ctx.request.header("origin"));
     if (origin == own) return origin;
     for (const auto& allowed : c.cors_origins)
-        if (allowed != "*" && allowed == origin) return origin;
+        if (allowed == origin) return origin;
     return own;
 }
 
@@ -67,12 +69,22 @@ void enforce_rate_limit(const Context& ctx, const std::string& scope, int limit)
     }
 }
 
+std::string lockout_key(const std::string& normalized_email) { return secrets::token_hash(normalized_email); }
+
+std::int64_t seconds_locked(const Context& ctx, const std::string& key) {
+    return std::max<std::int64_t>(0, ctx.store.locked_until(key) - ctx.now_unix_s);
+}
+
 ApiError account_locked(std::int64_t retry_after_s) {
     ApiError e(423, "account_locked", "Account locked",
-               "Too many failed logins. Try again later or reset your password.");
+               "Too many failed attempts. Try again later or reset your password.");
     e.headers.emplace_back("Retry-After", std::to_string(retry_after_s));
     e.extra = {{"retry_after", retry_after_s}};
     return e;
+}
+
+void count_failed_attempt(const Context& ctx, const std::string& key) {
+    ctx.store.record_failed_login(key, ctx.now_unix_s, ctx.config.lock_after_failures, ctx.config.lock_s);
 }
 
 bool second_factor_ok(Context& ctx, const User& user, const std::string& code) {
@@ -111,11 +123,20 @@ Response confirm_2fa(Context& ctx) {
     return json_response(200, {{"recovery_codes", codes}});
 }
 
+// Removing two-factor and changing the password prove the account's secrets again: a wrong
+// code or current password counts toward the login lockout, and a locked account is refused,
+// so a stolen session cannot guess them without limit (issue 17, F5).
 Response disable_2fa(Context& ctx) {
     const auto body = ctx.request.body.empty() ? nlohmann::json::object() : ctx.json_body();
     const User& user = ctx.current_user();
     if (!user.twofa_enabled) throw ApiError(409, "twofa_disabled", "Two-factor is off", "Two-factor is not enabled.");
-    require_totp(ctx, user, text_field(body, "code"));
+    const std::string key = lockout_key(user.email);
+    if (const auto locked_s = seconds_locked(ctx, key)) throw account_locked(locked_s);
+    const std::string code = text_field(body, "code");
+    if (code.empty() || !second_factor_ok(ctx, user, code)) {
+        count_failed_attempt(ctx, key);
+        require_totp(ctx, user, "");
+    }
     ctx.store.disable_totp(user.id);
     return empty_response(204);
 }
@@ -125,10 +146,15 @@ Response change_password(Context& ctx) {
     const User& user = ctx.current_user();
     const std::string current = text_field(body, "current_password"), next = text_field(body, "new_password");
     if (auto problem = password_problem(next)) throw validation_error({{"new_password", *problem}});
-    if (!secrets::verify_password(user.password_hash, current))
+    const std::string key = lockout_key(user.email);
+    if (const auto locked_s = seconds_locked(ctx, key)) throw account_locked(locked_s);
+    if (!secrets::verify_password(user.password_hash, current)) {
+        count_failed_attempt(ctx, key);
         throw ApiError(403, "invalid_credentials", "Wrong password", "The current password is not correct.",
                        {{"current_password", "Not correct."}});
+    }
     ctx.store.set_password_hash(user.id, secrets::hash_password(next));
+    ctx.store.reset_failed_logins(key);
     ctx.store.delete_sessions(user.id, ctx.session_hash);  // other devices must log in again
     return empty_response(204);
 }
@@ -167,14 +193,26 @@ Response request_password_reset(Context& ctx) {
     return json_response(202, {{"status", "accepted"}});
 }
 
+// POST /password-resets/complete {token, new_password}, and the older
+// POST /password-resets/{token} {new_password} (the route table keeps its path out of the logs).
+// The token is spent by the first attempt, whatever its outcome: a token that survived a failed
+// attempt could be tried again by whoever saw it. The client checks the password rule
+// (core password_problem) before sending, so a 422 here means the rule was bypassed.
 Response complete_password_reset(Context& ctx) {
     const auto body = ctx.json_body();
-    const std::string next = text_field(body, "new_password");
-    if (auto problem = password_problem(next)) throw validation_error({{"new_password", *problem}});
-    const auto user_id = ctx.store.consume_password_reset(secrets::token_hash(ctx.request.params.at("token")), ctx.now_unix_s);
+    const auto param = ctx.request.params.find("token");
+    const std::string token = param != ctx.request.params.end() ? param->second : text_field(body, "token");
+    if (token.empty()) throw validation_error({{"token", "The reset code from the mail is required."}});
+    const auto user_id = ctx.store.consume_password_reset(secrets::token_hash(token), ctx.now_unix_s);
     if (!user_id)
         throw ApiError(410, "token_expired", "Link expired", "This reset link was used or has expired. Ask for a new one.");
+    const std::string next = text_field(body, "new_password");
+    if (auto problem = password_problem(next))
+        throw ApiError(422, "validation_failed", "Some fields are missing or invalid.",
+                       "The password was not changed and this reset link is now used: ask for a new one.",
+                       {{"new_password", *problem}});
     ctx.store.set_password_hash(*user_id, secrets::hash_password(next));
+    if (const auto user = ctx.store.user_by_id(*user_id)) ctx.store.reset_failed_logins(lockout_key(user->email));
     ctx.store.delete_sessions(*user_id, "");
     return empty_response(204);
 }

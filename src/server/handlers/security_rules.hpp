@@ -15,8 +15,18 @@ std::string user_agent(const Context& ctx);
 // 429 `rate_limited` with Retry-After when over. Counted in the database (all processes agree).
 void enforce_rate_limit(const Context& ctx, const std::string& scope, int limit);
 
+// The lockout key of a normalized email (its hash), registered or not.
+std::string lockout_key(const std::string& normalized_email);
+
+// Seconds until `key` unlocks; 0 when it is not locked.
+std::int64_t seconds_locked(const Context& ctx, const std::string& key);
+
 // 423 `account_locked` with Retry-After.
 ApiError account_locked(std::int64_t retry_after_s);
+
+// Counts a failed attempt — a login, a wrong current password, a wrong code when removing
+// two-factor — against the same lockout (issue 17, F5).
+void count_failed_attempt(const Context& ctx, const std::string& key);
 
 // Checks a TOTP code (consuming its time step, so it cannot be used twice) or a recovery code
 // (consuming it). False for anything else.

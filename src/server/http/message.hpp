@@ -21,6 +21,10 @@ struct Request {
     std::string body;
     std::string remote_ip;
     std::string route = "unmatched";  // the route pattern that served it, or "static" (metrics)
+    std::string log_path;  // when set, what the logs show instead of `path` (PathLog::pattern)
+
+    // The path as the access and error logs may show it.
+    const std::string& logged_path() const { return log_path.empty() ? path : log_path; }
 
     // Header value by lower-case name, or "" when absent.
     std::string_view header(std::string_view lower_name) const;

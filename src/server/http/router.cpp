@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#include "core/json_text.hpp"
 #include "server/auth/secrets.hpp"
 #include "server/http/problem.hpp"
 
@@ -35,6 +36,33 @@ bool match(const char* pattern, const std::string& path, std::map<std::string, s
     return true;
 }
 
+std::string lower_trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// `application/json`, with no parameter but an optional `charset=utf-8` (quoted or not, any
+// case). Anything else — text/plain, form encodings, another charset — is refused, so a
+// cross-site form post (which needs no CORS preflight) never reaches a JSON handler.
+bool is_json_media_type(std::string_view content_type) {
+    std::size_t start = 0;
+    for (bool first = true;; first = false) {
+        const auto end = std::min(content_type.find(';', start), content_type.size());
+        const std::string part = lower_trimmed(content_type.substr(start, end - start));
+        if (first) {
+            if (part != "application/json") return false;
+        } else if (part != "charset=utf-8" && part != "charset=\"utf-8\"") {
+            return false;
+        }
+        if (end == content_type.size()) return true;
+        start = end + 1;
+    }
+}
+
 bool allows(const User& user, Access access) {
     switch (access) {
         case Access::anyone:
@@ -54,12 +82,19 @@ const User& Context::current_user() const {
 }
 
 nlohmann::json Context::json_body() const {
-    auto body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-    if (body.is_discarded() || !body.is_object())
+    if (!is_json_media_type(request.header("content-type")))
+        throw ApiError(415, "unsupported_media_type", "Send JSON",
+                       "The body must be JSON sent with Content-Type: application/json (UTF-8).");
+    json_text::Parsed parsed = json_text::parse(request.body);
+    if (parsed.error == json_text::ParseError::too_deep)
+        throw ApiError(422, "json_too_deep", "The request body is nested too deeply.",
+                       "JSON arrays and objects may nest at most " + std::to_string(json_text::kMaxDepth) + " levels.",
+                       {{"body", "Nested deeper than " + std::to_string(json_text::kMaxDepth) + " levels."}});
+    if (parsed.error || !parsed.value.is_object())
         throw ApiError(422, "invalid_json", "The request body is not a JSON object.",
                        "Send a JSON object with Content-Type: application/json.",
                        {{"body", "Expected a JSON object."}});
-    return body;
+    return std::move(parsed.value);
 }
 
 bool Router::knows_path(const std::string& path) const {
@@ -78,6 +113,7 @@ Response Router::dispatch(Request& request, const Config& config, Store& store, 
             route = &r;
             request.params = std::move(params);
             request.route = r.pattern;
+            if (r.path_log == PathLog::pattern) request.log_path = r.pattern;
             break;
         }
         allow += (allow.empty() ? "" : ", ") + std::string(r.method);

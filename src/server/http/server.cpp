@@ -46,7 +46,7 @@ const char* reason_phrase(int status) {
 }
 
 void log_error(const Request& request, const char* what) {
-    std::fprintf(stderr, "error: %s %s: %s\n", request.method.c_str(), request.path.c_str(), what);
+    std::fprintf(stderr, "error: %s %s: %s\n", request.method.c_str(), request.logged_path().c_str(), what);
 }
 
 std::map<std::string, std::string> parse_query(std::string_view query) {
@@ -65,13 +65,28 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
     return out;
 }
 
+bool has_header(const Response& response, std::string_view lower_name) {
+    for (const auto& [name, value] : response.headers) {
+        if (name.size() != lower_name.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; same && i < name.size(); ++i)
+            same = std::tolower(static_cast<unsigned char>(name[i])) == lower_name[i];
+        if (same) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool HttpApp::origin_allowed(std::string_view origin) const {
     if (origin.empty()) return false;
     for (const auto& allowed : config_.cors_origins)
-        if (allowed == origin || allowed == "*") return true;
+        if (allowed == origin) return true;
     return false;
+}
+
+bool HttpApp::is_api(const Request& request) const {
+    return request.path.rfind("/api/", 0) == 0 || router_.knows_path(request.path);
 }
 
 void HttpApp::add_cors(const Request& request, Response& response) const {
@@ -82,8 +97,7 @@ void HttpApp::add_cors(const Request& request, Response& response) const {
     response.header("Access-Control-Expose-Headers", "ETag, Location, Retry-After");
 }
 
-Response HttpApp::handle_unsafe(Request& request) {
-    const bool is_api = request.path.rfind("/api/", 0) == 0 || router_.knows_path(request.path);
+Response HttpApp::handle_unsafe(Request& request, bool is_api) {
     if (request.method == "OPTIONS" && is_api) {
         Response r = empty_response(204);
         if (origin_allowed(request.header("origin"))) {
@@ -106,8 +120,9 @@ Response HttpApp::handle_unsafe(Request& request) {
 
 Response HttpApp::handle(Request& request) noexcept {
     Response response;
+    const bool api = is_api(request);
     try {
-        response = handle_unsafe(request);
+        response = handle_unsafe(request, api);
     } catch (const ApiError& e) {
         response = problem_response(e);
     } catch (const StoreError& e) {
@@ -121,6 +136,10 @@ Response HttpApp::handle(Request& request) noexcept {
             ApiError(500, "internal_error", "Internal server error", "Something went wrong on our side."));
     }
     add_cors(request, response);
+    // Every API answer but the public catalog's (which sets its own, for ETag revalidation)
+    // depends on who asks or on the moment: no shared or browser cache may keep it (issue 17, F3).
+    if (api && !has_header(response, "cache-control")) response.header("Cache-Control", "no-store");
+    if (!has_header(response, "x-content-type-options")) response.header("X-Content-Type-Options", "nosniff");
     return response;
 }
 
@@ -189,7 +208,7 @@ int serve(const Config& config, HttpApp& app, void (*on_ready)(const Config&)) {
             log_error(request, e.what());
         }
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        access_log.record(now_unix_s(), request.remote_ip, request.method, request.path, response.status, ms);
+        access_log.record(now_unix_s(), request.remote_ip, request.method, request.logged_path(), response.status, ms);
         metrics::observe(request.method, request.route, response.status, ms / 1000);
         return restinio::request_accepted();
     };

@@ -14,11 +14,15 @@ public:
         : config_(config), store_(store), router_(std::move(router)) {}
 
     // Answers one request. Never throws: every error becomes a problem+json response, and a
-    // 5xx never carries internal details (they go to the log instead).
+    // 5xx never carries internal details (they go to the log instead). Every response carries
+    // X-Content-Type-Options: nosniff; API responses Cache-Control: no-store unless the handler
+    // chose a policy.
     Response handle(Request& request) noexcept;
 
 private:
-    Response handle_unsafe(Request& request);
+    Response handle_unsafe(Request& request, bool is_api);
+    // True for /api/… and the operations routes of the table (/healthz, /readyz, /metrics).
+    bool is_api(const Request& request) const;
     void add_cors(const Request& request, Response& response) const;
     bool origin_allowed(std::string_view origin) const;
 

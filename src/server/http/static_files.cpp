@@ -180,7 +180,6 @@ std::optional<Response> serve_static(const Request& request, const Config& confi
 
     Response r;
     r.header("Content-Type", mime->type);
-    r.header("X-Content-Type-Options", "nosniff");
     const std::string name = file->filename().string();
     if (is_content_hashed(name)) r.header("Cache-Control", "public, max-age=31536000, immutable");
     else if (name == "index.html" || name == "config.json") r.header("Cache-Control", "no-cache");

@@ -66,8 +66,6 @@ struct User {
     std::int64_t created_at_unix_s = 0;
     std::int64_t points = 0;  // loyalty points, one worth one fiat minor unit
     // Security state (never sent to clients).
-    int failed_logins = 0;
-    std::int64_t locked_until_unix_s = 0;
     std::string totp_secret;          // base32; non-empty when two-factor is on
     std::string totp_pending_secret;  // during enrolment, until confirmed
 };
@@ -207,6 +205,13 @@ struct Upload {
     std::int64_t created_at_unix_s = 0;
 };
 
+// A place an upload is attached to, for deciding who besides its owner may read it.
+struct UploadUse {
+    enum class Kind { ticket, return_evidence };
+    Kind kind;
+    std::string owner_id;  // the buyer of the ticket, or of the order the return belongs to
+};
+
 enum class ReturnOutcome { done, not_found, not_allowed, too_many_units };
 
 struct ReturnResult {
@@ -312,11 +317,14 @@ public:
     virtual std::optional<User> session_user(std::string_view token_hash, std::int64_t now_unix_s) = 0;
     virtual void delete_session(std::string_view token_hash) = 0;
     virtual void record_login(const LoginEvent& event) = 0;
-    // Counts a failed login; at `lock_after` failures in a row the account locks until
-    // now + lock_s and the count restarts. Returns the lock time (0 when not locked).
-    virtual std::int64_t record_failed_login(std::string_view user_id, std::int64_t now_unix_s, int lock_after,
+    // Lockout, keyed by the hash of a normalized email whether or not an account has it (so an
+    // unknown address behaves as a known one). `record_failed_login` counts a failure; at
+    // `lock_after` failures in a row the key locks until now + lock_s and the count restarts.
+    // Returns the lock time (0 when not locked). `locked_until` is 0 for a key never locked.
+    virtual std::int64_t record_failed_login(const std::string& email_hash, std::int64_t now_unix_s, int lock_after,
                                              std::int64_t lock_s) = 0;
-    virtual void reset_failed_logins(std::string_view user_id) = 0;
+    virtual void reset_failed_logins(const std::string& email_hash) = 0;
+    virtual std::int64_t locked_until(const std::string& email_hash) = 0;
     // Counts one event for `key` in the fixed window starting at `window_start`; returns the count.
     virtual int count_rate(const std::string& key, std::int64_t window_start_unix_s) = 0;
     virtual std::vector<LoginEvent> login_events(std::string_view user_id, int limit) = 0;
@@ -333,10 +341,12 @@ public:
     virtual bool use_totp_step(std::string_view user_id, std::int64_t step) = 0;
     // Consumes an unused recovery code; false when unknown or used.
     virtual bool use_recovery_code(std::string_view user_id, const std::string& code_hash, std::int64_t now_unix_s) = 0;
-    // Password reset tokens (stored hashed), single use.
+    // Password reset tokens (stored hashed), single use. Creating one spends the user's older
+    // unused tokens: only the newest link works.
     virtual void create_password_reset(const std::string& token_hash, std::string_view user_id, std::int64_t now_unix_s,
                                        std::int64_t expires_at_unix_s) = 0;
-    // Marks the token used and returns its user, or nullopt when unknown, used or expired.
+    // Marks the token used — whatever the caller then does with it — and returns its user, or
+    // nullopt when unknown, used or expired.
     virtual std::optional<std::string> consume_password_reset(const std::string& token_hash, std::int64_t now_unix_s) = 0;
     // The mail outbox (the embedded default's "mail server").
     virtual void send_mail(const Mail& mail) = 0;
@@ -402,6 +412,8 @@ public:
     // --- uploads and returns ---
     virtual void save_upload(const Upload& upload) = 0;
     virtual std::optional<Upload> upload(std::string_view id) = 0;
+    // Every ticket (opening post or message) and return the upload is attached to.
+    virtual std::vector<UploadUse> upload_uses(std::string_view upload_id) = 0;
     // Stores a new return of a delivered or completed order (not_allowed otherwise) unless it
     // asks for more units of a line than were ordered minus those in earlier, unrejected returns.
     virtual ReturnResult create_return(const ReturnRequest& ret) = 0;

@@ -30,7 +30,7 @@ std::vector<Role> split_roles(const std::string& text) {
 
 constexpr const char* kUserColumns =
     "u.id, u.email, u.display_name, u.password_hash, u.roles, u.twofa_enabled, u.created_at, u.points, "
-    "u.failed_logins, u.locked_until, u.totp_secret, u.totp_pending_secret";
+    "u.totp_secret, u.totp_pending_secret";
 
 User read_user(const Stmt& s) {
     User u;
@@ -42,10 +42,8 @@ User read_user(const Stmt& s) {
     u.twofa_enabled = s.integer(5) != 0;
     u.created_at_unix_s = s.integer(6);
     u.points = s.integer(7);
-    u.failed_logins = static_cast<int>(s.integer(8));
-    u.locked_until_unix_s = s.integer(9);
-    u.totp_secret = s.text(10);
-    u.totp_pending_secret = s.text(11);
+    u.totp_secret = s.text(8);
+    u.totp_pending_secret = s.text(9);
     return u;
 }
 

@@ -64,6 +64,29 @@ std::optional<Upload> SqlStore::upload(std::string_view id) {
     return Upload{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)};
 }
 
+std::vector<UploadUse> SqlStore::upload_uses(std::string_view upload_id) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    std::vector<UploadUse> out;
+    Stmt tickets(db, "SELECT DISTINCT t.user_id FROM ticket_attachments a JOIN tickets t ON t.id = a.ticket_id "
+                     "WHERE a.upload_id = ?");
+    tickets.bind(1, upload_id);
+    while (tickets.step()) out.push_back({UploadUse::Kind::ticket, tickets.text(0)});
+    // Evidence is a JSON array of ids in the return's row: matched as the quoted id, with LIKE's
+    // wildcards in it escaped ("upl_…" holds an underscore).
+    std::string pattern = "%\"";
+    for (const char c : upload_id) {
+        if (c == '_' || c == '%' || c == '\\') pattern += '\\';
+        pattern += c;
+    }
+    pattern += "\"%";
+    Stmt returns(db, "SELECT DISTINCT o.user_id FROM returns r JOIN orders o ON o.id = r.order_id "
+                     "WHERE r.evidence_json LIKE ? ESCAPE '\\'");
+    returns.bind(1, pattern);
+    while (returns.step()) out.push_back({UploadUse::Kind::return_evidence, returns.text(0)});
+    return out;
+}
+
 ReturnResult SqlStore::create_return(const ReturnRequest& ret) {
     auto lease = pool_.take();
     Db& db = *lease;

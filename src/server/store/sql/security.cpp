@@ -3,23 +3,44 @@
 
 namespace satstore::server::sql {
 
-std::int64_t SqlStore::record_failed_login(std::string_view user_id, std::int64_t now, int lock_after, std::int64_t lock_s) {
+std::int64_t SqlStore::record_failed_login(const std::string& email_hash, std::int64_t now, int lock_after,
+                                           std::int64_t lock_s) {
     auto lease = pool_.take();
-    Stmt s(*lease,
-           "UPDATE users SET "
-           "locked_until = CASE WHEN failed_logins + 1 >= ?1 THEN ?2 ELSE locked_until END, "
-           "failed_logins = CASE WHEN failed_logins + 1 >= ?1 THEN 0 ELSE failed_logins + 1 END "
-           "WHERE id = ?3 RETURNING locked_until");
-    s.bind(1, std::int64_t{lock_after}).bind(2, now + lock_s).bind(3, user_id);
-    if (!s.step()) return 0;
-    const std::int64_t until = s.integer(0);
+    Db& db = *lease;
+    std::int64_t until = 0, failures = 0;
+    {  // scoped: the statement is finished before the next one runs
+        Stmt s(db,
+               "INSERT INTO login_lockouts(email_hash, failures, locked_until, updated_at) "
+               "VALUES (?3, CASE WHEN 1 >= ?1 THEN 0 ELSE 1 END, CASE WHEN 1 >= ?1 THEN ?2 ELSE 0 END, ?4) "
+               "ON CONFLICT(email_hash) DO UPDATE SET "
+               "locked_until = CASE WHEN login_lockouts.failures + 1 >= ?1 THEN ?2 ELSE login_lockouts.locked_until END, "
+               "failures = CASE WHEN login_lockouts.failures + 1 >= ?1 THEN 0 ELSE login_lockouts.failures + 1 END, "
+               "updated_at = ?4 RETURNING locked_until, failures");
+        s.bind(1, std::int64_t{lock_after}).bind(2, now + lock_s).bind(3, email_hash).bind(4, now);
+        if (s.step()) {
+            until = s.integer(0);
+            failures = s.integer(1);
+        }
+    }
+    if (failures == 1) {
+        // A new run of failures: forget addresses last tried over a day ago and no longer locked.
+        Stmt old(db, "DELETE FROM login_lockouts WHERE updated_at < ? AND locked_until < ?");
+        old.bind(1, now - 86400).bind(2, now).step();
+    }
     return until > now ? until : 0;
 }
 
-void SqlStore::reset_failed_logins(std::string_view user_id) {
+void SqlStore::reset_failed_logins(const std::string& email_hash) {
     auto lease = pool_.take();
-    Stmt s(*lease, "UPDATE users SET failed_logins = 0 WHERE id = ?");
-    s.bind(1, user_id).step();
+    Stmt s(*lease, "DELETE FROM login_lockouts WHERE email_hash = ?");
+    s.bind(1, email_hash).step();
+}
+
+std::int64_t SqlStore::locked_until(const std::string& email_hash) {
+    auto lease = pool_.take();
+    Stmt s(*lease, "SELECT locked_until FROM login_lockouts WHERE email_hash = ?");
+    s.bind(1, email_hash);
+    return s.step() ? s.integer(0) : 0;
 }
 
 int SqlStore::count_rate(const std::string& key, std::int64_t window) {
@@ -47,7 +68,7 @@ std::vector<LoginEvent> SqlStore::login_events(std::string_view user_id, int lim
 
 void SqlStore::set_password_hash(std::string_view user_id, const std::string& hash) {
     auto lease = pool_.take();
-    Stmt s(*lease, "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE id = ?");
+    Stmt s(*lease, "UPDATE users SET password_hash = ? WHERE id = ?");
     s.bind(1, hash).bind(2, user_id).step();
 }
 
@@ -106,8 +127,13 @@ bool SqlStore::use_recovery_code(std::string_view user_id, const std::string& co
 void SqlStore::create_password_reset(const std::string& token_hash, std::string_view user_id, std::int64_t now,
                                         std::int64_t expires_at) {
     auto lease = pool_.take();
-    Stmt s(*lease, "INSERT INTO password_resets(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+    Db& db = *lease;
+    Transaction tx(db);
+    Stmt spend(db, "UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL");
+    spend.bind(1, now).bind(2, user_id).step();
+    Stmt s(db, "INSERT INTO password_resets(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
     s.bind(1, token_hash).bind(2, user_id).bind(3, now).bind(4, expires_at).step();
+    tx.commit();
 }
 
 std::optional<std::string> SqlStore::consume_password_reset(const std::string& token_hash, std::int64_t now) {

@@ -79,9 +79,10 @@ public:
     std::optional<User> session_user(std::string_view token_hash, std::int64_t now_unix_s) override;
     void delete_session(std::string_view token_hash) override;
     void record_login(const LoginEvent& event) override;
-    std::int64_t record_failed_login(std::string_view user_id, std::int64_t now_unix_s, int lock_after,
+    std::int64_t record_failed_login(const std::string& email_hash, std::int64_t now, int lock_after,
                                      std::int64_t lock_s) override;
-    void reset_failed_logins(std::string_view user_id) override;
+    void reset_failed_logins(const std::string& email_hash) override;
+    std::int64_t locked_until(const std::string& email_hash) override;
     int count_rate(const std::string& key, std::int64_t window_start_unix_s) override;
     std::vector<LoginEvent> login_events(std::string_view user_id, int limit) override;
     void set_password_hash(std::string_view user_id, const std::string& hash) override;
@@ -124,6 +125,7 @@ public:
 
     void save_upload(const Upload& upload) override;
     std::optional<Upload> upload(std::string_view id) override;
+    std::vector<UploadUse> upload_uses(std::string_view upload_id) override;
     ReturnResult create_return(const ReturnRequest& ret) override;
     std::optional<ReturnRequest> return_by_id(std::string_view id) override;
     std::vector<ReturnRequest> returns_with_status(std::optional<ReturnStatus> status, int limit) override;
