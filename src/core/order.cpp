@@ -317,10 +317,11 @@ std::string rfc3339(std::int64_t unix_s) {
 }
 
 std::optional<std::int64_t> parse_rfc3339(const std::string& t) {
-    // Accepts exactly "YYYY-MM-DDTHH:MM:SSZ", the form this API writes.
-    if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z')
-        return std::nullopt;
-    auto num = [&](std::size_t pos, std::size_t len) -> std::int64_t {
+    // RFC 3339 §5.6 date-time: full-date "T" full-time, where full-time is
+    // HH:MM:SS[.frac](Z | ±HH:MM); "t" and "z" are allowed too (§5.6 note). Carriers send
+    // offsets ("+08:00") and fractions; both are folded into whole UTC seconds.
+    auto digits = [&](std::size_t pos, std::size_t len) -> std::int64_t {
+        if (pos + len > t.size()) return -1;
         std::int64_t v = 0;
         for (std::size_t i = pos; i < pos + len; ++i) {
             if (t[i] < '0' || t[i] > '9') return -1;
@@ -328,10 +329,36 @@ std::optional<std::int64_t> parse_rfc3339(const std::string& t) {
         }
         return v;
     };
-    const auto y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), s = num(17, 2);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
+    auto at = [&](std::size_t pos, char c) { return pos < t.size() && t[pos] == c; };
+    if (t.size() < 20 || !at(4, '-') || !at(7, '-') || !(at(10, 'T') || at(10, 't')) || !at(13, ':') || !at(16, ':'))
         return std::nullopt;
-    return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s;
+    const auto y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2), h = digits(11, 2), mi = digits(14, 2),
+               s = digits(17, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
+        return std::nullopt;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > kDays[mo - 1] + (mo == 2 && leap ? 1 : 0)) return std::nullopt;
+    std::size_t pos = 19;
+    if (at(pos, '.')) {
+        const std::size_t first = ++pos;
+        while (pos < t.size() && t[pos] >= '0' && t[pos] <= '9') ++pos;
+        if (pos == first) return std::nullopt;
+    }
+    std::int64_t offset_s = 0;
+    if (at(pos, 'Z') || at(pos, 'z')) {
+        ++pos;
+    } else if (at(pos, '+') || at(pos, '-')) {
+        const auto oh = digits(pos + 1, 2), om = digits(pos + 4, 2);
+        if (oh < 0 || oh > 23 || !at(pos + 3, ':') || om < 0 || om > 59) return std::nullopt;
+        offset_s = (t[pos] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+        pos += 6;
+    } else {
+        return std::nullopt;
+    }
+    if (pos != t.size()) return std::nullopt;
+    return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s -
+           offset_s;
 }
 
 }  // namespace satstore

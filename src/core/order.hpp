@@ -143,7 +143,9 @@ void to_json(nlohmann::json& j, const Quote& quote);
 void from_json(const nlohmann::json& j, Order& order);
 void from_json(const nlohmann::json& j, Quote& quote);
 
-// RFC 3339 UTC ("2026-11-23T05:09:00Z") for unix seconds, and back (nullopt when malformed).
+// RFC 3339 UTC ("2026-11-23T05:09:00Z") for unix seconds, and back from any RFC 3339 date-time
+// ("2026-12-03T13:00:00.123+08:00": the offset applied, the fraction dropped; nullopt when
+// malformed or not a calendar date).
 std::string rfc3339(std::int64_t unix_s);
 std::optional<std::int64_t> parse_rfc3339(const std::string& text);
 

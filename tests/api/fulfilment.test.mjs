@@ -178,6 +178,28 @@ describe('carrier webhook and delivery', () => {
     assert.equal((await call(`${srv.api}/orders/${order.id}/confirm-receipt`, { method: 'POST', token })).status, 409);
   });
 
+  test('event times with fractions and offsets (as Chinese carriers send them) are stored in UTC', async () => {
+    const { token, order } = await paidOrder();
+    const number = tracking();
+    await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: number });
+    const base = Math.floor(Date.now() / 1000) - 7200;
+    const utc = (s) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
+    const plus8 = (s) => `${new Date((s + 8 * 3600) * 1000).toISOString().slice(0, 19)}+08:00`;
+    const frac = (s) => new Date(s * 1000).toISOString().replace('.000Z', '.123Z');
+    const r = await sendTracking(srv.api, 'sf', number, [
+      { at: plus8(base), status: 'info_received', location: '深圳', description: '已揽收' },
+      { at: frac(base + 60), status: 'in_transit', location: '深圳', description: '运输中' },
+    ]);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.recorded, 2);
+    const events = (await call(`${srv.api}/orders/${order.id}`, { token })).body.shipments[0].events;
+    // (Shipping itself recorded the first event, now.)
+    assert.deepEqual(events.filter((e) => e.location === '深圳').map((e) => e.at), [utc(base + 60), utc(base)]);
+    const bad = await sendTracking(srv.api, 'sf', number, [{ at: '2026-02-30T10:00:00+08:00', status: 'in_transit' }]);
+    assert.equal(bad.status, 422);
+    assert.ok(bad.body.errors['events[0].at']);
+  });
+
   test('forged, stale and malformed webhooks are refused and record nothing', async () => {
     const { token, order } = await paidOrder();
     const number = tracking();

@@ -148,6 +148,9 @@ describe('passwords', () => {
     const other = await login(srv.api, u.email, u.password);
     const wrong = await call(`${srv.api}/me/password`, { method: 'PUT', token: u.token, body: { current_password: 'nope nope nope', new_password: 'a brand new pass' } });
     assert.equal(wrong.status, 403);
+    const missing = await call(`${srv.api}/me/password`, { method: 'PUT', token: u.token, body: { new_password: 'a brand new pass' } });
+    assert.equal(missing.status, 422);
+    assert.ok(missing.body.errors.current_password, 'the missing field is named');
     const weak = await call(`${srv.api}/me/password`, { method: 'PUT', token: u.token, body: { current_password: u.password, new_password: 'password123' } });
     assert.equal(weak.status, 422);
     assert.ok(weak.body.errors.new_password);

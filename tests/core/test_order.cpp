@@ -166,6 +166,27 @@ TEST_CASE("RFC 3339 times") {
     CHECK_FALSE(parse_rfc3339("2026-13-18T09:46:40Z"));
 }
 
+TEST_CASE("RFC 3339 date-times with fractions and offsets, as carriers send them, become UTC seconds") {
+    const std::int64_t utc = *parse_rfc3339("2026-12-03T05:00:00Z");
+    CHECK(parse_rfc3339("2026-12-03T05:00:00.123Z") == utc);
+    CHECK(parse_rfc3339("2026-12-03T05:00:00.999999999Z") == utc);
+    CHECK(parse_rfc3339("2026-12-03T13:00:00+08:00") == utc);
+    CHECK(parse_rfc3339("2026-12-03T13:00:00.5+08:00") == utc);
+    CHECK(parse_rfc3339("2026-12-02T23:30:00-05:30") == utc);
+    CHECK(parse_rfc3339("2026-12-03T05:00:00+00:00") == utc);
+    CHECK(parse_rfc3339("2026-12-03t05:00:00z") == utc);
+    CHECK(parse_rfc3339("2024-02-29T00:00:00Z"));
+    CHECK(parse_rfc3339("2026-12-31T23:59:60Z"));  // a leap second
+    for (const char* bad : {"2026-12-03T05:00:00", "2026-12-03T05:00:00.Z", "2026-12-03T05:00:00+0800",
+                            "2026-12-03T05:00:00+08", "2026-12-03T05:00:00+24:00", "2026-12-03T05:00:00+08:60",
+                            "2026-12-03T05:00:00Zjunk", "2026-02-30T05:00:00Z", "2025-02-29T00:00:00Z",
+                            "2026-04-31T00:00:00Z", "2026-12-03T24:00:00Z", "2026-12-03", "", "garbage",
+                            "2026-12-03T05:00:00.12a3Z", "+2026-12-03T05:00:00Z"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_rfc3339(bad));
+    }
+}
+
 TEST_CASE("order_summary reproduces the vectors' order summaries and digests") {
     for (const auto& vec : test::payment_vectors().at("valid")) {
         const auto& summary = vec.at("order");

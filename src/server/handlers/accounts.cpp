@@ -28,7 +28,7 @@ Response register_user(Context& ctx) {
     user.roles = {Role::buyer};
     user.created_at_unix_s = ctx.now_unix_s;
     if (!ctx.store.create_user(user))
-        throw ApiError(409, "email_taken", "Email already registered",
+        throw ApiError(409, ProblemCode::email_taken, "Email already registered",
                        "An account with this email exists. Log in, or reset the password.",
                        {{"email", "This email is already registered."}});
     Response r = json_response(201, user_json(user));
@@ -65,18 +65,18 @@ Response create_session(Context& ctx) {
         refuse("invalid_credentials");
         count_failed_attempt(ctx, key);
         // One message for unknown emails and wrong passwords: no account enumeration.
-        throw ApiError(401, "invalid_credentials", "Wrong email or password", "The email or the password is not correct.");
+        throw ApiError(401, ProblemCode::invalid_credentials, "Wrong email or password", "The email or the password is not correct.");
     }
     if (user->twofa_enabled) {
         if (code.empty()) {
             refuse("totp_required");
-            throw ApiError(401, "totp_required", "Two-factor code required",
+            throw ApiError(401, ProblemCode::totp_required, "Two-factor code required",
                            "Enter the 6-digit code from your authenticator app, or a recovery code.", {{"totp", "Required."}});
         }
         if (!second_factor_ok(ctx, *user, code)) {
             refuse("invalid_totp");
             count_failed_attempt(ctx, key);
-            throw ApiError(401, "invalid_credentials", "Wrong code", "The two-factor code is wrong or was already used.",
+            throw ApiError(401, ProblemCode::invalid_credentials, "Wrong code", "The two-factor code is wrong or was already used.",
                            {{"totp", "Wrong or already used code."}});
         }
     }

@@ -31,7 +31,7 @@ Response create_address(Context& ctx) {
     for (const auto& a : existing)
         if (a.address == address) return json_response(200, address_json(a));  // already saved
     if (existing.size() >= kMaxSavedAddresses)
-        throw ApiError(409, "too_many_addresses", "Too many saved addresses", "Delete an address before saving another.");
+        throw ApiError(409, ProblemCode::too_many_addresses, "Too many saved addresses", "Delete an address before saving another.");
     const SavedAddress saved{secrets::new_id("adr"), address, ctx.now_unix_s};
     ctx.store.save_address(user.id, saved);
     return json_response(201, address_json(saved));

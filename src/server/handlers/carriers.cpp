@@ -11,7 +11,7 @@ namespace {
 constexpr std::size_t kMaxEvents = 100;
 
 [[noreturn]] void bad_signature(const std::string& detail) {
-    throw ApiError(401, "bad_signature", "Bad signature", detail);
+    throw ApiError(401, ProblemCode::bad_signature, "Bad signature", detail);
 }
 
 // Verifies the request's signature headers (core/webhook); throws 401 otherwise.
@@ -51,7 +51,7 @@ Response carrier_events(Context& ctx) {
             };
             const auto at = parse_rfc3339(text("at"));
             const auto status = parse_enum<TrackingStatus>(text("status"));
-            if (!at) errors[key + ".at"] = "RFC 3339 UTC time (YYYY-MM-DDTHH:MM:SSZ).";
+            if (!at) errors[key + ".at"] = "An RFC 3339 time such as 2026-12-03T13:00:00+08:00 or 2026-12-03T05:00:00.123Z.";
             if (!status) errors[key + ".status"] = "A normalised tracking status.";
             if (text("location").size() > 200 || text("description").size() > 500) errors[key] = "Text too long.";
             if (at && status) events.push_back({*at, *status, text("location"), text("description")});

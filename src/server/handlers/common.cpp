@@ -20,10 +20,10 @@ std::string idempotency_key(const Context& ctx, bool required) {
     for (char c : key) printable = printable && c > 0x20 && c < 0x7F;
     if (printable) return key;
     if (required)
-        throw ApiError(422, "idempotency_key_required", "Idempotency-Key header required",
+        throw ApiError(422, ProblemCode::idempotency_key_required, "Idempotency-Key header required",
                        "Send a unique Idempotency-Key header (1–100 visible ASCII characters) with each new order.",
                        {{"Idempotency-Key", "Required: 1–100 visible ASCII characters."}});
-    throw ApiError(422, "validation_failed", "Invalid Idempotency-Key", "Idempotency-Key must be 1–100 visible ASCII characters.",
+    throw ApiError(422, ProblemCode::validation_failed, "Invalid Idempotency-Key", "Idempotency-Key must be 1–100 visible ASCII characters.",
                    {{"Idempotency-Key", "1–100 visible ASCII characters."}});
 }
 

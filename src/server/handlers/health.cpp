@@ -10,7 +10,7 @@ Response healthz(Context&) { return json_response(200, {{"status", "ok"}}); }
 // Readiness: the database answers too; 503 otherwise, so a load balancer stops sending traffic.
 Response readyz(Context& ctx) {
     if (!ctx.store.ping())
-        throw ApiError(503, "database_unavailable", "Service unavailable", "The database does not answer.");
+        throw ApiError(503, ProblemCode::database_unavailable, "Service unavailable", "The database does not answer.");
     return json_response(200, {{"status", "ready"}});
 }
 

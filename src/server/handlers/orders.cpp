@@ -157,7 +157,7 @@ Response create_order(Context& ctx) {
     Priced p = price_request(ctx, req, &user);
     if (!p.errors.empty()) {
         if (p.errors.count("coupon") && p.errors.size() == 1)
-            throw ApiError(422, "invalid_coupon", "Coupon not accepted", p.errors.at("coupon"), p.errors);
+            throw ApiError(422, ProblemCode::invalid_coupon, "Coupon not accepted", p.errors.at("coupon"), p.errors);
         throw validation_error(std::move(p.errors));
     }
 
@@ -191,22 +191,23 @@ Response create_order(Context& ctx) {
         case PlaceOutcome::replayed:
             return json_text_response(201, result.response_body);
         case PlaceOutcome::key_reused:
-            throw ApiError(409, "idempotency_key_reused", "Idempotency key reused",
+            throw ApiError(409, ProblemCode::idempotency_key_reused, "Idempotency key reused",
                            "This Idempotency-Key was used for a different order. Use a new key for a new order.");
         case PlaceOutcome::out_of_stock: {
-            ApiError e(409, "out_of_stock", "Not enough stock",
+            ApiError e(409, ProblemCode::out_of_stock, "Not enough stock",
                        result.available == 0 ? "A product in your cart is sold out."
                                              : "Only " + std::to_string(result.available) + " left of a product in your cart.");
-            e.extra = {{"product_id", result.product_id}, {"available", result.available}};
+            e.extra.product_id = result.product_id;
+            e.extra.available = result.available;
             throw e;
         }
         case PlaceOutcome::price_changed: {
-            ApiError e(409, "price_changed", "Prices changed", "A product changed while you were checking out. Review the cart and try again.");
-            e.extra = {{"product_id", result.product_id}};
+            ApiError e(409, ProblemCode::price_changed, "Prices changed", "A product changed while you were checking out. Review the cart and try again.");
+            e.extra.product_id = result.product_id;
             throw e;
         }
         case PlaceOutcome::coupon_unavailable:
-            throw ApiError(422, "invalid_coupon", "Coupon not accepted", coupon_message("coupon_used"),
+            throw ApiError(422, ProblemCode::invalid_coupon, "Coupon not accepted", coupon_message("coupon_used"),
                            {{"coupon", coupon_message("coupon_used")}});
         case PlaceOutcome::points_insufficient:
             throw validation_error({{"use_points", "You no longer have enough points."}});
@@ -241,13 +242,13 @@ Response renew_quote(Context& ctx) {
         currency = *parsed;
     }
     if (order.status != OrderStatus::pending_payment)
-        throw ApiError(409, "order_not_payable", "Order cannot be paid", "Only orders awaiting payment get a new quote.");
+        throw ApiError(409, ProblemCode::order_not_payable, "Order cannot be paid", "Only orders awaiting payment get a new quote.");
     const auto quote = make_quote(secrets::new_id("q"), order.totals.total_minor, currency,
                                   ctx.config.rates.at(currency), ctx.now_unix_s);
-    if (!quote) throw ApiError(503, "rate_unavailable", "Rate unavailable", "This currency cannot be quoted right now.");
+    if (!quote) throw ApiError(503, ProblemCode::rate_unavailable, "Rate unavailable", "This currency cannot be quoted right now.");
     auto updated = ctx.store.renew_quote(order.id, *quote);
     if (!updated)
-        throw ApiError(409, "order_not_payable", "Order cannot be paid", "Only orders awaiting payment get a new quote.");
+        throw ApiError(409, ProblemCode::order_not_payable, "Order cannot be paid", "Only orders awaiting payment get a new quote.");
     return json_response(200, *updated);
 }
 
@@ -264,10 +265,10 @@ Response cancel_order(Context& ctx) {
                                           reason.empty() ? "Cancelled by the buyer" : reason, ctx.now_unix_s);
     if (!updated) {
         const bool shipped = order.status == OrderStatus::shipped || order.status == OrderStatus::delivered;
-        ApiError e(409, "order_not_cancellable", "Order cannot be cancelled",
+        ApiError e(409, ProblemCode::order_not_cancellable, "Order cannot be cancelled",
                    shipped ? "The order has shipped. Contact support about a return or a lost parcel."
                            : "This order can no longer be cancelled.");
-        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
+        e.extra.order_status = order.status;
         throw e;
     }
     return json_response(200, *updated);
@@ -277,8 +278,8 @@ Response confirm_receipt(Context& ctx) {
     const Order order = own_order(ctx);
     auto updated = ctx.store.complete_order(order.id, OrderEvent::confirm_receipt, Actor::buyer, ctx.now_unix_s);
     if (!updated) {
-        ApiError e(409, "order_not_receivable", "Receipt cannot be confirmed", "Only shipped or delivered orders can be confirmed.");
-        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
+        ApiError e(409, ProblemCode::order_not_receivable, "Receipt cannot be confirmed", "Only shipped or delivered orders can be confirmed.");
+        e.extra.order_status = order.status;
         throw e;
     }
     return json_response(200, *updated);
@@ -287,7 +288,7 @@ Response confirm_receipt(Context& ctx) {
 Response reorder(Context& ctx) {
     const Order order = own_order(ctx);
     if (order.status != OrderStatus::cancelled && order.status != OrderStatus::completed)
-        throw ApiError(409, "order_not_reorderable", "Cannot reorder yet", "Cancelled or completed orders can be ordered again.");
+        throw ApiError(409, ProblemCode::order_not_reorderable, "Cannot reorder yet", "Cancelled or completed orders can be ordered again.");
     nlohmann::json lines = nlohmann::json::array(), unavailable = nlohmann::json::array();
     for (const auto& line : order.lines) {
         const auto product = ctx.store.product(line.product_id);

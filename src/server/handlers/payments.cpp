@@ -9,7 +9,7 @@ namespace satstore::server::handlers {
 namespace {
 
 [[noreturn]] void mismatch(const std::string& field, const std::string& detail) {
-    throw ApiError(422, "authorization_mismatch", "Authorization does not match the order", detail,
+    throw ApiError(422, ProblemCode::authorization_mismatch, "Authorization does not match the order", detail,
                    {{"authorization." + field, detail}});
 }
 
@@ -38,10 +38,10 @@ Response create_payment(Context& ctx) {
         // 6 (replay) comes first for a paid order: the same authorization gets its payment back.
         if (order->payment->sig == sig && order->payment->authorization == fields)
             return json_response(200, *order->payment);
-        throw ApiError(409, "already_paid", "Order already paid", "This order was paid with another authorization.");
+        throw ApiError(409, ProblemCode::already_paid, "Order already paid", "This order was paid with another authorization.");
     }
     if (order->status != OrderStatus::pending_payment || !order->quote)
-        throw ApiError(409, "order_not_payable", "Order cannot be paid",
+        throw ApiError(409, ProblemCode::order_not_payable, "Order cannot be paid",
                        order->status == OrderStatus::cancelled ? "The order was cancelled." : "The order is not awaiting payment.");
     const Quote& quote = *order->quote;
     if (a.quote != quote.id) mismatch("quote", "The authorization signs a quote that is not the order's current one.");
@@ -52,17 +52,17 @@ Response create_payment(Context& ctx) {
 
     // 3. Time.
     if (ctx.now_unix_s > a.expires_unix_s || a.expires_unix_s > quote.expires_at_unix_s || ctx.now_unix_s > quote.expires_at_unix_s)
-        throw ApiError(409, "quote_expired", "Quote expired", "The quote or the authorization has expired. Get a new quote and sign again.");
+        throw ApiError(409, ProblemCode::quote_expired, "Quote expired", "The quote or the authorization has expired. Get a new quote and sign again.");
 
     // 4. Payer.
     const auto wallet = ctx.store.wallet_of(user.id);
     if (!wallet || wallet->pubkey != a.payer)
-        throw ApiError(403, "payer_not_registered", "Payer not registered",
+        throw ApiError(403, ProblemCode::payer_not_registered, "Payer not registered",
                        "The paying key is not the wallet registered with this account.");
 
     // 5. Signature.
     if (!verify_authorization(a, sig))
-        throw ApiError(422, "signature_invalid", "Signature invalid",
+        throw ApiError(422, ProblemCode::signature_invalid, "Signature invalid",
                        "The signature does not verify. Check the payment password and sign again.", {{"sig", "Does not verify."}});
 
     // 6–8. Replay, nonce, balance and settlement, atomically.
@@ -75,17 +75,19 @@ Response create_payment(Context& ctx) {
         }
         case SettleOutcome::replayed: return json_response(200, r.payment);
         case SettleOutcome::already_paid:
-            throw ApiError(409, "already_paid", "Order already paid", "This order was paid with another authorization.");
+            throw ApiError(409, ProblemCode::already_paid, "Order already paid", "This order was paid with another authorization.");
         case SettleOutcome::order_not_payable:
-            throw ApiError(409, "order_not_payable", "Order cannot be paid", "The order is not awaiting payment.");
+            throw ApiError(409, ProblemCode::order_not_payable, "Order cannot be paid", "The order is not awaiting payment.");
         case SettleOutcome::quote_changed: mismatch("quote", "The order's quote changed while paying. Sign the new quote.");
         case SettleOutcome::nonce_reused:
-            throw ApiError(409, "nonce_reused", "Nonce reused", "This authorization's nonce was used before. Sign again.");
+            throw ApiError(409, ProblemCode::nonce_reused, "Nonce reused", "This authorization's nonce was used before. Sign again.");
         case SettleOutcome::insufficient_balance: {
-            ApiError e(402, "insufficient_balance", "Insufficient balance",
+            ApiError e(402, ProblemCode::insufficient_balance, "Insufficient balance",
                        "The wallet holds less than the amount due. Top up, then pay again.");
-            e.extra = {{"currency", a.currency}, {"balance", amount_to_string(r.balance)},
-                       {"amount", amount_to_string(a.amount)}, {"shortfall", amount_to_string(a.amount - r.balance)}};
+            e.extra.currency = a.currency;
+            e.extra.balance_minor = r.balance;
+            e.extra.amount_minor = a.amount;
+            e.extra.shortfall_minor = a.amount - r.balance;
             throw e;
         }
     }

@@ -19,7 +19,7 @@ std::string text_of(const nlohmann::json& body, const char* key) {
 
 [[noreturn]] void refuse(const ReturnResult& r, const char* what) {
     if (r.outcome == ReturnOutcome::not_found) throw not_found("No return has this id.");
-    throw ApiError(409, "return_not_allowed", "Not possible now", std::string("The return cannot be ") + what + " in its current state.");
+    throw ApiError(409, ProblemCode::return_not_allowed, "Not possible now", std::string("The return cannot be ") + what + " in its current state.");
 }
 
 Response advance(Context& ctx, ReturnEvent event, const char* what, const std::string& note = "",
@@ -66,14 +66,14 @@ Response create_return(Context& ctx) {
     if (!errors.empty()) throw validation_error(std::move(errors));
     if (order->status == OrderStatus::delivered || order->status == OrderStatus::completed) {
         if (order->delivered_at_unix_s && ctx.now_unix_s - order->delivered_at_unix_s > kReturnWindowS)
-            throw ApiError(409, "not_returnable", "Return window closed", "Returns are possible for 30 days after delivery.");
+            throw ApiError(409, ProblemCode::not_returnable, "Return window closed", "Returns are possible for 30 days after delivery.");
     }
     const auto r = ctx.store.create_return(ret);
     if (r.outcome == ReturnOutcome::not_allowed)
-        throw ApiError(409, "not_returnable", "Not returnable yet",
+        throw ApiError(409, ProblemCode::not_returnable, "Not returnable yet",
                        "Returns are possible once the order is delivered. For a parcel that never arrived, contact support.");
     if (r.outcome == ReturnOutcome::too_many_units)
-        throw ApiError(409, "not_returnable", "Already returned", "These units are already in another return.");
+        throw ApiError(409, ProblemCode::not_returnable, "Already returned", "These units are already in another return.");
     return json_response(201, *r.ret);
 }
 

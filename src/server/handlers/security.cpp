@@ -35,7 +35,7 @@ std::string new_recovery_code() {
 
 void require_totp(Context& ctx, const User& user, const std::string& code) {
     if (code.empty() || !second_factor_ok(ctx, user, code))
-        throw ApiError(422, "invalid_code", "Wrong code", "The code is wrong or was already used.", {{"code", "Wrong code."}});
+        throw ApiError(422, ProblemCode::invalid_code, "Wrong code", "The code is wrong or was already used.", {{"code", "Wrong code."}});
 }
 
 // The origin a reset link points to. Never taken from the request unchecked: a forged Origin (or
@@ -63,7 +63,7 @@ std::string user_agent(const Context& ctx) {
 void enforce_rate_limit(const Context& ctx, const std::string& scope, int limit) {
     const std::int64_t window = ctx.now_unix_s - ctx.now_unix_s % 60;
     if (ctx.store.count_rate(scope + ":ip:" + ctx.request.remote_ip, window) > limit) {
-        ApiError e(429, "rate_limited", "Too many requests", "Too many attempts from your network. Wait a minute.");
+        ApiError e(429, ProblemCode::rate_limited, "Too many requests", "Too many attempts from your network. Wait a minute.");
         e.headers.emplace_back("Retry-After", std::to_string(window + 60 - ctx.now_unix_s));
         throw e;
     }
@@ -76,10 +76,10 @@ std::int64_t seconds_locked(const Context& ctx, const std::string& key) {
 }
 
 ApiError account_locked(std::int64_t retry_after_s) {
-    ApiError e(423, "account_locked", "Account locked",
+    ApiError e(423, ProblemCode::account_locked, "Account locked",
                "Too many failed attempts. Try again later or reset your password.");
     e.headers.emplace_back("Retry-After", std::to_string(retry_after_s));
-    e.extra = {{"retry_after", retry_after_s}};
+    e.extra.retry_after_s = retry_after_s;
     return e;
 }
 
@@ -99,7 +99,7 @@ bool second_factor_ok(Context& ctx, const User& user, const std::string& code) {
 Response enrol_2fa(Context& ctx) {
     const User& user = ctx.current_user();
     if (user.twofa_enabled)
-        throw ApiError(409, "twofa_enabled", "Two-factor already on", "Disable it first to enrol a new authenticator.");
+        throw ApiError(409, ProblemCode::twofa_enabled, "Two-factor already on", "Disable it first to enrol a new authenticator.");
     const std::string secret = totp::new_secret();
     ctx.store.set_totp_pending(user.id, secret);
     return json_response(201, {{"secret", secret}, {"otpauth_uri", totp::otpauth_uri(ctx.config.store_name, user.email, secret)}});
@@ -108,9 +108,9 @@ Response enrol_2fa(Context& ctx) {
 Response confirm_2fa(Context& ctx) {
     const auto body = ctx.json_body();
     const User& user = ctx.current_user();
-    if (user.twofa_enabled) throw ApiError(409, "twofa_enabled", "Two-factor already on", "Two-factor is already enabled.");
+    if (user.twofa_enabled) throw ApiError(409, ProblemCode::twofa_enabled, "Two-factor already on", "Two-factor is already enabled.");
     if (user.totp_pending_secret.empty())
-        throw ApiError(409, "twofa_not_enrolled", "No enrolment", "Start two-factor enrolment first.");
+        throw ApiError(409, ProblemCode::twofa_not_enrolled, "No enrolment", "Start two-factor enrolment first.");
     const std::string code = text_field(body, "code");
     if (code.find('-') != std::string::npos) require_totp(ctx, user, "");  // recovery codes cannot confirm
     require_totp(ctx, user, code);
@@ -129,7 +129,7 @@ Response confirm_2fa(Context& ctx) {
 Response disable_2fa(Context& ctx) {
     const auto body = ctx.request.body.empty() ? nlohmann::json::object() : ctx.json_body();
     const User& user = ctx.current_user();
-    if (!user.twofa_enabled) throw ApiError(409, "twofa_disabled", "Two-factor is off", "Two-factor is not enabled.");
+    if (!user.twofa_enabled) throw ApiError(409, ProblemCode::twofa_disabled, "Two-factor is off", "Two-factor is not enabled.");
     const std::string key = lockout_key(user.email);
     if (const auto locked_s = seconds_locked(ctx, key)) throw account_locked(locked_s);
     const std::string code = text_field(body, "code");
@@ -145,12 +145,15 @@ Response change_password(Context& ctx) {
     const auto body = ctx.json_body();
     const User& user = ctx.current_user();
     const std::string current = text_field(body, "current_password"), next = text_field(body, "new_password");
-    if (auto problem = password_problem(next)) throw validation_error({{"new_password", *problem}});
+    FieldErrors errors;
+    if (current.empty()) errors["current_password"] = "Enter your current password.";
+    if (auto problem = password_problem(next)) errors["new_password"] = *problem;
+    if (!errors.empty()) throw validation_error(std::move(errors));
     const std::string key = lockout_key(user.email);
     if (const auto locked_s = seconds_locked(ctx, key)) throw account_locked(locked_s);
     if (!secrets::verify_password(user.password_hash, current)) {
         count_failed_attempt(ctx, key);
-        throw ApiError(403, "invalid_credentials", "Wrong password", "The current password is not correct.",
+        throw ApiError(403, ProblemCode::invalid_credentials, "Wrong password", "The current password is not correct.",
                        {{"current_password", "Not correct."}});
     }
     ctx.store.set_password_hash(user.id, secrets::hash_password(next));
@@ -205,10 +208,10 @@ Response complete_password_reset(Context& ctx) {
     if (token.empty()) throw validation_error({{"token", "The reset code from the mail is required."}});
     const auto user_id = ctx.store.consume_password_reset(secrets::token_hash(token), ctx.now_unix_s);
     if (!user_id)
-        throw ApiError(410, "token_expired", "Link expired", "This reset link was used or has expired. Ask for a new one.");
+        throw ApiError(410, ProblemCode::token_expired, "Link expired", "This reset link was used or has expired. Ask for a new one.");
     const std::string next = text_field(body, "new_password");
     if (auto problem = password_problem(next))
-        throw ApiError(422, "validation_failed", "Some fields are missing or invalid.",
+        throw ApiError(422, ProblemCode::validation_failed, "Some fields are missing or invalid.",
                        "The password was not changed and this reset link is now used: ask for a new one.",
                        {{"new_password", *problem}});
     ctx.store.set_password_hash(*user_id, secrets::hash_password(next));

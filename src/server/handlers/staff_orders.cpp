@@ -68,12 +68,12 @@ Response staff_ship_order(Context& ctx) {
     try {
         updated = ctx.store.ship_order(order.id, shipment, ctx.now_unix_s);
     } catch (const DuplicateError&) {
-        throw ApiError(409, "tracking_number_used", "Tracking number in use",
+        throw ApiError(409, ProblemCode::tracking_number_used, "Tracking number in use",
                        "Another shipment already has this tracking number.", {{"tracking_number", "Already used."}});
     }
     if (!updated) {
-        ApiError e(409, "order_not_shippable", "Order cannot be shipped", "Only paid orders can be shipped.");
-        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
+        ApiError e(409, ProblemCode::order_not_shippable, "Order cannot be shipped", "Only paid orders can be shipped.");
+        e.extra.order_status = order.status;
         throw e;
     }
     return json_response(200, *updated);
@@ -81,7 +81,7 @@ Response staff_ship_order(Context& ctx) {
 
 Response staff_refund_order(Context& ctx) {
     const Order order = existing_order(ctx);
-    if (!order.payment) throw ApiError(409, "order_not_paid", "Order not paid", "There is no payment to refund.");
+    if (!order.payment) throw ApiError(409, ProblemCode::order_not_paid, "Order not paid", "There is no payment to refund.");
     const auto body = ctx.json_body();
     Refund refund{secrets::new_id("rfd"), order.payment->payer, order.payment->currency, 0, RefundStatus::pending,
                   reason_of(body, true), {}, "staff", ctx.now_unix_s, 0};
@@ -117,13 +117,13 @@ Response staff_refund_order(Context& ctx) {
     if (!errors.empty()) throw validation_error(std::move(errors));
     const RefundResult r = ctx.store.refund_order(order.id, refund, ctx.now_unix_s);
     if (r.outcome == RefundOutcome::over_refund) {
-        ApiError e(422, "over_refund", "Refund too large",
+        ApiError e(422, ProblemCode::over_refund, "Refund too large",
                    "The refund exceeds what was paid and not yet refunded, or the units ordered.",
                    {{"amount", "At most " + amount_to_string(r.refundable) + " can still be refunded."}});
-        e.extra = {{"refundable", amount_to_string(r.refundable)}};
+        e.extra.refundable_minor = r.refundable;
         throw e;
     }
-    if (r.outcome == RefundOutcome::not_paid) throw ApiError(409, "order_not_paid", "Order not paid", "There is no payment to refund.");
+    if (r.outcome == RefundOutcome::not_paid) throw ApiError(409, ProblemCode::order_not_paid, "Order not paid", "There is no payment to refund.");
     return json_response(200, *r.order);
 }
 
@@ -133,9 +133,9 @@ Response staff_cancel_order(Context& ctx) {
     const std::string reason = reason_of(body, true);
     auto updated = ctx.store.cancel_order(order.id, OrderEvent::cancel, Actor::staff, reason, ctx.now_unix_s);
     if (!updated) {
-        ApiError e(409, "order_not_cancellable", "Order cannot be cancelled",
+        ApiError e(409, ProblemCode::order_not_cancellable, "Order cannot be cancelled",
                    "Only unpaid or paid, unshipped orders can be cancelled; after shipping use a return.");
-        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
+        e.extra.order_status = order.status;
         throw e;
     }
     return json_response(200, *updated);
@@ -176,13 +176,13 @@ Response staff_reship_order(Context& ctx) {
     try {
         updated = ctx.store.reship_order(order.id, shipment, note, ctx.now_unix_s);
     } catch (const DuplicateError&) {
-        throw ApiError(409, "tracking_number_used", "Tracking number in use",
+        throw ApiError(409, ProblemCode::tracking_number_used, "Tracking number in use",
                        "Another shipment already has this tracking number.", {{"tracking_number", "Already used."}});
     }
     if (!updated) {
-        ApiError e(409, "order_not_reshippable", "Order cannot be re-shipped",
+        ApiError e(409, ProblemCode::order_not_reshippable, "Order cannot be re-shipped",
                    "Only shipped orders that have not been delivered can be re-shipped.");
-        e.extra = {{"order_status", order.status}};  // "status" is the problem's HTTP status
+        e.extra.order_status = order.status;
         throw e;
     }
     return json_response(200, *updated);

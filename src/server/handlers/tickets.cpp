@@ -90,12 +90,12 @@ void refuse_secrets(const std::string& field, const std::string& text) {
     if (!kind) return;
     const bool mnemonic = *kind == SecretKind::mnemonic_en || *kind == SecretKind::mnemonic_zh;
     const std::string what = mnemonic ? "a wallet recovery phrase (mnemonic)" : "a wallet private key";
-    ApiError error(422, "secret_detected", "Wallet secret detected",
+    ApiError error(422, ProblemCode::secret_detected, "Wallet secret detected",
                    "The text contains what looks like " + what +
                        ". Never send it to anyone: support will never ask for it. Remove it and send again.",
                    {{field, "Remove the " + std::string(mnemonic ? "recovery phrase" : "private key") +
                                 ": never share it, not even with support."}});
-    error.extra["secret_kind"] = secret_kind_name(*kind);
+    error.extra.secret_kind = secret_kind_name(*kind);
     throw error;
 }
 
@@ -122,16 +122,16 @@ namespace {
     switch (outcome) {
         case TicketChangeOutcome::not_found: throw not_found("No ticket of yours has this id.");
         case TicketChangeOutcome::closed:
-            throw ApiError(409, "ticket_closed", "Ticket closed",
+            throw ApiError(409, ProblemCode::ticket_closed, "Ticket closed",
                            "This ticket is closed and cannot be changed. Open a new ticket that references its number.");
         case TicketChangeOutcome::not_rateable:
-            throw ApiError(409, "ticket_not_resolved", "Not resolved yet", "A ticket can be rated once it is resolved.");
+            throw ApiError(409, ProblemCode::ticket_not_resolved, "Not resolved yet", "A ticket can be rated once it is resolved.");
         case TicketChangeOutcome::already_rated:
-            throw ApiError(409, "already_rated", "Already rated", "This ticket has been rated already.");
+            throw ApiError(409, ProblemCode::already_rated, "Already rated", "This ticket has been rated already.");
         case TicketChangeOutcome::not_allowed:
         case TicketChangeOutcome::done: break;
     }
-    throw ApiError(409, "ticket_transition_invalid", "Not possible now", "The ticket cannot move to that status from its current one.");
+    throw ApiError(409, ProblemCode::ticket_transition_invalid, "Not possible now", "The ticket cannot move to that status from its current one.");
 }
 
 }  // namespace
@@ -215,7 +215,7 @@ Response create_ticket(Context& ctx) {
                  [now](const Ticket& stored) { return ticket_json(stored, now, true).dump(); }};
     const auto result = ctx.store.create_ticket(in);
     if (result.outcome == TicketCreateOutcome::key_reused)
-        throw ApiError(409, "idempotency_key_reused", "Idempotency-Key reused",
+        throw ApiError(409, ProblemCode::idempotency_key_reused, "Idempotency-Key reused",
                        "This Idempotency-Key was used with a different request.");
     return json_text_response(201, result.response_body);
 }

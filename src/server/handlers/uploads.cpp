@@ -34,7 +34,7 @@ Response create_upload(Context& ctx) {
     const std::string& bytes = ctx.request.body;
     const auto mime = sniff_image(bytes);
     if (!mime)
-        throw ApiError(415, "unsupported_media_type", "Unsupported file type",
+        throw ApiError(415, ProblemCode::unsupported_media_type, "Unsupported file type",
                        "Upload a PNG, JPEG or WebP image (the type is read from the file itself).");
     const Upload upload{secrets::new_id("upl"), ctx.current_user().id, *mime, bytes, ctx.now_unix_s};
     ctx.store.save_upload(upload);

@@ -24,7 +24,7 @@ nlohmann::json wallet_json(Context& ctx, const std::optional<Wallet>& wallet) {
 Wallet registered_wallet(Context& ctx) {
     auto wallet = ctx.store.wallet_of(ctx.current_user().id);
     if (!wallet)
-        throw ApiError(409, "wallet_not_registered", "No wallet registered",
+        throw ApiError(409, ProblemCode::wallet_not_registered, "No wallet registered",
                        "Create or import a wallet and register it first.");
     return *wallet;
 }
@@ -42,11 +42,11 @@ Response put_wallet(Context& ctx) {
     const auto& user = ctx.current_user();
     const auto digest = wallet_bind_digest(pubkey, ctx.config.store_id, user.id);
     if (!payment::verify_digest(digest, proof, pubkey))
-        throw ApiError(422, "signature_invalid", "Proof of possession invalid",
+        throw ApiError(422, ProblemCode::signature_invalid, "Proof of possession invalid",
                        "The proof is not a signature of this store's wallet-binding message by this key.",
                        {{"proof", "Signature does not verify."}});
     if (!ctx.store.bind_wallet({user.id, pubkey, proof, ctx.now_unix_s}))
-        throw ApiError(409, "wallet_key_taken", "Key already registered", "Another account uses this wallet key.");
+        throw ApiError(409, ProblemCode::wallet_key_taken, "Key already registered", "Another account uses this wallet key.");
     return json_response(200, wallet_json(ctx, ctx.store.wallet_of(user.id)));
 }
 
@@ -64,7 +64,7 @@ Response get_ledger(Context& ctx) {
 
 Response create_topup(Context& ctx) {
     if (!ctx.config.demo)
-        throw ApiError(403, "faucet_disabled", "Faucet disabled", "Top-ups are only available in demo mode.");
+        throw ApiError(403, ProblemCode::faucet_disabled, "Faucet disabled", "Top-ups are only available in demo mode.");
     const auto body = ctx.json_body();
     FieldErrors errors;
     const std::string currency_text = body.value("currency", nlohmann::json()).is_string() ? body["currency"].get<std::string>() : "";

@@ -31,23 +31,21 @@ Response empty_response(int status) {
 }
 
 ApiError validation_error(FieldErrors errors) {
-    return ApiError(422, "validation_failed", "Some fields are missing or invalid.",
+    return ApiError(422, ProblemCode::validation_failed, "Some fields are missing or invalid.",
                     "Correct the fields listed in errors and try again.", std::move(errors));
 }
 
-ApiError not_found(std::string detail) { return ApiError(404, "not_found", "Not found", std::move(detail)); }
+ApiError not_found(std::string detail) { return ApiError(404, ProblemCode::not_found, "Not found", std::move(detail)); }
 
 Response problem_response(const ApiError& error) {
-    nlohmann::json body = {
-        {"type", "urn:satstore:problem:" + error.code},
-        {"title", error.title},
-        {"status", error.status},
-        {"detail", error.what()},
-        {"code", error.code},
-    };
+    nlohmann::json body = error.extra;  // the typed extension members: never a standard name
+    const std::string code = api::problem_code_name(error.code);
+    body["type"] = "urn:satstore:problem:" + code;
+    body["title"] = error.title;
+    body["status"] = error.status;
+    body["detail"] = error.what();
+    body["code"] = code;
     if (!error.errors.empty()) body["errors"] = error.errors;
-    for (const auto& [key, value] : error.extra.items())
-        if (!body.contains(key)) body[key] = value;
     Response r = json_response(error.status, body);
     r.headers.front().second = "application/problem+json; charset=utf-8";
     for (const auto& h : error.headers) r.headers.push_back(h);

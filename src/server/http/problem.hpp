@@ -8,22 +8,26 @@
 #include <string>
 
 #include "core/account.hpp"
+#include "core/api/problem.hpp"
 #include "server/http/message.hpp"
 
 namespace satstore::server {
 
+using api::ProblemCode;
+using api::ProblemExtras;
+
 struct ApiError : std::runtime_error {
     int status;
-    std::string code;    // stable snake_case the client switches on
+    ProblemCode code;    // stable snake_case on the wire, the client switches on it
     std::string title;   // short human summary
     FieldErrors errors;  // per-field messages, for 422
     std::vector<std::pair<std::string, std::string>> headers;  // e.g. Retry-After
-    nlohmann::json extra = nlohmann::json::object();           // extension members, e.g. "available"
+    ProblemExtras extra;  // typed extension members: none can clash with the standard ones
 
-    ApiError(int status, std::string code, std::string title, std::string detail = {},
+    ApiError(int status, ProblemCode code, std::string title, std::string detail = {},
              FieldErrors errors = {})
         : std::runtime_error(detail.empty() ? title : detail),
-          status(status), code(std::move(code)), title(std::move(title)), errors(std::move(errors)) {}
+          status(status), code(code), title(std::move(title)), errors(std::move(errors)) {}
 };
 
 // 422 `validation_failed` with per-field messages.

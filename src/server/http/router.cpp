@@ -83,15 +83,15 @@ const User& Context::current_user() const {
 
 nlohmann::json Context::json_body() const {
     if (!is_json_media_type(request.header("content-type")))
-        throw ApiError(415, "unsupported_media_type", "Send JSON",
+        throw ApiError(415, ProblemCode::unsupported_media_type, "Send JSON",
                        "The body must be JSON sent with Content-Type: application/json (UTF-8).");
     json_text::Parsed parsed = json_text::parse(request.body);
     if (parsed.error == json_text::ParseError::too_deep)
-        throw ApiError(422, "json_too_deep", "The request body is nested too deeply.",
+        throw ApiError(422, ProblemCode::json_too_deep, "The request body is nested too deeply.",
                        "JSON arrays and objects may nest at most " + std::to_string(json_text::kMaxDepth) + " levels.",
                        {{"body", "Nested deeper than " + std::to_string(json_text::kMaxDepth) + " levels."}});
     if (parsed.error || !parsed.value.is_object())
-        throw ApiError(422, "invalid_json", "The request body is not a JSON object.",
+        throw ApiError(422, ProblemCode::invalid_json, "The request body is not a JSON object.",
                        "Send a JSON object with Content-Type: application/json.",
                        {{"body", "Expected a JSON object."}});
     return std::move(parsed.value);
@@ -120,8 +120,8 @@ Response Router::dispatch(Request& request, const Config& config, Store& store, 
     }
     if (!route) {
         if (allow.empty())
-            throw ApiError(404, "route_not_found", "Not found", "No API route matches " + request.path + ".");
-        ApiError error(405, "method_not_allowed", "Method not allowed",
+            throw ApiError(404, ProblemCode::route_not_found, "Not found", "No API route matches " + request.path + ".");
+        ApiError error(405, ProblemCode::method_not_allowed, "Method not allowed",
                        request.method + " is not supported here; use " + allow + ".");
         error.headers.emplace_back("Allow", allow);
         throw error;
@@ -129,7 +129,7 @@ Response Router::dispatch(Request& request, const Config& config, Store& store, 
 
     const std::size_t limit = route->max_body_bytes ? route->max_body_bytes : config.max_json_body_bytes;
     if (request.body.size() > limit)
-        throw ApiError(413, "payload_too_large", "Request body too large",
+        throw ApiError(413, ProblemCode::payload_too_large, "Request body too large",
                        "The body may be at most " + std::to_string(limit) + " bytes.");
 
     Context ctx{config, store, request, now, std::nullopt, {}};
@@ -140,13 +140,13 @@ Response Router::dispatch(Request& request, const Config& config, Store& store, 
     }
     if (route->access != Access::anyone) {
         if (!ctx.user) {
-            ApiError error(401, "unauthenticated", "Log in required",
+            ApiError error(401, ProblemCode::unauthenticated, "Log in required",
                            "Send a valid session token in the Authorization header.");
             error.headers.emplace_back("WWW-Authenticate", "Bearer");
             throw error;
         }
         if (!allows(*ctx.user, route->access))
-            throw ApiError(403, "forbidden", "Forbidden", "Your account does not have the role this needs.");
+            throw ApiError(403, ProblemCode::forbidden, "Forbidden", "Your account does not have the role this needs.");
     }
     return route->handler(ctx);
 }

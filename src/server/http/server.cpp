@@ -109,7 +109,7 @@ Response HttpApp::handle_unsafe(Request& request, bool is_api) {
     }
     if (is_api) return router_.dispatch(request, config_, store_, now_unix_s());
     if (request.method != "GET" && request.method != "HEAD") {
-        ApiError error(405, "method_not_allowed", "Method not allowed", "Static files support GET and HEAD.");
+        ApiError error(405, ProblemCode::method_not_allowed, "Method not allowed", "Static files support GET and HEAD.");
         error.headers.emplace_back("Allow", "GET, HEAD");
         throw error;
     }
@@ -127,13 +127,13 @@ Response HttpApp::handle(Request& request) noexcept {
         response = problem_response(e);
     } catch (const StoreError& e) {
         log_error(request, e.what());
-        response = problem_response(ApiError(503, "database_unavailable", "Service unavailable",
+        response = problem_response(ApiError(503, ProblemCode::database_unavailable, "Service unavailable",
                                              "The service cannot reach its database. Try again shortly."));
         response.header("Retry-After", "5");
     } catch (const std::exception& e) {
         log_error(request, e.what());
         response = problem_response(
-            ApiError(500, "internal_error", "Internal server error", "Something went wrong on our side."));
+            ApiError(500, ProblemCode::internal_error, "Internal server error", "Something went wrong on our side."));
     }
     add_cors(request, response);
     // Every API answer but the public catalog's (which sets its own, for ETag revalidation)
