@@ -88,7 +88,8 @@ fetch_source qr-code-generator cpp/qrcodegen.cpp
 
 # npm packages for the tests: playwright-core (driving Debian's chromium; it downloads no
 # browser), @noble/curves (an independent BIP-340 implementation for interop tests) and
-# libsodium-wrappers-sumo (an independent argon2id and XChaCha20-Poly1305, for the wallet vault).
+# libsodium-wrappers-sumo (an independent argon2id and XChaCha20-Poly1305, for the wallet vault),
+# ajv and @redocly/cli (every API answer checked against, and a lint of, the OpenAPI document).
 if [ ! -d "$root/tests/node_modules/playwright-core" ] || [ ! -d "$root/tests/node_modules/@noble/curves" ] \
    || [ "$root/tests/package.json" -nt "$root/tests/node_modules/.package-lock.json" ]; then
   echo "setup: npm install (tests)"

@@ -8,89 +8,91 @@ namespace satstore::server {
 std::vector<Route> api_routes() {
     using namespace handlers;
     using A = Access;
+    const auto page = std::vector<const char*>{"limit", "cursor"};
     return {
         // Operations (outside /api/v1)
         {"GET", "/healthz", A::anyone, healthz},
         {"GET", "/readyz", A::anyone, readyz},
-        {"GET", "/metrics", A::anyone, metrics_text},
+        Route{"GET", "/metrics", A::anyone, metrics_text}.answers_with(Answer::text),
 
         {"GET", "/api/v1/openapi.json", A::anyone, openapi},
 
-        // Store and catalog
+        // Store and catalog (304 when If-None-Match names the current ETag)
         {"GET", "/api/v1/store", A::anyone, get_store},
-        {"GET", "/api/v1/products", A::anyone, list_products},
-        {"GET", "/api/v1/products/{id}", A::anyone, get_product},
+        Route{"GET", "/api/v1/products", A::anyone, list_products}.answers({200, 304}).reads({"q", "category", "limit", "cursor"}),
+        Route{"GET", "/api/v1/products/{id}", A::anyone, get_product}.answers({200, 304}),
         {"GET", "/api/v1/rates", A::anyone, get_rates},
 
         // Accounts
-        {"POST", "/api/v1/users", A::anyone, register_user},
-        {"POST", "/api/v1/sessions", A::anyone, create_session},
-        {"DELETE", "/api/v1/sessions/current", A::user, delete_current_session},
-        {"DELETE", "/api/v1/sessions", A::user, delete_all_sessions},
+        Route{"POST", "/api/v1/users", A::anyone, register_user}.answers({201}),
+        Route{"POST", "/api/v1/sessions", A::anyone, create_session}.answers({201}),
+        Route{"DELETE", "/api/v1/sessions/current", A::user, delete_current_session}.answers({204}),
+        Route{"DELETE", "/api/v1/sessions", A::user, delete_all_sessions}.answers({204}),
         {"GET", "/api/v1/me", A::user, get_me},
-        {"PUT", "/api/v1/me/password", A::user, change_password},
-        {"POST", "/api/v1/me/2fa", A::user, enrol_2fa},
+        Route{"PUT", "/api/v1/me/password", A::user, change_password}.answers({204}),
+        Route{"POST", "/api/v1/me/2fa", A::user, enrol_2fa}.answers({201}),
         {"POST", "/api/v1/me/2fa/confirm", A::user, confirm_2fa},
-        {"DELETE", "/api/v1/me/2fa", A::user, disable_2fa},
+        Route{"DELETE", "/api/v1/me/2fa", A::user, disable_2fa}.answers({204}).takes(Body::json),
         {"GET", "/api/v1/me/login-activity", A::user, login_activity},
-        {"POST", "/api/v1/password-resets", A::anyone, request_password_reset},
-        {"POST", "/api/v1/password-resets/complete", A::anyone, complete_password_reset},
+        Route{"POST", "/api/v1/password-resets", A::anyone, request_password_reset}.answers({202}),
+        Route{"POST", "/api/v1/password-resets/complete", A::anyone, complete_password_reset}.answers({204}),
         // The older form with the token in the path: logged as its pattern, never the token.
-        {"POST", "/api/v1/password-resets/{token}", A::anyone, complete_password_reset, 0, PathLog::pattern},
+        Route{"POST", "/api/v1/password-resets/{token}", A::anyone, complete_password_reset}.answers({204}).log_as_pattern(),
         {"GET", "/api/v1/dev/outbox", A::admin, dev_outbox},
         {"GET", "/api/v1/me/addresses", A::user, list_addresses},
-        {"POST", "/api/v1/me/addresses", A::user, create_address},
-        {"DELETE", "/api/v1/me/addresses/{id}", A::user, delete_address},
+        Route{"POST", "/api/v1/me/addresses", A::user, create_address}.answers({201, 200}),  // 200: already saved
+        Route{"DELETE", "/api/v1/me/addresses/{id}", A::user, delete_address}.answers({204}),
 
-        // Orders
+        // Orders (an idempotent replay answers as the original did)
         {"POST", "/api/v1/orders/preview", A::anyone, preview_order},
-        {"POST", "/api/v1/orders", A::user, create_order},
-        {"GET", "/api/v1/orders", A::user, list_orders},
+        Route{"POST", "/api/v1/orders", A::user, create_order}.answers({201}).idempotent(Idempotency::required),
+        Route{"GET", "/api/v1/orders", A::user, list_orders}.reads({"status", "limit", "cursor"}),
         {"GET", "/api/v1/orders/{id}", A::user, get_order},
         {"POST", "/api/v1/orders/{id}/quote", A::user, renew_quote},
         {"POST", "/api/v1/orders/{id}/cancel", A::user, cancel_order},
-        {"POST", "/api/v1/orders/{id}/payments", A::user, create_payment},
+        Route{"POST", "/api/v1/orders/{id}/payments", A::user, create_payment}.answers({201, 200}).idempotent(Idempotency::optional),
         {"POST", "/api/v1/orders/{id}/confirm-receipt", A::user, confirm_receipt},
         {"POST", "/api/v1/orders/{id}/reorder", A::user, reorder},
-        {"POST", "/api/v1/orders/{id}/returns", A::user, create_return},
+        Route{"POST", "/api/v1/orders/{id}/returns", A::user, create_return}.answers({201}),
         {"POST", "/api/v1/returns/{id}/shipment", A::user, ship_return},
 
         // Uploads: raw PNG/JPEG/WebP bodies up to 5 MiB
-        {"POST", "/api/v1/uploads", A::user, create_upload, 5 * 1024 * 1024},
-        {"GET", "/api/v1/uploads/{id}", A::user, get_upload},
+        Route{"POST", "/api/v1/uploads", A::user, create_upload}.answers({201}).raw_image_body(5 * 1024 * 1024),
+        Route{"GET", "/api/v1/uploads/{id}", A::user, get_upload}.answers_with(Answer::image),
 
         // Wallet
         {"PUT", "/api/v1/wallet", A::user, put_wallet},
         {"GET", "/api/v1/wallet", A::user, get_wallet},
-        {"GET", "/api/v1/wallet/ledger", A::user, get_ledger},
-        {"POST", "/api/v1/wallet/topups", A::user, create_topup},
+        Route{"GET", "/api/v1/wallet/ledger", A::user, get_ledger}.reads(page),
+        Route{"POST", "/api/v1/wallet/topups", A::user, create_topup}.answers({201}),
 
         // Staff
-        {"GET", "/api/v1/staff/orders", A::merchant, staff_list_orders},
+        Route{"GET", "/api/v1/staff/orders", A::merchant, staff_list_orders}.reads({"status", "limit", "cursor"}),
         {"POST", "/api/v1/staff/orders/{id}/shipments", A::merchant, staff_ship_order},
-        {"POST", "/api/v1/staff/orders/{id}/refunds", A::merchant, staff_refund_order},
+        Route{"POST", "/api/v1/staff/orders/{id}/refunds", A::merchant, staff_refund_order}.idempotent(Idempotency::optional),
         {"POST", "/api/v1/staff/orders/{id}/cancel", A::merchant, staff_cancel_order},
-        {"GET", "/api/v1/staff/returns", A::merchant, staff_list_returns},
+        Route{"GET", "/api/v1/staff/returns", A::merchant, staff_list_returns}.reads({"status", "limit"}),
         {"POST", "/api/v1/staff/returns/{id}/approve", A::merchant, staff_approve_return},
         {"POST", "/api/v1/staff/returns/{id}/reject", A::merchant, staff_reject_return},
         {"POST", "/api/v1/staff/returns/{id}/receive", A::merchant, staff_receive_return},
 
         // Carriers (authenticated by an HMAC signature, not a session)
-        {"POST", "/api/v1/carriers/{carrier}/events", A::anyone, carrier_events},
+        Route{"POST", "/api/v1/carriers/{carrier}/events", A::anyone, carrier_events}.requires_headers(
+            {"X-Carrier-Timestamp", "X-Carrier-Signature"}),
 
         // Support tickets (issue 6): help center, the buyer's tickets, the agent console
         {"GET", "/api/v1/support/channels", A::anyone, support_channels},
-        {"GET", "/api/v1/support/faq", A::anyone, support_faq},
-        {"POST", "/api/v1/tickets", A::user, create_ticket},
-        {"GET", "/api/v1/tickets", A::user, list_tickets},
+        Route{"GET", "/api/v1/support/faq", A::anyone, support_faq}.reads({"q"}),
+        Route{"POST", "/api/v1/tickets", A::user, create_ticket}.answers({201}).idempotent(Idempotency::optional),
+        Route{"GET", "/api/v1/tickets", A::user, list_tickets}.reads({"status", "limit", "cursor"}),
         {"GET", "/api/v1/tickets/{id}", A::user, get_ticket},
-        {"POST", "/api/v1/tickets/{id}/messages", A::user, add_ticket_message},
+        Route{"POST", "/api/v1/tickets/{id}/messages", A::user, add_ticket_message}.answers({201}),
         {"POST", "/api/v1/tickets/{id}/close", A::user, close_ticket},
         {"POST", "/api/v1/tickets/{id}/rating", A::user, rate_ticket},
-        {"GET", "/api/v1/staff/tickets", A::agent, staff_list_tickets},
+        Route{"GET", "/api/v1/staff/tickets", A::agent, staff_list_tickets}.reads({"queue", "status", "sla", "sort", "limit", "cursor"}),
         {"GET", "/api/v1/staff/tickets/{id}", A::agent, staff_get_ticket},
         {"PATCH", "/api/v1/staff/tickets/{id}", A::agent, staff_update_ticket},
-        {"POST", "/api/v1/staff/tickets/{id}/messages", A::agent, staff_reply_ticket},
+        Route{"POST", "/api/v1/staff/tickets/{id}/messages", A::agent, staff_reply_ticket}.answers({201}),
 
         // After-sales console (issue 5): one order in full, lost package → re-ship
         {"GET", "/api/v1/staff/orders/{id}", A::merchant, staff_get_order},

@@ -325,9 +325,9 @@ describe('openapi', () => {
     assert.equal(r.status, 200);
     assert.equal(r.body.openapi, '3.1.0');
     const pay = r.body.paths['/api/v1/orders/{id}/payments'].post;
-    assert.deepEqual(pay.parameters.map((p) => p.name), ['id']);
-    assert.ok(pay.security);
-    assert.equal(r.body.paths['/api/v1/products'].get.security, undefined);
+    assert.deepEqual(pay.parameters.map((p) => p.name), ['id', 'Idempotency-Key']);
+    assert.deepEqual(pay.security, [{ bearer: [] }]);
+    assert.deepEqual(r.body.paths['/api/v1/products'].get.security, [], 'public');
     assert.ok(r.body.paths['/api/v1/staff/orders'].get.description.includes('merchant'));
     assert.ok(Object.keys(r.body.paths).length >= 40);
   });

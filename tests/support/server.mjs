@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { checkAnswer } from './openapi.mjs';
 import { createDatabase as createPgDatabase, dropDatabase as dropPgDatabase, psql } from './postgres.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -179,7 +180,9 @@ export async function startServer(options = {}) {
 
 // [SECTION] HTTP
 
-// fetch + JSON decoding; returns { status, headers, body } (body null when empty).
+// fetch + JSON decoding; returns { status, headers, body } (body null when empty). Every answer
+// is checked against the server's OpenAPI document (openapi.mjs): an undocumented status, media
+// type or body shape throws.
 export async function call(url, { method = 'GET', body, token, headers = {}, raw } = {}) {
   const h = { ...headers };
   if (token) h.authorization = `Bearer ${token}`;
@@ -190,6 +193,7 @@ export async function call(url, { method = 'GET', body, token, headers = {}, raw
   if (text) {
     try { parsed = JSON.parse(text); } catch { parsed = text; }
   }
+  await checkAnswer(url, method, r.status, r.headers.get('content-type'), parsed);
   return { status: r.status, headers: r.headers, body: parsed };
 }
 

@@ -1,13 +1,32 @@
 // GET /api/v1/openapi.json: the API as OpenAPI 3.1, generated from the route table so the two
-// cannot drift apart. Operations list their path parameters, who may call them and the
-// problem-details error shape; request and response bodies are described in SPEC §5.
+// cannot drift apart: every operation with an operationId, its path, query and header
+// parameters, its request body, its success statuses and the problem-details errors, who may call
+// it (the bearer scheme and x-satstore-role). The API tests validate every answer they get against
+// this document (tests/support/openapi.mjs) and lint it with @redocly/cli.
+//
+// Body schemas are still generic objects (issue 18 goes on to generate them from the contract
+// types in core/api); the Problem schema is exact.
 #include <regex>
 
+#include "core/api/problem.hpp"
 #include "server/handlers/handlers.hpp"
 #include "server/routes.hpp"
 
 namespace satstore::server::handlers {
 namespace {
+
+using nlohmann::json;
+
+const char* role_of(Access a) {
+    switch (a) {
+        case Access::anyone: return "anyone";
+        case Access::user: return "user";
+        case Access::merchant: return "merchant";
+        case Access::agent: return "agent";
+        case Access::admin: return "admin";
+    }
+    return "";
+}
 
 const char* access_text(Access a) {
     switch (a) {
@@ -20,42 +39,142 @@ const char* access_text(Access a) {
     return "";
 }
 
+const char* reason(int status) {
+    switch (status) {
+        case 200: return "OK";
+        case 201: return "Created";
+        case 202: return "Accepted";
+        case 204: return "No content";
+        case 304: return "Not modified (the ETag in If-None-Match is current)";
+        default: return "Success";
+    }
+}
+
+// "POST /api/v1/orders/{id}/payments" → "post_orders_id_payments": unique, as method + path are.
+std::string operation_id(const Route& r) {
+    std::string out;
+    for (const char* p = r.method; *p; ++p) out += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
+    std::string path = r.pattern;
+    if (path.rfind("/api/v1", 0) == 0) path.erase(0, 7);
+    for (const char c : path) {
+        if (c == '/' || c == '-' || c == '.') out += '_';
+        else if (c != '{' && c != '}') out += c;
+    }
+    return out;
+}
+
+json success_response(const Route& r, int status) {
+    json response = {{"description", reason(status)}};
+    if (status == 204 || status == 304) return response;
+    switch (r.answer) {
+        case Answer::json: response["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}}; break;
+        case Answer::text: response["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}}; break;
+        case Answer::image:
+            for (const char* type : {"image/png", "image/jpeg", "image/webp"})
+                response["content"][type] = {{"schema", {{"type", "string"}, {"contentMediaType", type}}}};
+            break;
+    }
+    return response;
+}
+
+json problem_response_doc(const char* description) {
+    return {{"description", description},
+            {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+}
+
+json operation(const Route& r) {
+    json op = {
+        {"operationId", operation_id(r)},
+        {"summary", std::string(r.method) + " " + r.pattern},
+        {"description", std::string("Callable by ") + access_text(r.access) + "."},
+        {"x-satstore-role", role_of(r.access)},
+    };
+    // Public operations say so; the others need the bearer token.
+    op["security"] = r.access == Access::anyone ? json::array() : json::array({{{"bearer", json::array()}}});
+
+    json params = json::array();
+    static const std::regex path_param(R"(\{([a-z_]+)\})");
+    const std::string pattern = r.pattern;
+    for (std::sregex_iterator it(pattern.begin(), pattern.end(), path_param), end; it != end; ++it)
+        params.push_back({{"name", (*it)[1].str()}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+    for (const char* name : r.query)
+        params.push_back({{"name", name}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}});
+    if (r.idempotency != Idempotency::none)
+        params.push_back({{"name", "Idempotency-Key"}, {"in", "header"}, {"required", r.idempotency == Idempotency::required},
+                          {"description", "1–100 visible ASCII characters; a replay with the same body answers as the original"},
+                          {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 100}}}});
+    for (const char* name : r.headers)
+        params.push_back({{"name", name}, {"in", "header"}, {"required", true}, {"schema", {{"type", "string"}}}});
+    if (!params.empty()) op["parameters"] = params;
+
+    switch (r.body()) {
+        case Body::none: break;
+        case Body::json:
+            op["requestBody"] = {{"required", false},
+                                 {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+            break;
+        case Body::image: {
+            json content = json::object();
+            for (const char* type : {"image/png", "image/jpeg", "image/webp"})
+                content[type] = {{"schema", {{"type", "string"}, {"contentMediaType", type}}}};
+            op["requestBody"] = {{"required", true}, {"content", content}};
+            break;
+        }
+    }
+
+    json responses = json::object();
+    for (const int status : r.ok_statuses) responses[std::to_string(status)] = success_response(r, status);
+    responses["4XX"] = problem_response_doc("The request was refused: an RFC 9457 problem with a stable code");
+    responses["5XX"] = problem_response_doc("The server or its database failed: an RFC 9457 problem");
+    op["responses"] = responses;
+    return op;
+}
+
+json problem_schema() {
+    json codes = json::array();
+    for (int i = 0; i <= static_cast<int>(api::ProblemCode::already_rated); ++i)
+        codes.push_back(api::problem_code_name(static_cast<api::ProblemCode>(i)));
+    return {
+        {"type", "object"},
+        {"required", {"type", "title", "status", "detail", "code"}},
+        {"properties",
+         {{"type", {{"type", "string"}}},
+          {"title", {{"type", "string"}}},
+          {"status", {{"type", "integer"}, {"minimum", 400}, {"maximum", 599}}},
+          {"detail", {{"type", "string"}}},
+          {"code", {{"type", "string"}, {"enum", codes}}},
+          {"errors", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}},
+          {"retry_after", {{"type", "integer"}}},
+          {"order_status", {{"type", "string"}}},
+          {"currency", {{"type", "string"}}},
+          {"balance", {{"type", "string"}}},
+          {"amount", {{"type", "string"}}},
+          {"shortfall", {{"type", "string"}}},
+          {"refundable", {{"type", "string"}}},
+          {"product_id", {{"type", "string"}}},
+          {"available", {{"type", "integer"}}},
+          {"secret_kind", {{"type", "string"}}}}},
+    };
+}
+
 }  // namespace
 
 Response openapi(Context& ctx) {
-    nlohmann::json paths = nlohmann::json::object();
-    static const std::regex param(R"(\{([a-z_]+)\})");
+    json paths = json::object();
     for (const Route& r : api_routes()) {
         std::string method = r.method;
         for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        nlohmann::json op = {
-            {"summary", std::string(r.method) + " " + r.pattern},
-            {"description", std::string("Callable by ") + access_text(r.access) + "."},
-            {"responses", {{"default", {{"description", "Success, or an RFC 9457 problem",
-                                        {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}}}},
-        };
-        if (r.access != Access::anyone) op["security"] = nlohmann::json::array({{{"bearer", nlohmann::json::array()}}});
-        const std::string pattern = r.pattern;
-        nlohmann::json params = nlohmann::json::array();
-        for (std::sregex_iterator it(pattern.begin(), pattern.end(), param), end; it != end; ++it)
-            params.push_back({{"name", (*it)[1].str()}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
-        if (!params.empty()) op["parameters"] = params;
-        paths[pattern][method] = op;
+        paths[r.pattern][method] = operation(r);
     }
     return json_response(200, {
         {"openapi", "3.1.0"},
-        {"info", {{"title", ctx.config.store_name + " API"}, {"version", "1"}}},
+        {"info", {{"title", ctx.config.store_name + " API"}, {"version", "1"},
+                  {"license", {{"name", "Proprietary"}, {"identifier", "LicenseRef-Proprietary"}}}}},
+        {"servers", json::array({{{"url", "/"}, {"description", "this server"}}})},
         {"paths", paths},
         {"components",
-         {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}},
-          {"schemas",
-           {{"Problem",
-             {{"type", "object"},
-              {"required", {"type", "title", "status", "detail", "code"}},
-              {"properties",
-               {{"type", {{"type", "string"}}}, {"title", {{"type", "string"}}}, {"status", {{"type", "integer"}}},
-                {"detail", {{"type", "string"}}}, {"code", {{"type", "string"}}},
-                {"errors", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}}}}}}}}}},
+         {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "A token from POST /api/v1/sessions"}}}}},
+          {"schemas", {{"Problem", problem_schema()}}}}},
     });
 }
 

@@ -97,6 +97,13 @@ nlohmann::json Context::json_body() const {
     return std::move(parsed.value);
 }
 
+Body Route::body() const {
+    if (body_kind) return *body_kind;
+    if (max_body_bytes != 0) return Body::image;
+    const std::string_view m = method;
+    return m == "GET" || m == "DELETE" ? Body::none : Body::json;
+}
+
 bool Router::knows_path(const std::string& path) const {
     for (const auto& r : routes_)
         if (match(r.pattern, path, nullptr)) return true;

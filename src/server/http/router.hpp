@@ -42,6 +42,11 @@ using Handler = Response (*)(Context&);
 // whose path carries a secret (a reset token) — the route's pattern.
 enum class PathLog { as_sent, pattern };
 
+// What a route takes besides its path parameters (for the OpenAPI document, openapi.cpp).
+enum class Body { none, json, image };
+enum class Answer { json, text, image };
+enum class Idempotency { none, optional, required };
+
 struct Route {
     const char* method;   // "GET", "POST", "PUT", "PATCH", "DELETE"
     const char* pattern;  // "/api/v1/products/{id}": {name} matches one non-empty segment
@@ -49,6 +54,27 @@ struct Route {
     Handler handler;
     std::size_t max_body_bytes = 0;  // 0 = config.max_json_body_bytes
     PathLog path_log = PathLog::as_sent;
+    // The contract, as the OpenAPI document states it and the API tests check every answer against.
+    std::vector<int> ok_statuses = {200};      // success statuses: 201 created, 204 no content, …
+    Idempotency idempotency = Idempotency::none;
+    std::vector<const char*> query;            // query parameters it reads
+    std::vector<const char*> headers;          // request headers it requires (besides Authorization)
+    Answer answer = Answer::json;              // what a success carries (204 carries nothing)
+    std::optional<Body> body_kind;             // unset: as body() derives it
+
+    // Builders, for the route table: Route{"POST", "/api/v1/orders", A::user, create_order}.answers({201}).
+    Route answers(std::vector<int> statuses) && { ok_statuses = std::move(statuses); return std::move(*this); }
+    Route idempotent(Idempotency i) && { idempotency = i; return std::move(*this); }
+    Route reads(std::vector<const char*> names) && { query = std::move(names); return std::move(*this); }
+    Route requires_headers(std::vector<const char*> names) && { headers = std::move(names); return std::move(*this); }
+    Route raw_image_body(std::size_t max_bytes) && { max_body_bytes = max_bytes; return std::move(*this); }
+    Route log_as_pattern() && { path_log = PathLog::pattern; return std::move(*this); }
+    Route answers_with(Answer kind) && { answer = kind; return std::move(*this); }
+    Route takes(Body kind) && { body_kind = kind; return std::move(*this); }
+
+    // What the body is: as set by takes(), else an image for routes with their own (larger)
+    // limit, none for GET and DELETE, JSON otherwise.
+    Body body() const;
 };
 
 class Router {
