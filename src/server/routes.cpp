@@ -18,17 +18,17 @@ std::vector<Route> api_routes() {
         {"GET", "/api/v1/openapi.json", A::anyone, openapi},
 
         // Store and catalog (304 when If-None-Match names the current ETag)
-        {"GET", "/api/v1/store", A::anyone, get_store},
-        Route{"GET", "/api/v1/products", A::anyone, list_products}.answers({200, 304}).reads({"q", "category", "limit", "cursor"}),
-        Route{"GET", "/api/v1/products/{id}", A::anyone, get_product}.answers({200, 304}),
-        {"GET", "/api/v1/rates", A::anyone, get_rates},
+        Route{"GET", "/api/v1/store", A::anyone, get_store}.returns("Store"),
+        Route{"GET", "/api/v1/products", A::anyone, list_products}.answers({200, 304}).returns("ProductPage").reads({"q", "category", "limit", "cursor"}),
+        Route{"GET", "/api/v1/products/{id}", A::anyone, get_product}.answers({200, 304}).returns("Product"),
+        Route{"GET", "/api/v1/rates", A::anyone, get_rates}.returns("Rates"),
 
         // Accounts
-        Route{"POST", "/api/v1/users", A::anyone, register_user}.answers({201}),
-        Route{"POST", "/api/v1/sessions", A::anyone, create_session}.answers({201}),
+        Route{"POST", "/api/v1/users", A::anyone, register_user}.answers({201}).takes("Registration").returns("User"),
+        Route{"POST", "/api/v1/sessions", A::anyone, create_session}.answers({201}).takes("Login").returns("Session"),
         Route{"DELETE", "/api/v1/sessions/current", A::user, delete_current_session}.answers({204}),
         Route{"DELETE", "/api/v1/sessions", A::user, delete_all_sessions}.answers({204}),
-        {"GET", "/api/v1/me", A::user, get_me},
+        Route{"GET", "/api/v1/me", A::user, get_me}.returns("User"),
         Route{"PUT", "/api/v1/me/password", A::user, change_password}.answers({204}),
         Route{"POST", "/api/v1/me/2fa", A::user, enrol_2fa}.answers({201}),
         {"POST", "/api/v1/me/2fa/confirm", A::user, confirm_2fa},
@@ -44,14 +44,16 @@ std::vector<Route> api_routes() {
         Route{"DELETE", "/api/v1/me/addresses/{id}", A::user, delete_address}.answers({204}),
 
         // Orders (an idempotent replay answers as the original did)
-        {"POST", "/api/v1/orders/preview", A::anyone, preview_order},
-        Route{"POST", "/api/v1/orders", A::user, create_order}.answers({201}).idempotent(Idempotency::required),
-        Route{"GET", "/api/v1/orders", A::user, list_orders}.reads({"status", "limit", "cursor"}),
-        {"GET", "/api/v1/orders/{id}", A::user, get_order},
-        {"POST", "/api/v1/orders/{id}/quote", A::user, renew_quote},
-        {"POST", "/api/v1/orders/{id}/cancel", A::user, cancel_order},
-        Route{"POST", "/api/v1/orders/{id}/payments", A::user, create_payment}.answers({201, 200}).idempotent(Idempotency::optional),
-        {"POST", "/api/v1/orders/{id}/confirm-receipt", A::user, confirm_receipt},
+        Route{"POST", "/api/v1/orders/preview", A::anyone, preview_order}.takes("OrderRequest"),
+        Route{"POST", "/api/v1/orders", A::user, create_order}.answers({201}).idempotent(Idempotency::required)
+            .takes("OrderRequest").returns("Order"),
+        Route{"GET", "/api/v1/orders", A::user, list_orders}.reads({"status", "limit", "cursor"}).returns("OrderPage"),
+        Route{"GET", "/api/v1/orders/{id}", A::user, get_order}.returns("Order"),
+        Route{"POST", "/api/v1/orders/{id}/quote", A::user, renew_quote}.returns("Order"),
+        Route{"POST", "/api/v1/orders/{id}/cancel", A::user, cancel_order}.returns("Order"),
+        Route{"POST", "/api/v1/orders/{id}/payments", A::user, create_payment}.answers({201, 200}).idempotent(Idempotency::optional)
+            .returns("Payment"),
+        Route{"POST", "/api/v1/orders/{id}/confirm-receipt", A::user, confirm_receipt}.returns("Order"),
         {"POST", "/api/v1/orders/{id}/reorder", A::user, reorder},
         Route{"POST", "/api/v1/orders/{id}/returns", A::user, create_return}.answers({201}),
         {"POST", "/api/v1/returns/{id}/shipment", A::user, ship_return},
@@ -61,16 +63,16 @@ std::vector<Route> api_routes() {
         Route{"GET", "/api/v1/uploads/{id}", A::user, get_upload}.answers_with(Answer::image),
 
         // Wallet
-        {"PUT", "/api/v1/wallet", A::user, put_wallet},
-        {"GET", "/api/v1/wallet", A::user, get_wallet},
+        Route{"PUT", "/api/v1/wallet", A::user, put_wallet}.returns("Wallet"),
+        Route{"GET", "/api/v1/wallet", A::user, get_wallet}.returns("Wallet"),
         Route{"GET", "/api/v1/wallet/ledger", A::user, get_ledger}.reads(page),
-        Route{"POST", "/api/v1/wallet/topups", A::user, create_topup}.answers({201}),
+        Route{"POST", "/api/v1/wallet/topups", A::user, create_topup}.answers({201}).returns("Wallet"),
 
         // Staff
-        Route{"GET", "/api/v1/staff/orders", A::merchant, staff_list_orders}.reads({"status", "limit", "cursor"}),
-        {"POST", "/api/v1/staff/orders/{id}/shipments", A::merchant, staff_ship_order},
-        Route{"POST", "/api/v1/staff/orders/{id}/refunds", A::merchant, staff_refund_order}.idempotent(Idempotency::optional),
-        {"POST", "/api/v1/staff/orders/{id}/cancel", A::merchant, staff_cancel_order},
+        Route{"GET", "/api/v1/staff/orders", A::merchant, staff_list_orders}.reads({"status", "limit", "cursor"}).returns("OrderPage"),
+        Route{"POST", "/api/v1/staff/orders/{id}/shipments", A::merchant, staff_ship_order}.returns("Order"),
+        Route{"POST", "/api/v1/staff/orders/{id}/refunds", A::merchant, staff_refund_order}.idempotent(Idempotency::optional).returns("Order"),
+        Route{"POST", "/api/v1/staff/orders/{id}/cancel", A::merchant, staff_cancel_order}.returns("Order"),
         Route{"GET", "/api/v1/staff/returns", A::merchant, staff_list_returns}.reads({"status", "limit"}),
         {"POST", "/api/v1/staff/returns/{id}/approve", A::merchant, staff_approve_return},
         {"POST", "/api/v1/staff/returns/{id}/reject", A::merchant, staff_reject_return},
@@ -95,8 +97,8 @@ std::vector<Route> api_routes() {
         Route{"POST", "/api/v1/staff/tickets/{id}/messages", A::agent, staff_reply_ticket}.answers({201}),
 
         // After-sales console (issue 5): one order in full, lost package → re-ship
-        {"GET", "/api/v1/staff/orders/{id}", A::merchant, staff_get_order},
-        {"POST", "/api/v1/staff/orders/{id}/reshipments", A::merchant, staff_reship_order},
+        Route{"GET", "/api/v1/staff/orders/{id}", A::merchant, staff_get_order}.returns("Order"),
+        Route{"POST", "/api/v1/staff/orders/{id}/reshipments", A::merchant, staff_reship_order}.returns("Order"),
     };
 }
 

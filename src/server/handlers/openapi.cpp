@@ -4,11 +4,13 @@
 // it (the bearer scheme and x-satstore-role). The API tests validate every answer they get against
 // this document (tests/support/openapi.mjs) and lint it with @redocly/cli.
 //
-// Body schemas are still generic objects (issue 18 goes on to generate them from the contract
-// types in core/api); the Problem schema is exact.
+// Bodies are described by the schemas of core/api/schemas.hpp where the route table names one
+// (Route::takes / Route::returns), as a JSON object otherwise; the Problem schema is exact.
+#include <cassert>
 #include <regex>
 
 #include "core/api/problem.hpp"
+#include "core/api/schemas.hpp"
 #include "server/handlers/handlers.hpp"
 #include "server/routes.hpp"
 
@@ -63,11 +65,18 @@ std::string operation_id(const Route& r) {
     return out;
 }
 
+// A named schema of core/api/schemas.hpp, or any JSON object.
+json schema_of(const char* name) {
+    if (name == nullptr) return {{"type", "object"}};
+    assert(api::component_schemas().contains(name) && "a route names a schema core/api/schemas.cpp lacks");
+    return {{"$ref", std::string("#/components/schemas/") + name}};
+}
+
 json success_response(const Route& r, int status) {
     json response = {{"description", reason(status)}};
     if (status == 204 || status == 304) return response;
     switch (r.answer) {
-        case Answer::json: response["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}}; break;
+        case Answer::json: response["content"] = {{"application/json", {{"schema", schema_of(r.response_schema)}}}}; break;
         case Answer::text: response["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}}; break;
         case Answer::image:
             for (const char* type : {"image/png", "image/jpeg", "image/webp"})
@@ -111,7 +120,7 @@ json operation(const Route& r) {
         case Body::none: break;
         case Body::json:
             op["requestBody"] = {{"required", false},
-                                 {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+                                 {"content", {{"application/json", {{"schema", schema_of(r.request_schema)}}}}}};
             break;
         case Body::image: {
             json content = json::object();
@@ -160,6 +169,8 @@ json problem_schema() {
 }  // namespace
 
 Response openapi(Context& ctx) {
+    json schemas = api::component_schemas();
+    schemas["Problem"] = problem_schema();
     json paths = json::object();
     for (const Route& r : api_routes()) {
         std::string method = r.method;
@@ -174,7 +185,7 @@ Response openapi(Context& ctx) {
         {"paths", paths},
         {"components",
          {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "A token from POST /api/v1/sessions"}}}}},
-          {"schemas", {{"Problem", problem_schema()}}}}},
+          {"schemas", schemas}}},
     });
 }
 

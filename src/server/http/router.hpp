@@ -57,10 +57,12 @@ struct Route {
     // The contract, as the OpenAPI document states it and the API tests check every answer against.
     std::vector<int> ok_statuses = {200};      // success statuses: 201 created, 204 no content, …
     Idempotency idempotency = Idempotency::none;
-    std::vector<const char*> query;            // query parameters it reads
-    std::vector<const char*> headers;          // request headers it requires (besides Authorization)
+    std::vector<const char*> query = {};       // query parameters it reads
+    std::vector<const char*> headers = {};     // request headers it requires (besides Authorization)
     Answer answer = Answer::json;              // what a success carries (204 carries nothing)
-    std::optional<Body> body_kind;             // unset: as body() derives it
+    std::optional<Body> body_kind = {};        // unset: as body() derives it
+    const char* request_schema = nullptr;      // core/api/schemas.hpp names; nullptr: a JSON object
+    const char* response_schema = nullptr;
 
     // Builders, for the route table: Route{"POST", "/api/v1/orders", A::user, create_order}.answers({201}).
     Route answers(std::vector<int> statuses) && { ok_statuses = std::move(statuses); return std::move(*this); }
@@ -71,6 +73,8 @@ struct Route {
     Route log_as_pattern() && { path_log = PathLog::pattern; return std::move(*this); }
     Route answers_with(Answer kind) && { answer = kind; return std::move(*this); }
     Route takes(Body kind) && { body_kind = kind; return std::move(*this); }
+    Route takes(const char* schema) && { request_schema = schema; return std::move(*this); }
+    Route returns(const char* schema) && { response_schema = schema; return std::move(*this); }
 
     // What the body is: as set by takes(), else an image for routes with their own (larger)
     // limit, none for GET and DELETE, JSON otherwise.
