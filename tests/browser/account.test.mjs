@@ -17,7 +17,7 @@ import { join } from 'node:path';
 
 import {
   startServer, launchBrowser, newPage, waitReady, clickMirror, screenshot, waitIdle, screenshotDir,
-  DESKTOP, PHONE,
+  DESKTOP, PHONE, openWithStorage,
 } from './helpers.mjs';
 
 let server;
@@ -279,11 +279,8 @@ test('screenshots: account, forgot and reset password, desktop and phone, Englis
       const user = await newUser();
       const token = (await post('/sessions', { email: user.email, password: user.password })).body.token;
       await post('/sessions', { email: user.email, password: 'wrong password!' });
-      const page = await open('/', { device, locale });
-      await page.evaluate((t) => localStorage.setItem('satstore.token', t), token);
-      await page.goto(`${server.origin}/#/account`);
-      await page.reload();
-      await waitReady(page);
+      const page = await newPage(browser, { device, locale });
+      await openWithStorage(page, server.origin, '/account', { 'satstore.token': token });
       const zh = lname === 'zh';
       await role(page, 'heading', zh ? '账户' : 'Account').waitFor({ state: 'attached', timeout: T });
       await text(page, user.email).waitFor({ state: 'attached', timeout: T });

@@ -14,7 +14,7 @@ import { call, demoAccounts, login } from '../support/server.mjs';
 import { authorize, bindProof, newKey } from '../support/wallet.mjs';
 import {
   startServer, launchBrowser, newPage, waitReady, clickMirror, screenshot, waitIdle, DESKTOP, PHONE,
-  reveal, click,
+  reveal, click, openWithStorage,
 } from './helpers.mjs';
 
 let server;
@@ -111,12 +111,7 @@ async function paidOrder() {
 // A page signed in with `token`, showing `fragment`.
 async function openAs(token, fragment, opts = {}) {
   const page = await newPage(browser, opts);
-  await page.goto(`${server.origin}/#/`);
-  await waitReady(page);
-  await page.evaluate((t) => localStorage.setItem('satstore.token', t), token);
-  await page.goto(`${server.origin}/#${fragment}`);
-  await page.reload();
-  await waitReady(page);
+  await openWithStorage(page, server.origin, fragment, { 'satstore.token': token });
   return page;
 }
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startServer, launchBrowser, newPage, waitReady, waitIdle, clickMirror } from './helpers.mjs';
+import { startServer, launchBrowser, newPage, waitReady, waitIdle, clickMirror, openWithStorage } from './helpers.mjs';
 
 let server;
 let browser;
@@ -79,12 +79,7 @@ test('My Orders with 1,000 orders draws a screenful, pages in as it scrolls, and
   const oldest = all[all.length - 1].number;
 
   const page = await newPage(browser);
-  await page.goto(`${server.origin}/#/`);
-  await waitReady(page);
-  await page.evaluate((t) => localStorage.setItem('satstore.token', t), token);
-  await page.goto(`${server.origin}/#/orders`);
-  await page.reload();
-  await waitReady(page);
+  await openWithStorage(page, server.origin, '/orders', { 'satstore.token': token });
   const orderLink = (number) => role(page, 'link', `Order ${number}`);
   await orderLink(newest).waitFor({ state: 'attached', timeout: 10000 });
   await waitIdle(page);
@@ -139,12 +134,7 @@ test('a ticket thread of 300 messages draws the messages on screen, down to the 
   }
 
   const page = await newPage(browser);
-  await page.goto(`${server.origin}/#/`);
-  await waitReady(page);
-  await page.evaluate((t) => localStorage.setItem('satstore.token', t), token);
-  await page.goto(`${server.origin}/#/tickets/${ticket.body.id}`);
-  await page.reload();
-  await waitReady(page);
+  await openWithStorage(page, server.origin, `/tickets/${ticket.body.id}`, { 'satstore.token': token });
   const messages = () => page.locator('#a11y').getByText(/^Message number \d+/).count();
   await page.locator('#a11y').getByText('Message number 1', { exact: true }).waitFor({ state: 'attached', timeout: 10000 });
   await waitIdle(page);

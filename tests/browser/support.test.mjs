@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import {
   startServer, launchBrowser, newPage, waitReady, waitIdle, fieldValue, waitForFieldValue, screenshot,
   DESKTOP, PHONE,
-  reveal, click,
+  reveal, click, openWithStorage,
 } from './helpers.mjs';
 import { call, demoAccounts, login } from '../support/server.mjs';
 
@@ -69,12 +69,7 @@ async function typeInto(page, name, value) {
 // Opens `path` signed in with `token`.
 async function open(path, token, opts = {}) {
   const page = await newPage(browser, opts);
-  await page.goto(`${server.origin}/#/`);
-  await waitReady(page);
-  await page.evaluate((t) => localStorage.setItem('satstore.token', t), token);
-  await page.goto(`${server.origin}/#${path}`);
-  await page.reload();
-  await waitReady(page);
+  await openWithStorage(page, server.origin, path, { 'satstore.token': token });
   await waitIdle(page);
   return page;
 }

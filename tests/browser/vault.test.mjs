@@ -12,7 +12,7 @@ import sodiumModule from 'libsodium-wrappers-sumo';
 import { newBuyer, placeOrder } from '../support/buyer.mjs';
 import { call } from '../support/server.mjs';
 import { hex, jcs, newKey } from '../support/wallet.mjs';
-import { startServer, launchBrowser, newPage, waitReady, click, screenshot } from './helpers.mjs';
+import { startServer, launchBrowser, newPage, click, screenshot, openWithStorage } from './helpers.mjs';
 
 let server;
 let browser;
@@ -67,21 +67,14 @@ function sealV1(key) {
 }
 
 // A buyer with a bound, funded key and an unpaid order; the page is logged in with `vaults`
-// ({storage key: blob}) in localStorage and shows the order's payment screen.
+// (buyer → {storage key: blob}) in localStorage and shows the order's payment screen.
 async function payScreen(vaults) {
   const buyer = await newBuyer({ registerApi: api(), btc: '5000000' });
   const order = (await placeOrder(api(), buyer, productId)).body;
   const page = await newPage(browser);
-  await page.goto(`${server.origin}/#/`);
-  await waitReady(page);
-  const items = typeof vaults === 'function' ? vaults(buyer) : vaults;
-  await page.evaluate(([token, entries]) => {
-    localStorage.setItem('satstore.token', token);
-    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, JSON.stringify(v));
-  }, [buyer.token, items]);
-  await page.goto(`${server.origin}/#/orders/${order.id}/pay`);
-  await page.reload();
-  await waitReady(page);
+  const items = { 'satstore.token': buyer.token };
+  for (const [k, v] of Object.entries(vaults(buyer))) items[k] = JSON.stringify(v);
+  await openWithStorage(page, server.origin, `/orders/${order.id}/pay`, items);
   return { buyer, order, page };
 }
 
