@@ -45,14 +45,16 @@ export async function newPage(browser, { locale = 'en-US', device = DESKTOP } = 
 }
 
 // Loads the app at `#path` with `items` ({key: text}) in the origin's localStorage (a session
-// token, a vault, a cart), written on a page of the origin where the app does not run, then waits
+// token, a vault, a cart), written before the app's scripts run on the first load, then waits
 // for the first frame. Writing them into a running app and reloading raced: the running app saw
 // the hash change first and, having no token in its state, sent #/account to #/login before the
 // reload (account.test.mjs failed that way about 1 run in 4).
 export async function openWithStorage(page, origin, path, items) {
-  await page.goto(`${origin}/config.json`);
-  await page.evaluate((entries) => {
+  // Runs before the app's scripts; once per tab (a later reload keeps what the test changed).
+  await page.addInitScript((entries) => {
+    if (sessionStorage.getItem('satstore.test.seeded')) return;
     for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+    sessionStorage.setItem('satstore.test.seeded', '1');
   }, items);
   await page.goto(`${origin}/#${path}`);
   await waitReady(page);
