@@ -5,12 +5,13 @@
 // no wildcard CORS or framing (F6), JSON only as application/json, and uploads readable only
 // through what they are attached to. Runs on SQLite and, in the PostgreSQL pass, on PostgreSQL.
 import assert from 'node:assert/strict';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
 import { address, newBuyer, placeOrder, pay, signPayment } from '../support/buyer.mjs';
 import { at, sendTracking } from '../support/carrier.mjs';
 import { call, demoAccounts, login, startServer } from '../support/server.mjs';
+import { totp } from '../support/totp.mjs';
 
 let srv;
 let admin;
@@ -289,26 +290,6 @@ describe('F4: unknown and locked addresses answer alike', () => {
     assert.ok(m.locked > 0.5 * m.unknown, `locked ${m.locked} ms vs unknown ${m.unknown} ms`);
   });
 });
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0;
-  const out = [];
-  for (const c of text) {
-    value = (value << 5) | alphabet.indexOf(c);
-    bits += 5;
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 0xff); bits -= 8; }
-  }
-  return Buffer.from(out);
-}
-
-function totp(secret) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
-  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
 
 describe('F5: password changes and two-factor removal count toward the lockout', () => {
   test('5 wrong current passwords lock the account: the 6th change and the next login get 423', async () => {

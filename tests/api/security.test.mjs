@@ -2,9 +2,10 @@
 // server), lockout, rate limits, password change and reset through the outbox, login activity,
 // logging out everywhere.
 import assert from 'node:assert/strict';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
+import { totp } from '../support/totp.mjs';
 import { call as rawCall, demoAccounts, demoPassword, login as rawLogin, startServer } from '../support/server.mjs';
 
 let srv;
@@ -38,27 +39,6 @@ async function login(api, email, password = demoPassword) {
   secretsUsed.add(password);
   secretsUsed.add(token);
   return token;
-}
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0;
-  const out = [];
-  for (const c of text.replace(/=+$/, '')) {
-    value = (value << 5) | alphabet.indexOf(c);
-    bits += 5;
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 0xff); bits -= 8; }
-  }
-  return Buffer.from(out);
-}
-
-// RFC 6238 TOTP, SHA-1, 6 digits, 30 s.
-function totp(secret, offsetSteps = 0) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + offsetSteps));
-  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 
 async function newUser(password = 'secure passphrase 1') {
