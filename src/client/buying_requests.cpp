@@ -58,19 +58,13 @@ void session_expired(AppState& s) {
 
 // --- [SECTION] preview and checkout ------------------------------------------------------------
 
-// Prices need an address in the request (parse_order_request requires one) although shipping does
-// not depend on it: the cart, which has none yet, prices with a fixed well-formed placeholder.
-Address pricing_address(const CheckoutState& c) {
-    if (validate_address(c.address).empty()) return c.address;
-    return Address{"-", "+86 13800000000", "CN", "-", "-", "-", "---", "000000"};
-}
-
 json order_body(const AppState& s, bool for_preview) {
     const CheckoutState& c = s.buy.checkout;
     json lines = json::array();
     for (const CartLine& l : s.cart) lines.push_back({{"product_id", l.product_id}, {"qty", l.qty}});
     json body = {{"lines", lines},
-                 {"ship_to", for_preview ? pricing_address(c) : c.address},
+                 // the cart prices before an address is typed: shipping does not depend on it
+                 {"ship_to", for_preview && !validate_address(c.address).empty() ? json(nullptr) : json(c.address)},
                  {"pay_currency", c.pay_currency},
                  {"lang", s.lang == Lang::zh_CN ? "zh-CN" : "en"}};
     if (!c.coupon.empty()) body["coupon"] = c.coupon;
@@ -296,28 +290,18 @@ void sign_and_pay(AppState& s) {
     }
     payment::Bytes32 key = *opened;
     wallet::wipe(*opened);
-    const std::optional<std::string> digest = payment::order_digest_hex(order_summary(*order));
     const std::optional<std::string> payer = payment::xonly_pubkey_hex(key);
-    Authorization a;
-    a.store = order->store;
-    a.order = order->id;
-    a.order_digest = digest.value_or("");
-    a.quote = order->quote->id;
-    a.currency = order->quote->currency;
-    a.amount = order->quote->amount;
-    a.payer = payer.value_or("");
-    a.nonce = buying::random_hex(16);
-    a.expires_unix_s = order->quote->expires_at_unix_s;
+    const std::optional<Authorization> a = payer ? authorization_for(*order, *payer, buying::random_hex(16)) : std::nullopt;
     payment::Bytes32 aux{};
     wallet::random_bytes(aux.data(), aux.size());
-    const std::optional<std::string> sig = digest && payer ? sign_authorization(a, key, aux) : std::nullopt;
+    const std::optional<std::string> sig = a ? sign_authorization(*a, key, aux) : std::nullopt;
     wallet::wipe(key);
     p.password.clear();
     if (!sig) {
         p.error = tr(s.lang, S::request_failed);
         return;
     }
-    p.signed_body = json{{"authorization", to_json_fields(a)}, {"sig", *sig}}.dump();
+    p.signed_body = json{{"authorization", to_json_fields(*a)}, {"sig", *sig}}.dump();
     p.busy = true;
     buying::send(s, BuyRequest::pay, "POST", "/orders/" + order->id + "/payments", p.signed_body);
 }

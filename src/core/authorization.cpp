@@ -92,4 +92,50 @@ payment::Bytes32 wallet_bind_digest(const std::string& pubkey_hex, const std::st
     return payment::tagged_hash(payment::kWalletBindTag, *jcs::canonicalize(message));
 }
 
+std::optional<Authorization> authorization_for(const Order& order, const std::string& payer_hex,
+                                               const std::string& nonce_hex) {
+    const std::optional<std::string> digest = payment::order_digest_hex(order_summary(order));
+    if (!order.quote || !digest) return std::nullopt;
+    Authorization a;
+    a.store = order.store;
+    a.order = order.id;
+    a.order_digest = *digest;
+    a.quote = order.quote->id;
+    a.currency = order.quote->currency;
+    a.amount = order.quote->amount;
+    a.payer = payer_hex;
+    a.nonce = nonce_hex;
+    a.expires_unix_s = order.quote->expires_at_unix_s;
+    return a;
+}
+
+PaymentVerdict check_authorization(const Authorization& a, const std::string& sig_hex, const Order& order,
+                                   const std::string& registered_payer, std::int64_t now_unix_s) {
+    const auto mismatch = [](std::string field, std::string detail) {
+        return PaymentVerdict{PaymentCheck::mismatch, std::move(field), std::move(detail)};
+    };
+    // 2. The order as the store holds it.
+    if (a.store != order.store) return mismatch("store", "The authorization names another store.");
+    if (a.order != order.id) return mismatch("order", "The authorization is for another order.");
+    if (!transition(order.status, OrderEvent::pay, Actor::buyer) || !order.quote)
+        return {PaymentCheck::order_not_payable, {},
+                order.status == OrderStatus::cancelled ? "The order was cancelled." : "The order is not awaiting payment."};
+    const Quote& quote = *order.quote;
+    if (a.quote != quote.id) return mismatch("quote", "The authorization signs a quote that is not the order's current one.");
+    if (a.currency != quote.currency) return mismatch("currency", "The currency differs from the quote's.");
+    if (a.amount != quote.amount) return mismatch("amount", "The amount differs from the quote's.");
+    if (a.order_digest != payment::order_digest_hex(order_summary(order)))
+        return mismatch("order_digest", "The order contents or address differ from what was signed.");
+    // 3. Time.
+    if (now_unix_s > a.expires_unix_s || a.expires_unix_s > quote.expires_at_unix_s || now_unix_s > quote.expires_at_unix_s)
+        return {PaymentCheck::quote_expired, {}, "The quote or the authorization has expired. Get a new quote and sign again."};
+    // 4. Payer.
+    if (registered_payer.empty() || registered_payer != a.payer)
+        return {PaymentCheck::payer_not_registered, {}, "The paying key is not the wallet registered with this account."};
+    // 5. Signature.
+    if (!verify_authorization(a, sig_hex))
+        return {PaymentCheck::signature_invalid, "sig", "The signature does not verify. Check the payment password and sign again."};
+    return {};
+}
+
 }  // namespace satstore

@@ -10,6 +10,7 @@
 
 #include "core/account.hpp"
 #include "core/money.hpp"
+#include "core/order.hpp"
 #include "core/payment.hpp"
 
 namespace satstore {
@@ -49,6 +50,35 @@ std::optional<std::string> sign_authorization(const Authorization& a, const paym
 
 // True when `sig_hex` is a valid BIP-340 signature of `a` by `a.payer`.
 bool verify_authorization(const Authorization& a, const std::string& sig_hex);
+
+// --- The rule both sides apply (PAYMENT.md "What the server checks", steps 2–5) ----------------
+
+// What the buyer signs for an order's current quote: every field from the order as the server
+// sent it, the payer's key and a fresh nonce; it expires with the quote. nullopt when the order
+// has no quote or its digest cannot be computed.
+std::optional<Authorization> authorization_for(const Order& order, const std::string& payer_hex,
+                                               const std::string& nonce_hex);
+
+enum class PaymentCheck {
+    ok,
+    order_not_payable,     // 409: the rules do not let this order be paid (core::transition)
+    mismatch,              // 422 authorization_mismatch: `field` differs from the order
+    quote_expired,         // 409: now ≤ expires ≤ quote.expires_at does not hold
+    payer_not_registered,  // 403: the payer is not the caller's registered wallet
+    signature_invalid,     // 422
+};
+struct PaymentVerdict {
+    PaymentCheck check = PaymentCheck::ok;
+    std::string field;   // for mismatch: "store", "order", "quote", "currency", "amount", "order_digest"
+    std::string detail;  // a sentence for the buyer
+};
+
+// Checks a received authorization and its signature against the order as the store holds it,
+// in PAYMENT.md's order; `registered_payer` is the caller's wallet key ("" when none). The
+// server calls it inside the settling transaction, under the order's lock; the client's
+// authorization_for() passes it by construction (the core tests prove it).
+PaymentVerdict check_authorization(const Authorization& a, const std::string& sig_hex, const Order& order,
+                                   const std::string& registered_payer, std::int64_t now_unix_s);
 
 // The wallet-binding message: tagged_hash("satstore/wallet-bind/v1",
 // JCS({"pubkey","store","user","v":1})). Its signature is the `proof` of PUT /wallet.

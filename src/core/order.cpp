@@ -89,8 +89,10 @@ ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_
     }
 
     const auto ship_to = body.find("ship_to");
-    if (address_optional && (ship_to == body.end() || ship_to->is_null())) {
-        // priced without an address: shipping does not depend on it
+    if (address_optional && ship_to != body.end() && ship_to->is_null()) {
+        // priced without an address (a cart before checkout): shipping does not depend on it
+    } else if (address_optional && ship_to == body.end()) {
+        errors["ship_to"] = "Give a shipping address, or null to price without one.";
     } else if (ship_to == body.end() || !ship_to->is_object()) {
         errors["ship_to"] = "A shipping address is required.";
     } else {

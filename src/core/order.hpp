@@ -48,8 +48,8 @@ struct ParsedOrderRequest {
     OrderRequest request;
     FieldErrors errors;
 };
-// With `address_optional` (pricing a cart before checkout) a missing ship_to is accepted and
-// left empty; a ship_to that is present is still validated.
+// With `address_optional` (pricing a cart before checkout) `"ship_to": null` is accepted and
+// left empty; the member is still required, and a ship_to object is still validated.
 ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_optional = false);
 
 // A JSON value that holds the same request (what the client sends).

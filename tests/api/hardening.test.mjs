@@ -97,7 +97,7 @@ describe('F1: deep nesting, long strings and wide objects', () => {
     // The object itself is level 1: "pad" adds 63 (accepted) or 64 (refused) more.
     const preview = (extra) => call(`${srv.api}/orders/preview`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
-      raw: JSON.stringify({ lines: [{ product_id: products[0].id, qty: 1 }], pay_currency: 'BTC' }).slice(0, -1) +
+      raw: JSON.stringify({ lines: [{ product_id: products[0].id, qty: 1 }], ship_to: null, pay_currency: 'BTC' }).slice(0, -1) +
         `,"pad":${'['.repeat(extra)}${']'.repeat(extra)}}`,
     });
     assert.equal((await preview(63)).status, 200);
@@ -106,7 +106,7 @@ describe('F1: deep nesting, long strings and wide objects', () => {
     assert.equal(refused.body.code, 'json_too_deep');
     // Brackets inside strings are text, not nesting.
     const text = await call(`${srv.api}/orders/preview`, {
-      method: 'POST', body: { lines: [{ product_id: products[0].id, qty: 1 }], pay_currency: 'BTC', note: '['.repeat(5000) },
+      method: 'POST', body: { lines: [{ product_id: products[0].id, qty: 1 }], ship_to: null, pay_currency: 'BTC', note: '['.repeat(5000) },
     });
     assert.equal(text.status, 200);
   });

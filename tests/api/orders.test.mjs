@@ -54,9 +54,12 @@ describe('preview', () => {
     assert.deepEqual(r.body.problems, []);
   });
 
-  test('prices a cart without an address; a given address is still checked', async () => {
+  test('prices a cart with ship_to null; a missing ship_to is named, a given address still checked', async () => {
     const [a] = inStock(1);
-    const r = await call(`${srv.api}/orders/preview`, { method: 'POST', body: { lines: [{ product_id: a.id, qty: 1 }], pay_currency: 'BTC' } });
+    const missing = await call(`${srv.api}/orders/preview`, { method: 'POST', body: { lines: [{ product_id: a.id, qty: 1 }], pay_currency: 'BTC' } });
+    assert.equal(missing.status, 422);
+    assert.ok(missing.body.errors.ship_to);
+    const r = await call(`${srv.api}/orders/preview`, { method: 'POST', body: { lines: [{ product_id: a.id, qty: 1 }], ship_to: null, pay_currency: 'BTC' } });
     assert.equal(r.status, 200);
     assert.equal(r.body.subtotal.amount, a.price.amount);
     const bad = await call(`${srv.api}/orders/preview`, { method: 'POST', body: order([{ product_id: a.id, qty: 1 }], { ship_to: { ...address, phone: '1' } }) });

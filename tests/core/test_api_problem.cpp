@@ -2,6 +2,12 @@
 // extension members cannot collide with the standard problem members.
 #include <doctest/doctest.h>
 
+#if defined(__unix__) && !defined(__EMSCRIPTEN__)
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
 #include "core/api/problem.hpp"
 
 using namespace satstore;
@@ -53,4 +59,46 @@ TEST_CASE("a problem the client cannot fully read still decodes what it can") {
     CHECK_FALSE(extras.balance_minor);
     CHECK_FALSE(extras.available);
     CHECK(extras.shortfall_minor == 5);
+}
+
+TEST_CASE("problem_json writes the standard members after the extensions; errors only when there are some") {
+    ProblemExtras extra;
+    extra.order_status = OrderStatus::paid;
+    const nlohmann::json j = problem_json({ProblemCode::order_not_payable, 409, "Not payable", "Paid already", {}},
+                                          nlohmann::json(extra));
+    CHECK(j.at("type") == "urn:satstore:problem:order_not_payable");
+    CHECK(j.at("status") == 409);
+    CHECK(j.at("code") == "order_not_payable");
+    CHECK(j.at("order_status") == "paid");
+    CHECK_FALSE(j.contains("errors"));
+    const nlohmann::json v = problem_json({ProblemCode::validation_failed, 422, "Invalid", "", {{"email", "Required."}}}, {});
+    CHECK(v.at("errors").at("email") == "Required.");
+}
+
+TEST_CASE("a reserved extension member: the standard member wins in release, a debug build aborts") {
+#ifndef NDEBUG
+    CHECK(kReservedMemberDefault == ReservedMember::abort);
+#else
+    CHECK(kReservedMemberDefault == ReservedMember::keep_standard);
+#endif
+    const nlohmann::json clash = {{"status", "shipped"}, {"balance", "5"}};
+    set_reserved_member_policy(ReservedMember::keep_standard);
+    const nlohmann::json kept = problem_json({ProblemCode::order_not_payable, 409, "Not payable", "", {}}, clash);
+    CHECK(kept.at("status") == 409);
+    CHECK(kept.at("balance") == "5");
+    set_reserved_member_policy(kReservedMemberDefault);
+#if defined(__unix__) && !defined(__EMSCRIPTEN__)
+    // What a debug build does, in a child process: SIGABRT before anything is written.
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        set_reserved_member_policy(ReservedMember::abort);
+        (void)problem_json({ProblemCode::order_not_payable, 409, "Not payable", "", {}}, clash);
+        _exit(0);  // not reached
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGABRT);
+#endif
 }

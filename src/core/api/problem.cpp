@@ -1,5 +1,7 @@
 #include "core/api/problem.hpp"
 
+#include <cstdlib>
+
 #include "core/enum_json.hpp"
 
 namespace satstore::api {
@@ -26,7 +28,28 @@ void read_amount(const nlohmann::json& j, const char* name, std::optional<std::i
     if (const auto v = parse_amount_minor(negative ? text.substr(1) : text)) out = negative ? -*v : *v;
 }
 
+ReservedMember g_reserved_policy = kReservedMemberDefault;
+
 }  // namespace
+
+void set_reserved_member_policy(ReservedMember policy) { g_reserved_policy = policy; }
+
+nlohmann::json problem_json(const ProblemHead& head, const nlohmann::json& extension_members) {
+    nlohmann::json body = extension_members.is_object() ? extension_members : nlohmann::json::object();
+    for (std::string_view reserved : kReservedProblemMembers) {
+        if (body.contains(std::string(reserved)) && g_reserved_policy == ReservedMember::abort) std::abort();
+    }
+    const std::string code = problem_code_name(head.code);
+    body["type"] = "urn:satstore:problem:" + code;
+    body["title"] = head.title;
+    body["status"] = head.status;
+    body["detail"] = head.detail;
+    body["code"] = code;
+    if (head.errors.empty()) body.erase("errors");
+    else body["errors"] = head.errors;
+    body.erase("instance");
+    return body;
+}
 
 std::string problem_code_name(ProblemCode code) { return enum_name(code); }
 

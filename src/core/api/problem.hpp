@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -171,5 +172,27 @@ inline constexpr std::string_view kReservedProblemMembers[] = {"type", "title", 
 // type (a client must not fail on a problem it cannot fully read).
 void to_json(nlohmann::json& j, const ProblemExtras& extras);
 void from_json(const nlohmann::json& j, ProblemExtras& extras);
+
+// The whole problem object: the extension members first, then the standard ones (`type` is
+// "urn:satstore:problem:<code>"). An extension member with a reserved name is a programming
+// error: under ReservedMember::abort (the default of a debug build) the process aborts at once;
+// under ReservedMember::keep_standard (release) the standard member wins, as the RFC requires.
+struct ProblemHead {
+    ProblemCode code = ProblemCode::internal_error;
+    int status = 500;
+    std::string title;
+    std::string detail;
+    std::map<std::string, std::string> errors;  // per-field messages; written only when not empty
+};
+nlohmann::json problem_json(const ProblemHead& head, const nlohmann::json& extension_members);
+
+enum class ReservedMember { abort, keep_standard };
+#ifdef NDEBUG
+inline constexpr ReservedMember kReservedMemberDefault = ReservedMember::keep_standard;
+#else
+inline constexpr ReservedMember kReservedMemberDefault = ReservedMember::abort;
+#endif
+// What problem_json does about a reserved extension name in this process (tests set it).
+void set_reserved_member_policy(ReservedMember policy);
 
 }  // namespace satstore::api

@@ -38,14 +38,8 @@ ApiError validation_error(FieldErrors errors) {
 ApiError not_found(std::string detail) { return ApiError(404, ProblemCode::not_found, "Not found", std::move(detail)); }
 
 Response problem_response(const ApiError& error) {
-    nlohmann::json body = error.extra;  // the typed extension members: never a standard name
-    const std::string code = api::problem_code_name(error.code);
-    body["type"] = "urn:satstore:problem:" + code;
-    body["title"] = error.title;
-    body["status"] = error.status;
-    body["detail"] = error.what();
-    body["code"] = code;
-    if (!error.errors.empty()) body["errors"] = error.errors;
+    const nlohmann::json body = api::problem_json({error.code, error.status, error.title, error.what(), error.errors},
+                                                  nlohmann::json(error.extra));
     Response r = json_response(error.status, body);
     r.headers.front().second = "application/problem+json; charset=utf-8";
     for (const auto& h : error.headers) r.headers.push_back(h);

@@ -16,6 +16,7 @@
 
 #include "core/account.hpp"
 #include "core/address.hpp"
+#include "core/authorization.hpp"
 #include "core/catalog.hpp"
 #include "core/order.hpp"
 #include "core/pricing.hpp"
@@ -172,8 +173,8 @@ enum class SettleOutcome {
     settled,               // the payment is stored, the wallet debited, the order paid
     replayed,              // this very authorization and signature settled before: `payment` is it
     already_paid,          // the order was paid by another authorization
-    order_not_payable,     // the order is no longer pending_payment
-    quote_changed,         // the order's current quote is not the one signed
+    not_found,             // no order of the caller's has this id
+    refused,               // core::check_authorization refused it: `verdict` says why
     nonce_reused,          // the payer used this nonce before
     insufficient_balance,  // `balance` is what the wallet holds
 };
@@ -182,6 +183,7 @@ struct SettleResult {
     SettleOutcome outcome = SettleOutcome::settled;
     PaymentRecord payment;
     std::int64_t balance = 0;
+    PaymentVerdict verdict;
 };
 
 enum class RefundOutcome { refunded, not_paid, over_refund };
@@ -436,13 +438,15 @@ public:
     virtual void top_up(std::string_view pubkey, Currency currency, std::int64_t amount, std::int64_t now_unix_s) = 0;
 
     // --- payments ---
-    // In one transaction, in this order: replay or already-paid check (by order), order still
-    // pending_payment with `quote_id` current, nonce unused, balance sufficient; then debit the
-    // payer, credit the merchant, store the payment verbatim, mark the order paid. Nothing is
+    // PAYMENT.md's checks and the settlement in one transaction, under the order's lock: the
+    // order is the caller's (`payment.order_id`, `user_id`); replay or already paid; then
+    // core::check_authorization (order state, quote, digest, time, payer, signature) against the
+    // order as stored; nonce unused; balance sufficient. Then debit the payer, credit the
+    // merchant, store the payment verbatim, and move the order by core::transition. Nothing is
     // written unless the outcome is `settled`. The database's UNIQUE(order_id) on payments makes
     // a second payment for one order impossible even across processes.
-    virtual SettleResult settle_payment(const PaymentRecord& payment, std::string_view user_id,
-                                        std::string_view quote_id, std::int64_t now_unix_s) = 0;
+    virtual SettleResult settle_payment(const PaymentRecord& payment, const Authorization& authorization,
+                                        std::string_view user_id, std::int64_t now_unix_s) = 0;
     virtual std::vector<PaymentRecord> all_payments() = 0;
     // Human-readable violations of the ledger's invariants (empty when sound): per-currency
     // sums not zero, negative wallet or merchant balances, balances that differ from the sum

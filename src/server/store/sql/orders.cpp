@@ -280,8 +280,8 @@ std::optional<Order> SqlStore::cancel_order(std::string_view order_id, OrderEven
         }
     }
 
-    Stmt update(db, "UPDATE orders SET status = 'cancelled', updated_at = ? WHERE id = ?");
-    update.bind(1, now).bind(2, order_id).step();
+    Stmt update(db, "UPDATE orders SET status = ?, updated_at = ? WHERE id = ?");
+    update.bind(1, enum_name(*next)).bind(2, now).bind(3, order_id).step();
     for (const auto& line : order->lines) {
         Stmt release(db, "UPDATE products SET stock = stock + ? WHERE id = ?");
         release.bind(1, line.qty).bind(2, line.product_id).step();
@@ -292,7 +292,7 @@ std::optional<Order> SqlStore::cancel_order(std::string_view order_id, OrderEven
         Stmt points(db, "UPDATE users SET points = points + ? WHERE id = ?");
         points.bind(1, order->totals.points_used).bind(2, order->user_id).step();
     }
-    add_order_event(db, order->id, {now, "cancelled", actor_name(actor), note});
+    add_order_event(db, order->id, {now, enum_name(*next), actor_name(actor), note});
     auto updated = load_order(db, order_id);
     tx.commit();
     stock_changed();

@@ -137,8 +137,8 @@ public:
     std::vector<Balance> balances(std::string_view pubkey) override;
     LedgerPage ledger(std::string_view pubkey, int limit, std::optional<std::int64_t> after_seq) override;
     void top_up(std::string_view pubkey, Currency currency, std::int64_t amount, std::int64_t now_unix_s) override;
-    SettleResult settle_payment(const PaymentRecord& payment, std::string_view user_id, std::string_view quote_id,
-                                std::int64_t now_unix_s) override;
+    SettleResult settle_payment(const PaymentRecord& payment, const Authorization& authorization, std::string_view user_id,
+                                std::int64_t now) override;
     std::vector<PaymentRecord> all_payments() override;
     std::vector<std::string> ledger_violations() override;
 

@@ -1,6 +1,7 @@
 // SQL backend: wallets, the double-entry ledger, payments and the ledger audit.
 #include <nlohmann/json.hpp>
 
+#include "core/enum_json.hpp"
 #include "server/auth/secrets.hpp"
 #include "server/store/sql/sql_store.hpp"
 
@@ -152,48 +153,51 @@ void SqlStore::top_up(std::string_view pubkey, Currency currency, std::int64_t a
     if (tx.commit_after(t.balances)) throw StoreError("faucet transfer failed");
 }
 
-SettleResult SqlStore::settle_payment(const PaymentRecord& p, std::string_view user_id, std::string_view quote_id,
-                                         std::int64_t now) {
+SettleResult SqlStore::settle_payment(const PaymentRecord& p, const Authorization& a, std::string_view user_id,
+                                      std::int64_t now) {
     auto lease = pool_.take();
     Db& db = *lease;
     // Payments for different orders settle side by side: each first locks its order's row, and
     // touches the rows other payments may share (the payer's and the merchant's balances) only in
     // its last statements, so they stay locked for as short a time as possible.
     Transaction tx(db, WriteLock::rows);
-    Stmt order(db, std::string("SELECT user_id, status, quote_id FROM orders WHERE id = ?") + for_update(db));
-    order.bind(1, p.order_id);
-    const bool found = order.step();
+    Stmt lock(db, std::string("SELECT user_id FROM orders WHERE id = ?") + for_update(db));
+    lock.bind(1, p.order_id);
+    if (!lock.step() || lock.text(0) != user_id) return {SettleOutcome::not_found, {}, 0, {}};
     if (auto existing = load_payment_for_order(db, p.order_id)) {
         const bool same = existing->sig == p.sig && existing->authorization == p.authorization;
-        return {same ? SettleOutcome::replayed : SettleOutcome::already_paid, *existing, 0};
+        return {same ? SettleOutcome::replayed : SettleOutcome::already_paid, *existing, 0, {}};
     }
-    if (!found || order.text(0) != user_id || order.text(1) != "pending_payment")
-        return {SettleOutcome::order_not_payable, {}, 0};
-    if (order.text(2) != quote_id) return {SettleOutcome::quote_changed, {}, 0};
+    const std::optional<Order> order = load_order(db, p.order_id);
+    Stmt wallet(db, "SELECT pubkey FROM wallets WHERE user_id = ?");
+    wallet.bind(1, user_id);
+    const std::string registered = wallet.step() ? wallet.text(0) : std::string();
+    if (PaymentVerdict v = check_authorization(a, p.sig, *order, registered, now); v.check != PaymentCheck::ok)
+        return {SettleOutcome::refused, {}, 0, std::move(v)};
+    const OrderStatus next = *transition(order->status, OrderEvent::pay, Actor::buyer);  // checked just above
 
     Stmt nonce(db, "INSERT INTO payment_nonces(payer, nonce, payment_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     nonce.bind(1, p.payer).bind(2, p.authorization.at("nonce").get<std::string>()).bind(3, p.id).step();
-    if (db.changes() != 1) return {SettleOutcome::nonce_reused, {}, 0};
+    if (db.changes() != 1) return {SettleOutcome::nonce_reused, {}, 0, {}};
 
     Stmt insert(db, "INSERT INTO payments(id, order_id, user_id, payer, currency, amount, authorization_json, sig, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, p.id).bind(2, p.order_id).bind(3, user_id).bind(4, p.payer).bind(5, currency_code(p.currency))
         .bind(6, p.amount).bind(7, p.authorization.dump()).bind(8, p.sig).bind(9, now).step();
-    Stmt paid(db, "UPDATE orders SET status = 'paid', payment_status = 'paid', updated_at = ? WHERE id = ?");
-    paid.bind(1, now).bind(2, p.order_id).step();
-    Stmt event(db, "INSERT INTO order_events(order_id, at, status, actor, note) VALUES (?, ?, 'paid', 'buyer', ?)");
-    event.bind(1, p.order_id).bind(2, now).bind(3, "Paid " + format_money({p.amount, p.currency})).step();
+    Stmt paid(db, "UPDATE orders SET status = ?, payment_status = ?, updated_at = ? WHERE id = ?");
+    paid.bind(1, enum_name(next)).bind(2, enum_name(PaymentStatus::paid)).bind(3, now).bind(4, p.order_id).step();
+    add_order_event(db, p.order_id, {now, enum_name(next), actor_name(Actor::buyer), "Paid " + format_money({p.amount, p.currency})});
 
     // Last, the balances, with the commit; without the funds everything above is rolled back.
     const std::string from = wallet_account(p.payer, p.currency);
     Transfer t(db, from, merchant_account(p.currency, p.id), p.currency, p.amount, "payment", p.id, now);
     if (tx.commit_after(t.balances)) {
         tx.rollback();
-        return {SettleOutcome::insufficient_balance, {}, balance_of(db, from)};
+        return {SettleOutcome::insufficient_balance, {}, balance_of(db, from), {}};
     }
     PaymentRecord stored = p;
     stored.created_at_unix_s = now;
-    return {SettleOutcome::settled, stored, 0};
+    return {SettleOutcome::settled, stored, 0, {}};
 }
 
 std::vector<PaymentRecord> SqlStore::all_payments() {
