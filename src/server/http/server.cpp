@@ -15,7 +15,12 @@
 namespace satstore::server {
 namespace {
 
-constexpr std::size_t kMaxRequestBodyBytes = 6 * 1024 * 1024;  // uploads (5 MiB) plus slack
+// What RESTinio reads of a body before the router answers. The routes' own limits (64 KiB of
+// JSON, 5 MiB images) are far lower: a body over a route's limit is read to the end, up to this
+// bound, so the 413 reaches a client that is still sending (browsers and Node's fetch report a
+// network error instead when the server closes mid-body). RESTinio 0.6 offers no hook between
+// the headers and the body, so a body beyond this bound is cut off with the connection closed.
+constexpr std::size_t kMaxRequestBodyBytes = 64 * 1024 * 1024;
 
 std::int64_t now_unix_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
