@@ -19,3 +19,10 @@ satstore_forbid_includes("${CMAKE_SOURCE_DIR}/src/core"
   "<fstream>" "<iostream>" "<cstdio>" "<stdio.h>" "<filesystem>" "<thread>" "<chrono>" "<random>")
 satstore_forbid_includes("${CMAKE_SOURCE_DIR}/src/server" "client/" "imgui" "emscripten")
 satstore_forbid_includes("${CMAKE_SOURCE_DIR}/src/client" "server/" "restinio" "sqlite" "pqxx")
+# Screens and widgets draw and record intents (STYLE.md): no request header, no API module, no
+# platform I/O. The loop's feature code (src/client/*_requests.cpp) does the I/O.
+foreach(_dir IN ITEMS screens ui)
+  satstore_forbid_includes("${CMAKE_SOURCE_DIR}/src/client/${_dir}"
+    "_requests\\.hpp" "api/client\\.hpp" "platform/web_platform" "platform/web_extra" "platform/file_picker"
+    "platform/private_files")
+endforeach()

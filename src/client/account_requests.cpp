@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/client.hpp"
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
 #include "core/account.hpp"
@@ -22,32 +23,15 @@ using nlohmann::json;
 
 // --- [SECTION] helpers -------------------------------------------------------------------------
 
-int send(AppState& s, AccountRequest kind, const char* method, const std::string& path, const std::string& body = {}) {
-    const int id = platform::http_request(method, platform::api_origin() + "/api/v1" + path, body, s.session_token);
-    s.account.pending[id] = kind;
-    return id;
-}
-
 std::string str(const json& j, const char* key) {
     auto it = j.find(key);
     return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
-// The session ended elsewhere (log out everywhere on another device, password changed): log out
-// here too and come back to the account page after logging in again.
-void session_ended(AppState& s) {
-    s.session_token.clear();
-    s.user.reset();
-    save_session(s);
-    s.buy.return_to = "/account";
-    show_toast(s, tr(s.lang, S::session_expired), true);
-    platform::set_location_hash("/login");
-}
-
 // A general error line for a failed reply that has no per-field errors.
-std::string general_error(const AppState& s, const platform::HttpReply& r, const buying::Problem& p) {
+std::string general_error(const AppState& s, const platform::HttpReply& r, const api::Problem& p) {
     if (r.status == 0) return tr(s.lang, S::network_failed);
-    if (p.code == "rate_limited") return tr(s.lang, S::rate_limited);
+    if (p.is(api::ProblemCode::rate_limited)) return tr(s.lang, S::rate_limited);
     return tr(s.lang, S::request_failed);
 }
 
@@ -57,13 +41,13 @@ void request_page(AppState& s) {
     AccountPage& p = s.account.page;
     p.me_load = AccountLoad::loading;
     p.activity_load = AccountLoad::loading;
-    send(s, AccountRequest::me, "GET", "/me");
-    send(s, AccountRequest::activity, "GET", "/me/login-activity");
+    api::send(s, AccountRequest::me, "GET", "/me");
+    api::send(s, AccountRequest::activity, "GET", "/me/login-activity");
 }
 
 void apply_me(AppState& s, const platform::HttpReply& r) {
     AccountPage& p = s.account.page;
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object()) {
         p.me_load = AccountLoad::failed;
         return;
@@ -85,7 +69,7 @@ void apply_me(AppState& s, const platform::HttpReply& r) {
 
 void apply_activity(AppState& s, const platform::HttpReply& r) {
     AccountPage& p = s.account.page;
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
         p.activity_load = AccountLoad::failed;
         return;
@@ -111,7 +95,7 @@ void change_password(AppState& s) {
         return;
     }
     f.busy = true;
-    send(s, AccountRequest::change_password, "PUT", "/me/password",
+    api::send(s, AccountRequest::change_password, "PUT", "/me/password",
          json{{"current_password", f.current}, {"new_password", f.next}}.dump());
 }
 
@@ -130,9 +114,8 @@ void apply_change_password(AppState& s, const platform::HttpReply& r) {
         show_toast(s, tr(s.lang, S::password_changed));
         return;
     }
-    const buying::Problem p = buying::parse_problem(r);
-    if (r.status == 401) return session_ended(s);
-    if (p.code == "invalid_credentials") f.errors["current_password"] = tr(s.lang, S::current_password_wrong);
+    const api::Problem p = api::problem(r);
+    if (p.is(api::ProblemCode::invalid_credentials)) f.errors["current_password"] = tr(s.lang, S::current_password_wrong);
     else if (auto it = p.errors.find("new_password"); it != p.errors.end()) f.errors["new_password"] = new_password_error(s, it->second);
     else f.error = general_error(s, r, p);
     f.focus_first_error = !f.errors.empty();
@@ -143,7 +126,7 @@ void apply_logout_all(AppState& s, const platform::HttpReply& r) {
     p.logout_all_busy = false;
     if (r.status != 204 && r.status != 200 && r.status != 401) {
         p.logout_all_dialog = false;
-        show_toast(s, general_error(s, r, buying::parse_problem(r)), true);
+        show_toast(s, general_error(s, r, api::problem(r)), true);
         return;
     }
     s.session_token.clear();
@@ -160,7 +143,7 @@ void apply_logout_all(AppState& s, const platform::HttpReply& r) {
 void apply_enrol(AppState& s, const platform::HttpReply& r) {
     TwoFactorState& t = s.account.twofa;
     t.busy = false;
-    const std::optional<json> j = r.status == 201 || r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    const std::optional<json> j = r.status == 201 || r.status == 200 ? api::json_body(r) : std::nullopt;
     if (j && j->is_object() && !str(*j, "secret").empty()) {
         t.secret = str(*j, "secret");
         t.otpauth_uri = str(*j, "otpauth_uri");
@@ -173,9 +156,8 @@ void apply_enrol(AppState& s, const platform::HttpReply& r) {
         t.reveal = true;
         return;
     }
-    if (r.status == 401) return session_ended(s);
-    const buying::Problem p = buying::parse_problem(r);
-    if (p.code == "twofa_enabled") {
+    const api::Problem p = api::problem(r);
+    if (p.is(api::ProblemCode::twofa_enabled)) {
         s.account.page.twofa_enabled = true;
         return;
     }
@@ -204,15 +186,15 @@ void confirm_or_disable(AppState& s, bool confirm) {
     }
     t.busy = true;
     const std::string body = json{{"code", code}}.dump();
-    if (confirm) send(s, AccountRequest::confirm, "POST", "/me/2fa/confirm", body);
-    else send(s, AccountRequest::disable, "DELETE", "/me/2fa", body);
+    if (confirm) api::send(s, AccountRequest::confirm, "POST", "/me/2fa/confirm", body);
+    else api::send(s, AccountRequest::disable, "DELETE", "/me/2fa", body);
 }
 
 void apply_code_reply(AppState& s, const platform::HttpReply& r, bool confirm) {
     TwoFactorState& t = s.account.twofa;
     t.busy = false;
     if (r.status == 200 || r.status == 204) {
-        const std::optional<json> j = confirm ? buying::parse_json(r) : std::nullopt;
+        const std::optional<json> j = confirm ? api::json_body(r) : std::nullopt;
         t = TwoFactorState{};
         s.account.page.twofa_enabled = confirm;
         t.reveal = true;
@@ -225,12 +207,11 @@ void apply_code_reply(AppState& s, const platform::HttpReply& r, bool confirm) {
         request_page(s);  // the activity and the profile's state
         return;
     }
-    if (r.status == 401) return session_ended(s);
-    const buying::Problem p = buying::parse_problem(r);
-    if (p.code == "invalid_code") {
+    const api::Problem p = api::problem(r);
+    if (p.is(api::ProblemCode::invalid_code)) {
         t.code_error = tr(s.lang, S::wrong_code);
         t.focus_code = true;
-    } else if (p.code == "twofa_enabled" || p.code == "twofa_disabled" || p.code == "twofa_not_enrolled") {
+    } else if (p.is(api::ProblemCode::twofa_enabled) || p.is(api::ProblemCode::twofa_disabled) || p.is(api::ProblemCode::twofa_not_enrolled)) {
         t = TwoFactorState{};
         request_page(s);
     } else {
@@ -250,7 +231,7 @@ void request_reset(AppState& s) {
         return;
     }
     f.busy = true;
-    send(s, AccountRequest::request_reset, "POST", "/password-resets", json{{"email", f.email}}.dump());
+    api::send(s, AccountRequest::request_reset, "POST", "/password-resets", json{{"email", f.email}}.dump());
 }
 
 void apply_request_reset(AppState& s, const platform::HttpReply& r) {
@@ -260,7 +241,7 @@ void apply_request_reset(AppState& s, const platform::HttpReply& r) {
         f.sent = true;
         return;
     }
-    const buying::Problem p = buying::parse_problem(r);
+    const api::Problem p = api::problem(r);
     if (p.errors.count("email")) f.email_error = tr(s.lang, S::email_invalid);
     else f.error = general_error(s, r, p);
 }
@@ -281,7 +262,7 @@ void complete_reset(AppState& s) {
     }
     f.busy = true;
     // The token travels in the body, never in a URL that logs and histories keep.
-    send(s, AccountRequest::complete_reset, "POST", "/password-resets/complete",
+    api::send(s, AccountRequest::complete_reset, "POST", "/password-resets/complete",
          json{{"token", f.token}, {"new_password", f.password}}.dump());
 }
 
@@ -298,8 +279,8 @@ void apply_complete_reset(AppState& s, const platform::HttpReply& r) {
         platform::set_location_hash("/login");
         return;
     }
-    const buying::Problem p = buying::parse_problem(r);
-    if (p.code == "token_expired") {
+    const api::Problem p = api::problem(r);
+    if (p.is(api::ProblemCode::token_expired)) {
         f.expired = true;
         return;
     }
@@ -356,7 +337,7 @@ void perform_account(AppState& s, const Intent& in) {
             if (!a.twofa.busy) {
                 a.twofa.busy = true;
                 a.twofa.error.clear();
-                send(s, AccountRequest::enrol, "POST", "/me/2fa");
+                api::send(s, AccountRequest::enrol, "POST", "/me/2fa");
             }
             break;
         case AccountAction::confirm_2fa: confirm_or_disable(s, true); break;
@@ -373,7 +354,7 @@ void perform_account(AppState& s, const Intent& in) {
         case AccountAction::logout_all:
             if (!a.page.logout_all_busy) {
                 a.page.logout_all_busy = true;
-                send(s, AccountRequest::logout_all, "DELETE", "/sessions");
+                api::send(s, AccountRequest::logout_all, "DELETE", "/sessions", {}, {.handles_401 = true});  // 401: gone already
             }
             break;
         case AccountAction::request_reset: request_reset(s); break;
@@ -386,16 +367,9 @@ void perform_account(AppState& s, const Intent& in) {
     }
 }
 
-bool handle_account_reply(AppState& s, const platform::HttpReply& r) {
-    auto it = s.account.pending.find(r.request_id);
-    if (it == s.account.pending.end()) return false;
-    const AccountRequest kind = it->second;
-    s.account.pending.erase(it);
+void handle_account_reply(AppState& s, AccountRequest kind, const platform::HttpReply& r) {
     switch (kind) {
-        case AccountRequest::me:
-            if (r.status == 401) session_ended(s);
-            else apply_me(s, r);
-            break;
+        case AccountRequest::me: apply_me(s, r); break;
         case AccountRequest::activity: apply_activity(s, r); break;
         case AccountRequest::change_password: apply_change_password(s, r); break;
         case AccountRequest::enrol: apply_enrol(s, r); break;
@@ -405,7 +379,6 @@ bool handle_account_reply(AppState& s, const platform::HttpReply& r) {
         case AccountRequest::request_reset: apply_request_reset(s, r); break;
         case AccountRequest::complete_reset: apply_complete_reset(s, r); break;
     }
-    return true;
 }
 
 }  // namespace satstore::client

@@ -16,8 +16,9 @@ void enter_account_route(AppState& s);
 // Performs one Intent::Kind::account intent.
 void perform_account(AppState& s, const Intent& intent);
 
-// Applies a reply that belongs to an account request; false when the id is not one of ours.
-bool handle_account_reply(AppState& s, const platform::HttpReply& reply);
+// Applies the reply of one of this feature's requests (app.cpp routes it here by its api::Call;
+// a 401 to a request with the session never arrives: api::session_expired handled it).
+void handle_account_reply(AppState& s, AccountRequest kind, const platform::HttpReply& reply);
 
 // Whole minutes (rounded up, at least 1) of a 423 account_locked reply's retry_after seconds.
 int locked_minutes(std::int64_t retry_after_s);

@@ -107,7 +107,6 @@ struct AccountState {
     TwoFactorState twofa;
     ForgotForm forgot;
     ResetForm reset;
-    std::map<int, AccountRequest> pending;
 };
 
 }  // namespace satstore::client

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "api/client.hpp"
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
 #include "core/enum_json.hpp"
@@ -20,23 +21,15 @@ using nlohmann::json;
 
 // --- [SECTION] helpers -------------------------------------------------------------------------
 
-int send(AppState& s, AfterRequest kind, const char* method, const std::string& path, const std::string& body = {},
-         const std::string& key = {}) {
-    const int id = platform::http_request(method, platform::api_origin() + "/api/v1" + path, body, s.session_token, {});
-    s.after.pending[id] = kind;
-    if (!key.empty()) s.after.pending_key[id] = key;
-    return id;
-}
-
 // The words for a failed action: the API's detail (English) or, in Chinese, a sentence per code.
-std::string problem_words(const AppState& s, const platform::HttpReply& r, const buying::Problem& p) {
+std::string problem_words(const AppState& s, const platform::HttpReply& r, const api::Problem& p) {
     if (r.status == 0) return tr(s.lang, S::network_failed);
     if (r.status == 409) {
-        if (p.code == "order_not_shippable") return tr(s.lang, S::as_err_not_shippable);
-        if (p.code == "order_not_cancellable") return tr(s.lang, S::as_err_not_cancellable);
-        if (p.code == "order_not_reshippable") return tr(s.lang, S::as_err_not_reshippable);
-        if (p.code == "not_returnable") return tr(s.lang, S::as_err_not_returnable);
-        if (p.code == "order_not_paid") return tr(s.lang, S::as_err_not_paid);
+        if (p.is(api::ProblemCode::order_not_shippable)) return tr(s.lang, S::as_err_not_shippable);
+        if (p.is(api::ProblemCode::order_not_cancellable)) return tr(s.lang, S::as_err_not_cancellable);
+        if (p.is(api::ProblemCode::order_not_reshippable)) return tr(s.lang, S::as_err_not_reshippable);
+        if (p.is(api::ProblemCode::not_returnable)) return tr(s.lang, S::as_err_not_returnable);
+        if (p.is(api::ProblemCode::order_not_paid)) return tr(s.lang, S::as_err_not_paid);
         return tr(s.lang, S::as_err_state);
     }
     if (s.lang == Lang::en && !p.detail.empty()) return p.detail;
@@ -44,7 +37,7 @@ std::string problem_words(const AppState& s, const platform::HttpReply& r, const
 }
 
 // Per-field errors of a 422 in the UI language (core and API messages are English).
-std::map<std::string, std::string> field_words(const AppState& s, const buying::Problem& p) {
+std::map<std::string, std::string> field_words(const AppState& s, const api::Problem& p) {
     std::map<std::string, std::string> out;
     for (const auto& [field, msg] : p.errors) {
         if (s.lang == Lang::en) {
@@ -78,7 +71,7 @@ std::string carrier_code(int index) {
 }
 
 void reload_buyer_order(AppState& s, const std::string& order_id) {
-    buying::send(s, BuyRequest::order, "GET", "/orders/" + order_id);
+    api::send(s, BuyRequest::order, "GET", "/orders/" + order_id);
 }
 
 // --- [SECTION] staff order console -------------------------------------------------------------
@@ -88,7 +81,7 @@ void request_staff_orders(AppState& s) {
     if (st.list_load != Load::ok) st.list_load = Load::loading;
     std::string path = "/staff/orders?limit=50";
     if (!st.filter.empty()) path += "&status=" + st.filter;
-    send(s, AfterRequest::staff_orders, "GET", path);
+    api::send(s, AfterRequest::staff_orders, "GET", path);
 }
 
 void request_staff_order(AppState& s, const std::string& id) {
@@ -105,19 +98,19 @@ void request_staff_order(AppState& s, const std::string& id) {
         st.cancel_dialog = false;
         st.error.clear();
     }
-    send(s, AfterRequest::staff_order, "GET", "/staff/orders/" + id);
+    api::send(s, AfterRequest::staff_order, "GET", "/staff/orders/" + id);
 }
 
 void apply_staff_orders(AppState& s, const platform::HttpReply& r) {
     StaffOrdersState& st = s.after.staff;
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
         st.list_load = Load::failed;
         return;
     }
     st.list.clear();
     for (const json& o : (*j)["items"])
-        if (auto order = buying::parse_order(o)) st.list.push_back(std::move(*order));
+        if (auto order = api::decode<Order>(o, "order")) st.list.push_back(std::move(*order));
     // Oldest paid orders first: they have waited longest to ship (the API lists newest first).
     if (st.filter == "paid") std::reverse(st.list.begin(), st.list.end());
     st.list_load = Load::ok;
@@ -125,8 +118,8 @@ void apply_staff_orders(AppState& s, const platform::HttpReply& r) {
 
 void apply_staff_order(AppState& s, const platform::HttpReply& r) {
     StaffOrdersState& st = s.after.staff;
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
-    std::optional<Order> order = j ? buying::parse_order(*j) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::ok_json(r) : std::nullopt;
+    std::optional<Order> order = j ? api::decode<Order>(*j, "order") : std::nullopt;
     if (!order) {
         st.detail_load = Load::failed;
         return;
@@ -175,7 +168,7 @@ void apply_staff_action(AppState& s, AfterRequest kind, const platform::HttpRepl
         if (st.detail) request_staff_order(s, st.detail->id);
         return;
     }
-    const buying::Problem p = buying::parse_problem(r);
+    const api::Problem p = api::problem(r);
     if (r.status == 422 && !p.errors.empty()) {
         auto errors = field_words(s, p);
         fold_line_errors(errors);
@@ -186,10 +179,8 @@ void apply_staff_action(AppState& s, AfterRequest kind, const platform::HttpRepl
         } else {
             st.refund_errors = errors;
             // Over-refund: the server names what can still be refunded.
-            if (p.code == "over_refund" && p.body.contains("refundable") && p.body["refundable"].is_string() && st.detail &&
-                st.detail->payment) {
-                const auto left = parse_amount_minor(p.body["refundable"].get<std::string>());
-                if (left) {
+            if (p.is(api::ProblemCode::over_refund) && st.detail && st.detail->payment) {
+                if (const auto left = p.extra.refundable_minor) {
                     st.refundable = Money{*left, st.detail->payment->currency};
                     st.refund_errors["amount"] = trf(s.lang, S::as_over_refund_s, format_money(*st.refundable).c_str());
                 }
@@ -197,7 +188,7 @@ void apply_staff_action(AppState& s, AfterRequest kind, const platform::HttpRepl
         }
         return;
     }
-    if (r.status == 409 && form && p.code == "tracking_number_used") {
+    if (r.status == 409 && form && p.is(api::ProblemCode::tracking_number_used)) {
         form->errors["tracking_number"] = tr(s.lang, S::as_err_tracking_used);
         return;
     }
@@ -218,7 +209,7 @@ void staff_ship(AppState& s, AfterRequest kind) {
     json body = {{"carrier", carrier_code(f.carrier)}, {"tracking_number", f.tracking_number}};
     if (kind == AfterRequest::staff_reship) body["reason"] = f.reason;
     f.busy = true;
-    send(s, kind, "POST",
+    api::send(s, kind, "POST",
          "/staff/orders/" + st.detail->id + (kind == AfterRequest::staff_ship ? "/shipments" : "/reshipments"), body.dump());
 }
 
@@ -241,7 +232,7 @@ void staff_refund(AppState& s) {
     if (st.refund_reason.empty()) st.refund_errors["reason"] = tr(s.lang, S::as_err_reason);
     if (!st.refund_errors.empty()) return;
     st.refund_busy = true;
-    send(s, AfterRequest::staff_refund, "POST", "/staff/orders/" + st.detail->id + "/refunds", body.dump());
+    api::send(s, AfterRequest::staff_refund, "POST", "/staff/orders/" + st.detail->id + "/refunds", body.dump());
 }
 
 // --- [SECTION] staff returns -------------------------------------------------------------------
@@ -251,12 +242,12 @@ void request_staff_returns(AppState& s) {
     if (rs.list_load != Load::ok) rs.list_load = Load::loading;
     std::string path = "/staff/returns?limit=50";
     if (!rs.filter.empty()) path += "&status=" + rs.filter;
-    send(s, AfterRequest::staff_returns, "GET", path);
+    api::send(s, AfterRequest::staff_returns, "GET", path);
 }
 
 void apply_staff_returns(AppState& s, const platform::HttpReply& r) {
     StaffReturnsState& rs = s.after.returns;
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
         rs.list_load = Load::failed;
         return;
@@ -272,7 +263,7 @@ void apply_staff_returns(AppState& s, const platform::HttpReply& r) {
     rs.list_load = Load::ok;
     // The orders, for line titles and order numbers.
     for (const ReturnRequest& ret : rs.list)
-        if (!rs.orders.count(ret.order_id)) send(s, AfterRequest::staff_return_order, "GET", "/staff/orders/" + ret.order_id);
+        if (!rs.orders.count(ret.order_id)) api::send(s, AfterRequest::staff_return_order, "GET", "/staff/orders/" + ret.order_id);
 }
 
 void apply_return_decision(AppState& s, const platform::HttpReply& r, const std::string& return_id) {
@@ -283,7 +274,7 @@ void apply_return_decision(AppState& s, const platform::HttpReply& r, const std:
         rs.rejecting.clear();
         rs.reject_reason.clear();
         try {
-            const ReturnRequest updated = buying::parse_json(r).value_or(json()).get<ReturnRequest>();
+            const ReturnRequest updated = api::json_body(r).value_or(json()).get<ReturnRequest>();
             for (ReturnRequest& listed : rs.list)
                 if (listed.id == updated.id) listed = updated;
             if (updated.status == ReturnStatus::approved)
@@ -293,14 +284,14 @@ void apply_return_decision(AppState& s, const platform::HttpReply& r, const std:
             else
                 show_toast(s, tr(s.lang, S::as_return_updated_toast));
             rs.orders.erase(updated.order_id);  // refunds changed it
-            send(s, AfterRequest::staff_return_order, "GET", "/staff/orders/" + updated.order_id);
+            api::send(s, AfterRequest::staff_return_order, "GET", "/staff/orders/" + updated.order_id);
         } catch (const std::exception& e) {
             std::fprintf(stderr, "satstore: malformed return: %s\n", e.what());
             request_staff_returns(s);
         }
         return;
     }
-    const buying::Problem p = buying::parse_problem(r);
+    const api::Problem p = api::problem(r);
     if (r.status == 422 && !p.errors.empty()) rs.errors[return_id] = field_words(s, p).begin()->second;
     else rs.errors[return_id] = problem_words(s, r, p);
 }
@@ -310,7 +301,7 @@ void return_decision(AppState& s, const std::string& id, const char* what, const
     if (!rs.busy.empty()) return;
     rs.busy = id;
     rs.errors.erase(id);
-    send(s, AfterRequest::return_decision, "POST", "/staff/returns/" + id + "/" + what, body.dump(), id);
+    api::send(s, AfterRequest::return_decision, "POST", "/staff/returns/" + id + "/" + what, body.dump(), {.key = id});
 }
 
 // --- [SECTION] buyer returns -------------------------------------------------------------------
@@ -328,7 +319,7 @@ void submit_return(AppState& s, const std::string& order_id) {
     if (!b.errors.empty()) return;
     const json body = {{"lines", lines}, {"reason", b.reason}, {"evidence", b.evidence.upload_ids()}};
     b.busy = true;
-    send(s, AfterRequest::buyer_return, "POST", "/orders/" + order_id + "/returns", body.dump(), order_id);
+    api::send(s, AfterRequest::buyer_return, "POST", "/orders/" + order_id + "/returns", body.dump(), {.key = order_id});
 }
 
 void apply_buyer_return(AppState& s, const platform::HttpReply& r, const std::string& order_id) {
@@ -341,7 +332,7 @@ void apply_buyer_return(AppState& s, const platform::HttpReply& r, const std::st
         platform::set_location_hash("/orders/" + order_id);
         return;
     }
-    const buying::Problem p = buying::parse_problem(r);
+    const api::Problem p = api::problem(r);
     if (r.status == 422 && !p.errors.empty()) {
         b.errors = field_words(s, p);
         fold_line_errors(b.errors);
@@ -357,7 +348,7 @@ void ship_return(AppState& s, const std::string& return_id) {
     if (!f.errors.empty()) return;
     f.busy = true;
     const json body = {{"carrier", carrier_code(f.carrier)}, {"tracking_number", f.tracking_number}};
-    send(s, AfterRequest::buyer_return_ship, "POST", "/returns/" + return_id + "/shipment", body.dump(), return_id);
+    api::send(s, AfterRequest::buyer_return_ship, "POST", "/returns/" + return_id + "/shipment", body.dump(), {.key = return_id});
 }
 
 void apply_return_ship(AppState& s, const platform::HttpReply& r, const std::string& return_id) {
@@ -369,7 +360,7 @@ void apply_return_ship(AppState& s, const platform::HttpReply& r, const std::str
         if (s.buy.orders.detail) reload_buyer_order(s, s.buy.orders.detail->id);
         return;
     }
-    const buying::Problem p = buying::parse_problem(r);
+    const api::Problem p = api::problem(r);
     if (r.status == 422 && !p.errors.empty()) f.errors = field_words(s, p);
     else f.errors["tracking_number"] = problem_words(s, r, p);
 }
@@ -377,11 +368,6 @@ void apply_return_ship(AppState& s, const platform::HttpReply& r, const std::str
 }  // namespace
 
 // --- [SECTION] entry points ----------------------------------------------------------------------
-
-bool is_merchant(const AppState& s) {
-    if (!s.user) return false;
-    return std::any_of(s.user->roles.begin(), s.user->roles.end(), [](const std::string& r) { return r == "merchant" || r == "admin"; });
-}
 
 std::optional<std::int64_t> parse_major_amount(const std::string& text, int decimals) {
     std::string digits;
@@ -422,7 +408,7 @@ void process_aftersales(AppState& s) {
         s.after.tracking_poll_at_ms = s.now_ms + kPollMs;
         platform::request_frame_after(kPollMs + 1);
     } else if (s.now_ms >= s.after.tracking_poll_at_ms) {
-        if (std::none_of(s.buy.pending.begin(), s.buy.pending.end(), [](const auto& p) { return p.second == BuyRequest::order; }))
+        if (!api::in_flight(s, BuyRequest::order))
             reload_buyer_order(s, d->id);
         s.after.tracking_poll_at_ms = s.now_ms + kPollMs;
         platform::request_frame_after(kPollMs + 1);
@@ -440,7 +426,7 @@ void enter_aftersales_route(AppState& s) {
                 s.after.buyer = BuyerReturnState{};
                 s.after.buyer.order_id = s.route.order_id;
             }
-            buying::send(s, BuyRequest::order, "GET", "/orders/" + s.route.order_id);
+            api::send(s, BuyRequest::order, "GET", "/orders/" + s.route.order_id);
             break;
         default: break;
     }
@@ -468,7 +454,7 @@ void perform_aftersales(AppState& s, const Intent& in) {
                 break;
             }
             st.cancel_busy = true;
-            send(s, AfterRequest::staff_cancel, "POST", "/staff/orders/" + st.detail->id + "/cancel",
+            api::send(s, AfterRequest::staff_cancel, "POST", "/staff/orders/" + st.detail->id + "/cancel",
                  json{{"reason", st.cancel_reason}}.dump());
             break;
         case AfterAction::staff_refund: staff_refund(s); break;
@@ -476,7 +462,7 @@ void perform_aftersales(AppState& s, const Intent& in) {
         case AfterAction::staff_refund_lost:
             if (!st.detail || !st.refundable || st.refundable->amount_minor <= 0 || st.lost_busy) break;
             st.lost_busy = true;
-            send(s, AfterRequest::staff_refund_lost, "POST", "/staff/orders/" + st.detail->id + "/refunds",
+            api::send(s, AfterRequest::staff_refund_lost, "POST", "/staff/orders/" + st.detail->id + "/refunds",
                  json{{"amount", *st.refundable}, {"reason", st.reship.reason.empty() ? "Lost package" : st.reship.reason}}.dump());
             break;
         case AfterAction::returns_filter:
@@ -502,24 +488,7 @@ void perform_aftersales(AppState& s, const Intent& in) {
     }
 }
 
-bool handle_aftersales_reply(AppState& s, const platform::HttpReply& r) {
-    auto it = s.after.pending.find(r.request_id);
-    if (it == s.after.pending.end()) return false;
-    const AfterRequest kind = it->second;
-    s.after.pending.erase(it);
-    std::string key;
-    if (auto k = s.after.pending_key.find(r.request_id); k != s.after.pending_key.end()) {
-        key = k->second;
-        s.after.pending_key.erase(k);
-    }
-    if (r.status == 401) {
-        s.session_token.clear();
-        s.user.reset();
-        save_session(s);
-        show_toast(s, tr(s.lang, S::session_expired), true);
-        platform::set_location_hash("/login");
-        return true;
-    }
+void handle_aftersales_reply(AppState& s, AfterRequest kind, const std::string& key, const platform::HttpReply& r) {
     switch (kind) {
         case AfterRequest::staff_orders: apply_staff_orders(s, r); break;
         case AfterRequest::staff_order: apply_staff_order(s, r); break;
@@ -531,14 +500,12 @@ bool handle_aftersales_reply(AppState& s, const platform::HttpReply& r) {
         case AfterRequest::staff_returns: apply_staff_returns(s, r); break;
         case AfterRequest::staff_return_order:
             if (r.status == 200)
-                if (auto j = buying::parse_json(r))
-                    if (auto o = buying::parse_order(*j)) s.after.returns.orders[o->id] = std::move(*o);
+                if (auto o = api::ok_value<Order>(r, "order")) s.after.returns.orders[o->id] = std::move(*o);
             break;
         case AfterRequest::return_decision: apply_return_decision(s, r, key); break;
         case AfterRequest::buyer_return: apply_buyer_return(s, r, key); break;
         case AfterRequest::buyer_return_ship: apply_return_ship(s, r, key); break;
     }
-    return true;
 }
 
 }  // namespace satstore::client

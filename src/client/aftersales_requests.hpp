@@ -18,16 +18,14 @@ void enter_aftersales_route(AppState& s);
 // Performs one Intent::Kind::aftersales intent.
 void perform_aftersales(AppState& s, const Intent& intent);
 
-// Applies a reply that belongs to an after-sales request; false when the id is not one of ours.
-bool handle_aftersales_reply(AppState& s, const platform::HttpReply& reply);
+// Applies the reply of one of this feature's requests (app.cpp routes it here by its api::Call;
+// a 401 to a request with the session never arrives: api::session_expired handled it).
+void handle_aftersales_reply(AppState& s, AfterRequest kind, const std::string& key, const platform::HttpReply& reply);
 
 // Per-frame upkeep: while the buyer looks at an order whose parcel is on its way (shipped, or a
 // return being approved/shipped back), refreshes it every few seconds so carrier events and staff
 // decisions appear without a reload; sleeps by timer in between (no busy frames).
 void process_aftersales(AppState& s);
-
-// True when the signed-in user may use the staff order console (merchant or admin role).
-bool is_merchant(const AppState& s);
 
 // Parses a decimal amount typed in major units ("0.0001") into minor units of a currency with
 // `decimals` places. nullopt for signs, letters, too many decimals, zero or overflow.

@@ -109,8 +109,6 @@ struct AftersalesState {
     StaffOrdersState staff;
     StaffReturnsState returns;
     BuyerReturnState buyer;
-    std::map<int, AfterRequest> pending;
-    std::map<int, std::string> pending_key;  // request id → the return / order id it is about
     double tracking_poll_at_ms = 0;  // next refresh of a parcel in transit on the order detail
 };
 

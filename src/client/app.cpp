@@ -7,12 +7,14 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
-#include "core/json_text.hpp"
 #include "aftersales_requests.hpp"
+#include "api/client.hpp"
+#include "core/json_text.hpp"
 #include "account_requests.hpp"
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
 #include "i18n/strings.hpp"
+#include "platform/file_picker.hpp"
 #include "platform/web_platform.hpp"
 #include "routes.hpp"
 #include "screens/screens.hpp"
@@ -39,6 +41,13 @@ void load_cart(AppState& s) {
 void apply_language(AppState& s) {
     const std::string title = s.store.name.empty() ? tr(s.lang, S::store_default_name) : s.store.name;
     platform::set_document_language(s.lang == Lang::zh_CN ? "zh-CN" : "en", title);
+}
+
+// Every attachment field of every feature: each lists its own here.
+std::vector<ui::Attachments*> attachment_fields(AppState& s) {
+    std::vector<ui::Attachments*> fields = support_attachment_fields(s);
+    fields.push_back(&s.after.buyer.evidence);  // return photos (issue 5)
+    return fields;
 }
 
 // Loads what the current route shows and is not loaded yet.
@@ -137,18 +146,26 @@ void app_process_events(AppState& s) {
     s.now_ms = platform::now_ms();
     const bool had_store = s.store_load == Load::ok;
     for (const platform::HttpReply& r : platform::take_http_replies()) {
-        if (handle_support_reply(s, r)) continue;  // support (issue 6)
-        if (!handle_buying_reply(s, r) && !handle_aftersales_reply(s, r) && !handle_account_reply(s, r)) handle_reply(s, r);
+        const std::optional<api::Call> call = api::take(s, r.request_id);
+        if (!call) continue;  // superseded
+        if (api::session_expired_reply(*call, r)) {
+            api::session_expired(s);
+            continue;
+        }
+        switch (call->feature) {
+            case api::Feature::app: handle_reply(s, *call, r); break;
+            case api::Feature::buying: handle_buying_reply(s, static_cast<BuyRequest>(call->kind), r); break;
+            case api::Feature::aftersales: handle_aftersales_reply(s, static_cast<AfterRequest>(call->kind), call->key, r); break;
+            case api::Feature::account: handle_account_reply(s, static_cast<AccountRequest>(call->kind), r); break;
+            case api::Feature::support: handle_support_reply(s, static_cast<SupportRequest>(call->kind), r); break;
+        }
     }
     for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
-    for (platform::UploadEvent& e : platform::take_upload_events()) s.upload_events.push_back(std::move(e));
-    // Upload events go to the attachment field that opened their file chooser, drawn or not.
-    // Each feature lists its fields here.
-    {
-        std::vector<ui::Attachments*> fields = support_attachment_fields(s);
-        fields.push_back(&s.after.buyer.evidence);  // return photos (issue 5)
-        ui::dispatch_upload_events(s.upload_events, fields);
-    }
+    // Upload events go to the attachment field that opened their file chooser, drawn or not (the
+    // events of a field that was reset since are dropped).
+    std::vector<platform::UploadEvent> uploads = platform::take_upload_events();
+    ui::dispatch_upload_events(uploads, attachment_fields(s));
+
     if (!had_store && s.store_load == Load::ok) apply_language(s);
     if (platform::take_hash_changed()) {
         const RouteState next = parse_route(platform::location_hash());
@@ -182,13 +199,15 @@ void app_perform_intents(AppState& s) {
             case Intent::Kind::submit_login: request_login(s); break;
             case Intent::Kind::submit_register: request_register(s); break;
             case Intent::Kind::log_out: request_logout(s); break;
-            case Intent::Kind::load_image: request_image(s, in.text); break;
+            case Intent::Kind::load_image: api::load_image(s, in.text); break;
             case Intent::Kind::buying: perform_buying(s, in); break;
             case Intent::Kind::aftersales: perform_aftersales(s, in); break;
             case Intent::Kind::account: perform_account(s, in); break;
             case Intent::Kind::support: perform_support(s, in); break;
         }
     }
+    // A field's "Add images" asks for the file chooser (within the click's user activation).
+    for (ui::Attachments* field : attachment_fields(s)) api::start_uploads(s, *field);
     if (!intents.empty()) platform::request_frame();
 }
 

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json_text.hpp"
 #include "account_requests.hpp"
+#include "api/client.hpp"
 #include "core/url.hpp"
 #include "i18n/strings.hpp"
 #include "platform/web_extra.hpp"
@@ -17,67 +17,15 @@ namespace {
 using nlohmann::json;
 
 constexpr double kToastMs = 3500;
-constexpr const char* kApiBase = "/api/v1";
-
-std::string api_url(const std::string& path) { return platform::api_origin() + kApiBase + path; }
-
-int send(AppState& s, RequestKind kind, std::string key, const char* method, const std::string& path,
-         const std::string& body = {}, bool auth = false) {
-    const int id = platform::http_request(method, api_url(path), body, auth ? s.session_token : std::string());
-    s.pending[id] = PendingRequest{kind, std::move(key)};
-    return id;
-}
-
-// Parses a body as JSON; nullopt (with a console note) when it is not JSON.
-std::optional<json> parse_body(const platform::HttpReply& r) {
-    json j = json_text::parse(r.body).value;  // discarded when malformed or too deep
-    if (j.is_discarded()) {
-        std::fprintf(stderr, "satstore: reply %d (HTTP %d) is not JSON\n", r.request_id, r.status);
-        return std::nullopt;
-    }
-    return j;
-}
-
-// Problem details (RFC 9457) fields the client switches on.
-struct Problem {
-    std::string code;
-    std::map<std::string, std::string> errors;
-};
-
-Problem parse_problem(const platform::HttpReply& r) {
-    Problem p;
-    const std::optional<json> j = parse_body(r);
-    if (!j || !j->is_object()) return p;
-    if (auto it = j->find("code"); it != j->end() && it->is_string()) p.code = it->get<std::string>();
-    if (auto it = j->find("errors"); it != j->end() && it->is_object()) {
-        for (const auto& [field, msg] : it->items()) {
-            if (msg.is_string()) p.errors[field] = msg.get<std::string>();
-        }
-    }
-    return p;
-}
+const api::Options kPublic{.with_session = false};  // catalog reads and logging in carry no session
 
 std::string string_or(const json& j, const char* key, std::string fallback = {}) {
     auto it = j.find(key);
     return (it != j.end() && it->is_string()) ? it->get<std::string>() : fallback;
 }
 
-// Reads a Product, or nullopt when the JSON does not match the shape (logged).
-std::optional<Product> parse_product(const json& j) {
-    try {
-        return j.get<Product>();
-    } catch (const nlohmann::json::exception& e) {
-        std::fprintf(stderr, "satstore: malformed product: %s\n", e.what());
-    } catch (const std::invalid_argument& e) {
-        std::fprintf(stderr, "satstore: malformed product: %s\n", e.what());
-    }
-    return std::nullopt;
-}
-
-bool unreachable(const platform::HttpReply& r) { return r.status == 0 || r.status >= 500; }
-
 void apply_store(AppState& s, const platform::HttpReply& r) {
-    const std::optional<json> j = r.status == 200 ? parse_body(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object()) {
         s.store_load = Load::failed;
         s.api_unreachable = true;
@@ -105,17 +53,17 @@ void apply_store(AppState& s, const platform::HttpReply& r) {
     s.store_load = Load::ok;
 }
 
-void apply_catalog(AppState& s, const PendingRequest& req, const platform::HttpReply& r) {
-    if (req.key != s.catalog_key) return;  // the route moved on
-    const std::optional<json> j = r.status == 200 ? parse_body(r) : std::nullopt;
+void apply_catalog(AppState& s, const api::Call& call, const platform::HttpReply& r) {
+    if (call.key != s.catalog_key) return;  // the route moved on
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
         s.catalog_load = Load::failed;
-        if (unreachable(r) || r.status == 200) s.api_unreachable = true;
+        if (api::unreachable(r) || r.status == 200) s.api_unreachable = true;
         return;
     }
     s.catalog_ids.clear();
     for (const json& item : (*j)["items"]) {
-        if (std::optional<Product> p = parse_product(item)) {
+        if (std::optional<Product> p = api::decode<Product>(item, "product")) {
             s.catalog_ids.push_back(p->id);
             s.products[p->id] = std::move(*p);
         }
@@ -123,23 +71,22 @@ void apply_catalog(AppState& s, const PendingRequest& req, const platform::HttpR
     s.catalog_load = Load::ok;
 }
 
-void apply_product(AppState& s, const PendingRequest& req, const platform::HttpReply& r, bool for_detail) {
-    const std::optional<json> j = r.status == 200 ? parse_body(r) : std::nullopt;
-    std::optional<Product> p = j ? parse_product(*j) : std::nullopt;
+void apply_product(AppState& s, const api::Call& call, const platform::HttpReply& r, bool for_detail) {
+    std::optional<Product> p = r.status == 200 ? api::ok_value<Product>(r, "product") : std::nullopt;
     if (p) {
         s.products[p->id] = std::move(*p);
     }
-    if (!for_detail || req.key != s.route.product_id) return;
+    if (!for_detail || call.key != s.route.product_id) return;
     if (p) {
         s.product_load = Load::ok;
     } else {
         s.product_load = Load::failed;
-        if (unreachable(r)) s.api_unreachable = true;
+        if (api::unreachable(r)) s.api_unreachable = true;
     }
 }
 
 void apply_rates(AppState& s, const platform::HttpReply& r) {
-    const std::optional<json> j = r.status == 200 ? parse_body(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("rates") || !(*j)["rates"].is_array()) return;
     for (const json& rate : (*j)["rates"]) {
         if (!rate.is_object() || string_or(rate, "currency") != "BTC") continue;
@@ -160,7 +107,7 @@ std::optional<User> parse_user(const json& j) {
 void apply_login(AppState& s, const platform::HttpReply& r) {
     s.login.busy = false;
     if (r.status == 201 || r.status == 200) {
-        const std::optional<json> j = parse_body(r);
+        const std::optional<json> j = api::json_body(r);
         std::optional<User> user = (j && j->is_object() && j->contains("user")) ? parse_user((*j)["user"]) : std::nullopt;
         const std::string token = j && j->is_object() ? string_or(*j, "token") : std::string();
         if (token.empty() || !user) {
@@ -186,30 +133,26 @@ void apply_login(AppState& s, const platform::HttpReply& r) {
         s.login.general_error = tr(s.lang, S::network_failed);
         return;
     }
-    const Problem p = parse_problem(r);
+    const api::Problem p = api::problem(r);
     s.login.field_errors = p.errors;
     // Two-factor (issue 7): the password was right and a code is needed, or the code was wrong.
-    if (p.code == "totp_required") {
+    if (p.is(api::ProblemCode::totp_required)) {
         s.login.field_errors.erase("totp");
         s.login.totp_needed = true;
         s.login.focus_totp = true;
         return;
     }
-    if (p.code == "invalid_credentials" && p.errors.count("totp")) {
+    if (p.is(api::ProblemCode::invalid_credentials) && p.errors.count("totp")) {
         s.login.field_errors["totp"] = tr(s.lang, S::wrong_code);
         s.login.totp.clear();
         s.login.focus_totp = true;
         return;
     }
-    if (p.code == "invalid_credentials") s.login.general_error = tr(s.lang, S::invalid_credentials);
-    else if (p.code == "account_locked") {
-        const std::optional<json> j = parse_body(r);
-        std::int64_t retry = 900;  // the lock's length when the reply does not say
-        if (j && j->is_object()) {
-            if (auto it = j->find("retry_after"); it != j->end() && it->is_number_integer()) retry = it->get<std::int64_t>();
-        }
-        s.login.general_error = trf(s.lang, S::account_locked_minutes_d, locked_minutes(retry));
-    } else if (p.code == "rate_limited") s.login.general_error = tr(s.lang, S::rate_limited);
+    if (p.is(api::ProblemCode::invalid_credentials)) s.login.general_error = tr(s.lang, S::invalid_credentials);
+    else if (p.is(api::ProblemCode::account_locked)) {
+        // the lock's length when the reply does not say
+        s.login.general_error = trf(s.lang, S::account_locked_minutes_d, locked_minutes(p.extra.retry_after_s.value_or(900)));
+    } else if (p.is(api::ProblemCode::rate_limited)) s.login.general_error = tr(s.lang, S::rate_limited);
     else if (p.errors.empty()) s.login.general_error = tr(s.lang, S::request_failed);
     s.login.focus_first_error = true;
 }
@@ -224,9 +167,9 @@ void apply_register(AppState& s, const platform::HttpReply& r) {
         s.login.general_error = tr(s.lang, S::network_failed);
         return;
     }
-    const Problem p = parse_problem(r);
+    const api::Problem p = api::problem(r);
     s.login.field_errors = p.errors;
-    if (p.code == "email_taken") s.login.field_errors["email"] = tr(s.lang, S::email_taken);
+    if (p.is(api::ProblemCode::email_taken)) s.login.field_errors["email"] = tr(s.lang, S::email_taken);
     else if (p.errors.empty()) s.login.general_error = tr(s.lang, S::request_failed);
     s.login.focus_first_error = true;
 }
@@ -258,10 +201,10 @@ void save_session(const AppState& s) {
 
 void request_store(AppState& s) {
     s.store_load = Load::loading;
-    send(s, RequestKind::store, {}, "GET", "/store");
+    api::send(s, RequestKind::store, "GET", "/store", {}, kPublic);
 }
 
-void request_rates(AppState& s) { send(s, RequestKind::rates, {}, "GET", "/rates"); }
+void request_rates(AppState& s) { api::send(s, RequestKind::rates, "GET", "/rates", {}, kPublic); }
 
 void request_catalog(AppState& s) {
     s.catalog_key = catalog_key(s.route);
@@ -269,15 +212,17 @@ void request_catalog(AppState& s) {
     std::string path = "/products?limit=48";
     if (!s.route.query.empty()) path += "&q=" + percent_encode(s.route.query);
     if (!s.route.category.empty()) path += "&category=" + percent_encode(s.route.category);
-    send(s, RequestKind::catalog, s.catalog_key, "GET", path);
+    api::send(s, RequestKind::catalog, "GET", path, {}, {.key = s.catalog_key, .with_session = false});
 }
 
 void request_product(AppState& s, const std::string& id, bool for_detail) {
     if (for_detail) s.product_load = Load::loading;
-    send(s, for_detail ? RequestKind::product : RequestKind::cart_product, id, "GET", "/products/" + percent_encode(id));
+    api::send(s, for_detail ? RequestKind::product : RequestKind::cart_product, "GET", "/products/" + percent_encode(id), {},
+              {.key = id, .with_session = false});
 }
 
-void request_me(AppState& s) { send(s, RequestKind::me, {}, "GET", "/me", {}, true); }
+// A stored session that expired is forgotten quietly: the page may not need one.
+void request_me(AppState& s) { api::send(s, RequestKind::me, "GET", "/me", {}, {.handles_401 = true}); }
 
 void request_login(AppState& s) {
     s.login.busy = true;
@@ -290,7 +235,7 @@ void request_login(AppState& s) {
         }
         body["totp"] = code;
     }
-    send(s, RequestKind::login, {}, "POST", "/sessions", body.dump());
+    api::send(s, RequestKind::login, "POST", "/sessions", body.dump(), kPublic);
 }
 
 void request_register(AppState& s) {
@@ -298,32 +243,22 @@ void request_register(AppState& s) {
     s.login.general_error.clear();
     json body = {{"email", s.login.email}, {"password", s.login.password}};
     if (!s.login.display_name.empty()) body["display_name"] = s.login.display_name;
-    send(s, RequestKind::register_, {}, "POST", "/users", body.dump());
+    api::send(s, RequestKind::register_, "POST", "/users", body.dump(), kPublic);
 }
 
-void request_logout(AppState& s) { send(s, RequestKind::logout, {}, "DELETE", "/sessions/current", {}, true); }
+// Logging out ends the session here whatever the server answers (an expired one included).
+void request_logout(AppState& s) { api::send(s, RequestKind::logout, "DELETE", "/sessions/current", {}, {.handles_401 = true}); }
 
-void request_image(AppState& s, const std::string& url) {
-    s.images[url];  // reserve the slot: one load per URL
-    const std::string abs = (!url.empty() && url[0] == '/') ? platform::api_origin() + url : url;
-    const int id = platform::load_image(abs, 2.0f);
-    s.pending[id] = PendingRequest{RequestKind::image, url};
-}
-
-void handle_reply(AppState& s, const platform::HttpReply& r) {
-    auto it = s.pending.find(r.request_id);
-    if (it == s.pending.end()) return;
-    const PendingRequest req = it->second;
-    s.pending.erase(it);
-    switch (req.kind) {
+void handle_reply(AppState& s, const api::Call& call, const platform::HttpReply& r) {
+    switch (static_cast<RequestKind>(call.kind)) {
         case RequestKind::store: apply_store(s, r); break;
         case RequestKind::rates: apply_rates(s, r); break;
-        case RequestKind::catalog: apply_catalog(s, req, r); break;
-        case RequestKind::product: apply_product(s, req, r, true); break;
-        case RequestKind::cart_product: apply_product(s, req, r, false); break;
+        case RequestKind::catalog: apply_catalog(s, call, r); break;
+        case RequestKind::product: apply_product(s, call, r, true); break;
+        case RequestKind::cart_product: apply_product(s, call, r, false); break;
         case RequestKind::me:
             if (r.status == 200) {
-                const std::optional<json> j = parse_body(r);
+                const std::optional<json> j = api::json_body(r);
                 s.user = j ? parse_user(*j) : std::nullopt;
             } else if (r.status == 401) {
                 s.session_token.clear();
@@ -346,14 +281,13 @@ void handle_reply(AppState& s, const platform::HttpReply& r) {
 }
 
 void handle_image(AppState& s, const platform::ImageReply& r) {
-    auto it = s.pending.find(r.request_id);
-    if (it == s.pending.end()) return;
-    ImageSlot& slot = s.images[it->second.key];
+    const std::optional<api::Call> call = api::take(s, r.request_id);
+    if (!call) return;
+    ImageSlot& slot = s.images[call->key];
     slot.texture = r.texture_id;
     slot.width = r.width;
     slot.height = r.height;
     slot.failed = r.texture_id == 0;
-    s.pending.erase(it);
 }
 
 }  // namespace satstore::client

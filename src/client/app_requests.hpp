@@ -8,7 +8,7 @@
 
 namespace satstore::client {
 
-// Each starts one request and records it in s.pending; the reply is applied by handle_reply().
+// Each starts one request (api/client.hpp); the reply is applied by handle_reply().
 void request_store(AppState& s);
 void request_rates(AppState& s);
 void request_catalog(AppState& s);                       // for s.route's query and category
@@ -17,10 +17,9 @@ void request_me(AppState& s);
 void request_login(AppState& s);                         // from s.login
 void request_register(AppState& s);                      // from s.login; logs in on success
 void request_logout(AppState& s);
-void request_image(AppState& s, const std::string& url);
 
-// Applies one HTTP reply to the state. Unknown ids are ignored (superseded requests).
-void handle_reply(AppState& s, const platform::HttpReply& reply);
+// Applies the reply of one of the requests above (app.cpp routes it here by its api::Call).
+void handle_reply(AppState& s, const api::Call& call, const platform::HttpReply& reply);
 void handle_image(AppState& s, const platform::ImageReply& reply);
 
 // "q|category": identifies the catalog list a route needs.

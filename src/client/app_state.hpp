@@ -11,12 +11,13 @@
 #include <vector>
 
 #include "aftersales_state.hpp"
+#include "api/call.hpp"
 #include "account_state.hpp"
 #include "buying_state.hpp"
 #include "load.hpp"
 #include "support_state.hpp"
 #include "core/catalog.hpp"
-#include "platform/file_picker.hpp"
+#include "platform/upload_event.hpp"
 
 namespace satstore::client {
 
@@ -114,10 +115,6 @@ struct Toast {
 // --- Requests in flight (by platform request id) -----------------------------------------------------
 enum class RequestKind { store, rates, catalog, product, cart_product, me, login, register_, logout, image };
 
-struct PendingRequest {
-    RequestKind kind;
-    std::string key;  // product id, catalog key or image URL
-};
 
 // --- Intents recorded by draw code -------------------------------------------------------------------
 struct Intent {
@@ -182,9 +179,8 @@ struct AppState {
     float height_css = 0;
 
     std::vector<Intent> intents;
-    // Upload progress from the file chooser, taken by the attachment fields (ui/attachments.hpp).
-    std::vector<platform::UploadEvent> upload_events;
-    std::map<int, PendingRequest> pending;
+    // Every API request in flight, by platform request id (api/client.hpp owns it).
+    std::map<int, api::Call> calls;
     bool scroll_to_top = false;
 
     // Convenience for draw code.

@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "core/json_text.hpp"
+#include "api/client.hpp"
 #include "app_requests.hpp"
 #include "core/authorization.hpp"
 #include "core/enum_json.hpp"
@@ -29,31 +29,11 @@ constexpr int kOrdersPage = 50;  // My Orders loads this many at a time, more as
 
 void navigate(const std::string& fragment) { platform::set_location_hash(fragment); }
 
-std::optional<Money> parse_money(const json& j) {
-    try {
-        return j.get<Money>();
-    } catch (const json::exception& e) {
-        std::fprintf(stderr, "satstore: malformed amount: %s\n", e.what());
-    } catch (const std::invalid_argument& e) {
-        std::fprintf(stderr, "satstore: malformed amount: %s\n", e.what());
-    }
-    return std::nullopt;
-}
+Money money_or_zero(const json& j) { return api::decode<Money>(j, "amount").value_or(Money{}); }
 
 std::string str(const json& j, const char* key) {
     auto it = j.find(key);
     return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-
-// A session that expired mid-flow: log out locally and send the buyer to the login form, back
-// here afterwards.
-void session_expired(AppState& s) {
-    s.session_token.clear();
-    s.user.reset();
-    save_session(s);
-    s.buy.return_to = platform::location_hash();
-    show_toast(s, tr(s.lang, S::session_expired), true);
-    navigate("/login");
 }
 
 // --- [SECTION] preview and checkout ------------------------------------------------------------
@@ -84,12 +64,12 @@ void request_preview(AppState& s, bool force) {
     if (!force && body == c.preview_sent && c.preview_load != BuyLoad::failed) return;
     c.preview_sent = body;
     c.preview_load = BuyLoad::loading;
-    buying::send(s, BuyRequest::preview, "POST", "/orders/preview", body);
+    api::send(s, BuyRequest::preview, "POST", "/orders/preview", body);
 }
 
 void apply_preview(AppState& s, const platform::HttpReply& r) {
     CheckoutState& c = s.buy.checkout;
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object()) {
         c.preview_load = BuyLoad::failed;
         return;
@@ -99,20 +79,21 @@ void apply_preview(AppState& s, const platform::HttpReply& r) {
         for (const json& l : *lines) {
             if (!l.is_object()) continue;
             PreviewLine line{str(l, "product_id"), str(l, "title"), l.value("qty", std::int64_t{0}), {}, {}};
-            if (l.contains("unit_price")) line.unit_price = parse_money(l["unit_price"]).value_or(Money{});
-            if (l.contains("line_total")) line.line_total = parse_money(l["line_total"]).value_or(Money{});
+            if (l.contains("unit_price")) line.unit_price = money_or_zero(l["unit_price"]);
+            if (l.contains("line_total")) line.line_total = money_or_zero(l["line_total"]);
             p.lines.push_back(std::move(line));
         }
     }
-    auto money_at = [&](const char* key) { return j->contains(key) ? parse_money((*j)[key]).value_or(Money{}) : Money{}; };
+    auto money_at = [&](const char* key) { return j->contains(key) ? money_or_zero((*j)[key]) : Money{}; };
     p.subtotal = money_at("subtotal");
     p.shipping = money_at("shipping");
     p.discount = money_at("discount");
     p.total = money_at("total");
-    if (auto q = j->find("quote"); q != j->end() && q->is_object()) p.quote = parse_money(*q);
+    if (auto q = j->find("quote"); q != j->end() && q->is_object()) p.quote = api::decode<Money>(*q, "amount");
     if (auto probs = j->find("problems"); probs != j->end() && probs->is_array()) {
         for (const json& pr : *probs) {
-            if (pr.is_object()) p.problems.push_back({str(pr, "code"), str(pr, "field"), str(pr, "message")});
+            if (pr.is_object())
+                p.problems.push_back({satstore::api::parse_problem_code(str(pr, "code")), str(pr, "field"), str(pr, "message")});
         }
     }
     if (auto pts = j->find("points_available"); pts != j->end() && pts->is_number_integer()) p.points_available = pts->get<std::int64_t>();
@@ -122,7 +103,7 @@ void apply_preview(AppState& s, const platform::HttpReply& r) {
 
 void apply_saved_addresses(AppState& s, const platform::HttpReply& r) {
     CheckoutState& c = s.buy.checkout;
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
         c.saved_load = BuyLoad::failed;
         return;
@@ -143,13 +124,13 @@ void confirm_address(AppState& s) {
     if (!c.address_errors.empty()) return;
     c.address_confirmed = true;
     c.error.clear();
-    buying::send(s, BuyRequest::save_address, "POST", "/me/addresses", json(c.address).dump());
+    api::send(s, BuyRequest::save_address, "POST", "/me/addresses", json(c.address).dump());
     request_preview(s, false);
 }
 
 void apply_save_address(AppState& s, const platform::HttpReply& r) {
     if (r.status == 200 || r.status == 201) {
-        if (std::optional<json> j = buying::parse_json(r); j && j->is_object()) {
+        if (std::optional<json> j = api::json_body(r); j && j->is_object()) {
             const std::string id = str(*j, "id");
             auto& saved = s.buy.checkout.saved;
             if (std::none_of(saved.begin(), saved.end(), [&](const SavedAddress& a) { return a.id == id; })) {
@@ -160,7 +141,7 @@ void apply_save_address(AppState& s, const platform::HttpReply& r) {
     }
     if (r.status == 422) {  // the server's rules disagree with ours: show its words per field
         CheckoutState& c = s.buy.checkout;
-        for (const auto& [field, msg] : buying::parse_problem(r).errors) c.address_errors["ship_to." + field] = msg;
+        for (const auto& [field, msg] : api::problem(r).errors) c.address_errors["ship_to." + field] = msg;
         c.address_confirmed = false;
         c.focus_first_error = true;
     }
@@ -179,15 +160,14 @@ void place_order(AppState& s) {
     }
     c.placing = true;
     c.error.clear();
-    buying::send(s, BuyRequest::place_order, "POST", "/orders", body, c.idempotency_key);
+    api::send(s, BuyRequest::place_order, "POST", "/orders", body, {.idempotency_key = c.idempotency_key});
 }
 
 void apply_place_order(AppState& s, const platform::HttpReply& r) {
     CheckoutState& c = s.buy.checkout;
     c.placing = false;
     if (r.status == 201 || r.status == 200) {
-        const std::optional<json> j = buying::parse_json(r);
-        std::optional<Order> order = j ? buying::parse_order(*j) : std::nullopt;
+        std::optional<Order> order = api::ok_value<Order>(r, "order");
         if (!order) {
             c.error = tr(s.lang, S::request_failed);
             return;
@@ -214,12 +194,8 @@ void apply_place_order(AppState& s, const platform::HttpReply& r) {
         c.error = tr(s.lang, S::order_network_failed);
         return;
     }
-    if (r.status == 401) {
-        session_expired(s);
-        return;
-    }
-    const buying::Problem p = buying::parse_problem(r);
-    if (p.code == "out_of_stock") {
+    const api::Problem p = api::problem(r);
+    if (p.is(api::ProblemCode::out_of_stock)) {
         c.error = tr(s.lang, S::out_of_stock_error);
         request_preview(s, true);  // problems appear next to the lines
         return;
@@ -235,7 +211,7 @@ void apply_place_order(AppState& s, const platform::HttpReply& r) {
         c.address_confirmed = false;
         c.focus_first_error = true;
         c.error = tr(s.lang, S::fix_address);
-    } else if (p.code == "invalid_coupon" || p.errors.count("coupon") != 0) {
+    } else if (p.is(api::ProblemCode::invalid_coupon) || p.errors.count("coupon") != 0) {
         c.error = p.errors.count("coupon") != 0 ? p.errors.at("coupon") : p.detail;
     } else {
         c.error = p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail;
@@ -250,18 +226,13 @@ void request_order(AppState& s, const std::string& id) {
         o.detail.reset();
         o.detail_load = BuyLoad::loading;
     }
-    buying::send(s, BuyRequest::order, "GET", "/orders/" + id);
+    api::send(s, BuyRequest::order, "GET", "/orders/" + id);
 }
 
 void apply_order(AppState& s, const platform::HttpReply& r) {
     OrdersState& o = s.buy.orders;
     o.action_busy = false;
-    if (r.status == 401) {
-        session_expired(s);
-        return;
-    }
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
-    std::optional<Order> order = j ? buying::parse_order(*j) : std::nullopt;
+    std::optional<Order> order = r.status == 200 ? api::ok_value<Order>(r, "order") : std::nullopt;
     if (!order) {
         o.detail_load = BuyLoad::failed;
         return;
@@ -303,52 +274,53 @@ void sign_and_pay(AppState& s) {
     }
     p.signed_body = json{{"authorization", to_json_fields(*a)}, {"sig", *sig}}.dump();
     p.busy = true;
-    buying::send(s, BuyRequest::pay, "POST", "/orders/" + order->id + "/payments", p.signed_body);
+    api::send(s, BuyRequest::pay, "POST", "/orders/" + order->id + "/payments", p.signed_body);
 }
 
 void apply_pay(AppState& s, const platform::HttpReply& r) {
     PaymentState& p = s.buy.payment;
     p.busy = false;
     p.error.clear();
-    p.error_code.clear();
+    p.failure = PayFailure::none;
     if (r.status == 201 || r.status == 200) {
         p.signed_body.clear();
         show_toast(s, tr(s.lang, S::payment_done));
         platform::notify_host("order_paid", json{{"order_id", p.order_id}}.dump());
-        request_order(s, p.order_id);
-        buying::request_wallet(s);
-        navigate("/orders/" + p.order_id);
+        navigate("/orders/" + p.order_id);  // the order page loads the paid order and the wallet once
         return;
     }
     if (r.status == 0) {  // keep signed_body: "Retry" resends the same authorization
-        p.error_code = "network";
+        p.failure = PayFailure::network;
         p.error = tr(s.lang, S::pay_network_failed);
         return;
     }
-    if (r.status == 401) {
-        session_expired(s);
-        return;
-    }
     p.signed_body.clear();
-    const buying::Problem pr = buying::parse_problem(r);
-    p.error_code = pr.code;
-    if (pr.code == "insufficient_balance") {
-        p.balance = parse_amount_minor(str(pr.body, "balance")).value_or(0);
-        p.shortfall = parse_amount_minor(str(pr.body, "shortfall")).value_or(0);
+    const api::Problem pr = api::problem(r);
+    using api::ProblemCode;
+    if (pr.is(ProblemCode::insufficient_balance)) {
+        p.failure = PayFailure::insufficient_balance;
+        p.balance = pr.extra.balance_minor.value_or(0);
+        p.shortfall = pr.extra.shortfall_minor.value_or(0);
         p.error = tr(s.lang, S::insufficient_balance);
-    } else if (pr.code == "quote_expired") {
+    } else if (pr.is(ProblemCode::quote_expired)) {
+        p.failure = PayFailure::quote_expired;
         p.error = tr(s.lang, S::quote_expired);
-    } else if (pr.code == "signature_invalid") {
+    } else if (pr.is(ProblemCode::signature_invalid)) {
+        p.failure = PayFailure::other;
         p.error = tr(s.lang, S::signature_invalid);
-    } else if (pr.code == "payer_not_registered") {
+    } else if (pr.is(ProblemCode::payer_not_registered)) {
+        p.failure = PayFailure::payer_not_registered;
         p.error = tr(s.lang, S::payer_not_registered);
-    } else if (pr.code == "already_paid" || pr.code == "order_not_payable") {
+    } else if (pr.is(ProblemCode::already_paid) || pr.is(ProblemCode::order_not_payable)) {
+        p.failure = PayFailure::settled;
         p.error = tr(s.lang, S::already_paid);
         request_order(s, p.order_id);
-    } else if (pr.code == "authorization_mismatch" || pr.code == "nonce_reused") {
+    } else if (pr.is(ProblemCode::authorization_mismatch) || pr.is(ProblemCode::nonce_reused)) {
+        p.failure = PayFailure::other;
         p.error = tr(s.lang, S::order_changed_pay_again);
         request_order(s, p.order_id);
     } else {
+        p.failure = PayFailure::other;
         p.error = pr.detail.empty() ? tr(s.lang, S::request_failed) : pr.detail;
     }
 }
@@ -363,28 +335,24 @@ void request_orders(AppState& s, const std::string& cursor) {
     if (!cursor.empty()) path += "&cursor=" + cursor;
     if (cursor.empty()) {
         if (o.list_load != BuyLoad::ok) o.list_load = BuyLoad::loading;
-        buying::send(s, BuyRequest::orders, "GET", path);
+        api::send(s, BuyRequest::orders, "GET", path);
     } else {
         o.loading_more = true;
-        buying::send(s, BuyRequest::orders_more, "GET", path);
+        api::send(s, BuyRequest::orders_more, "GET", path);
     }
 }
 
 void apply_orders(AppState& s, const platform::HttpReply& r, bool more) {
     OrdersState& o = s.buy.orders;
     if (more) o.loading_more = false;
-    if (r.status == 401) {
-        session_expired(s);
-        return;
-    }
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
         if (!more) o.list_load = BuyLoad::failed;
         return;
     }
     if (!more) o.list.clear();
     for (const json& item : (*j)["items"]) {
-        if (std::optional<Order> order = buying::parse_order(item)) o.list.push_back(std::move(*order));
+        if (std::optional<Order> order = api::decode<Order>(item, "order")) o.list.push_back(std::move(*order));
     }
     const json& next = (*j)["next_cursor"];
     o.next_cursor = next.is_string() ? next.get<std::string>() : "";
@@ -396,8 +364,7 @@ void apply_order_action(AppState& s, BuyRequest kind, const platform::HttpReply&
     o.action_busy = false;
     o.cancel_dialog = false;
     if (r.status == 200) {
-        const std::optional<json> j = buying::parse_json(r);
-        if (std::optional<Order> order = j ? buying::parse_order(*j) : std::nullopt) {
+        if (std::optional<Order> order = api::ok_value<Order>(r, "order")) {
             o.detail = std::move(order);
             for (Order& listed : o.list) {
                 if (listed.id == o.detail->id) listed = *o.detail;
@@ -407,17 +374,13 @@ void apply_order_action(AppState& s, BuyRequest kind, const platform::HttpReply&
         else if (kind == BuyRequest::confirm_receipt) show_toast(s, tr(s.lang, S::receipt_confirmed));
         else if (kind == BuyRequest::renew_quote) {
             s.buy.payment.error.clear();
-            s.buy.payment.error_code.clear();
+            s.buy.payment.failure = PayFailure::none;
             show_toast(s, tr(s.lang, S::new_quote_ready));
         }
         if (kind == BuyRequest::cancel) buying::request_wallet(s);
         return;
     }
-    if (r.status == 401) {
-        session_expired(s);
-        return;
-    }
-    const buying::Problem p = buying::parse_problem(r);
+    const api::Problem p = api::problem(r);
     show_toast(s, r.status == 0 ? tr(s.lang, S::network_failed)
                                 : (p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail), true);
     if (o.detail) request_order(s, o.detail->id);
@@ -425,7 +388,7 @@ void apply_order_action(AppState& s, BuyRequest kind, const platform::HttpReply&
 
 void apply_reorder(AppState& s, const platform::HttpReply& r) {
     s.buy.orders.action_busy = false;
-    const std::optional<json> j = r.status == 200 ? buying::parse_json(r) : std::nullopt;
+    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
     if (!j || !j->is_object()) {
         show_toast(s, tr(s.lang, r.status == 0 ? S::network_failed : S::request_failed), true);
         return;
@@ -448,14 +411,12 @@ void apply_reorder(AppState& s, const platform::HttpReply& r) {
 
 void post_action(AppState& s, BuyRequest kind, const std::string& id, const char* suffix, const std::string& body = "{}") {
     s.buy.orders.action_busy = true;
-    buying::send(s, kind, "POST", "/orders/" + id + suffix, body);
+    api::send(s, kind, "POST", "/orders/" + id + suffix, body);
 }
 
 }  // namespace
 
 // --- [SECTION] entry points ------------------------------------------------------------------------
-
-std::int64_t unix_now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 void enter_buying_route(AppState& s) {
     BuyingState& b = s.buy;
@@ -474,7 +435,7 @@ void enter_buying_route(AppState& s) {
             request_preview(s, false);
             if (!s.session_token.empty() && b.checkout.saved_load == BuyLoad::idle) {
                 b.checkout.saved_load = BuyLoad::loading;
-                buying::send(s, BuyRequest::saved_addresses, "GET", "/me/addresses");
+                api::send(s, BuyRequest::saved_addresses, "GET", "/me/addresses");
             }
             break;
         case Route::orders:
@@ -536,7 +497,7 @@ void perform_buying(AppState& s, const Intent& in) {
             if (b.payment.busy || b.payment.work_pending) break;
             b.payment.password_error.clear();
             b.payment.error.clear();
-            b.payment.error_code.clear();
+            b.payment.failure = PayFailure::none;
             if (b.payment.password.empty()) {
                 b.payment.password_error = tr(s.lang, S::required_field);
                 break;
@@ -549,8 +510,8 @@ void perform_buying(AppState& s, const Intent& in) {
             if (b.payment.signed_body.empty() || b.payment.busy) break;
             b.payment.busy = true;
             b.payment.error.clear();
-            b.payment.error_code.clear();
-            buying::send(s, BuyRequest::pay, "POST", "/orders/" + b.payment.order_id + "/payments", b.payment.signed_body);
+            b.payment.failure = PayFailure::none;
+            api::send(s, BuyRequest::pay, "POST", "/orders/" + b.payment.order_id + "/payments", b.payment.signed_body);
             break;
         case BuyAction::copy_text:
             platform::copy_to_clipboard(in.text);
@@ -580,11 +541,7 @@ void perform_buying(AppState& s, const Intent& in) {
     }
 }
 
-bool handle_buying_reply(AppState& s, const platform::HttpReply& r) {
-    auto it = s.buy.pending.find(r.request_id);
-    if (it == s.buy.pending.end()) return false;
-    const BuyRequest kind = it->second;
-    s.buy.pending.erase(it);
+void handle_buying_reply(AppState& s, BuyRequest kind, const platform::HttpReply& r) {
     switch (kind) {
         case BuyRequest::preview: apply_preview(s, r); break;
         case BuyRequest::saved_addresses: apply_saved_addresses(s, r); break;
@@ -606,7 +563,6 @@ bool handle_buying_reply(AppState& s, const platform::HttpReply& r) {
         case BuyRequest::put_wallet:
         case BuyRequest::top_up: buying::apply_wallet_reply(s, kind, r); break;
     }
-    return true;
 }
 
 void process_buying(AppState& s) {
@@ -629,49 +585,6 @@ void process_buying(AppState& s) {
 }
 
 namespace buying {
-
-int send(AppState& s, BuyRequest kind, const char* method, const std::string& path, const std::string& body,
-         const std::string& idempotency_key) {
-    const int id = platform::http_request(method, platform::api_origin() + "/api/v1" + path, body,
-                                s.session_token, idempotency_key);
-    s.buy.pending[id] = kind;
-    return id;
-}
-
-std::optional<json> parse_json(const platform::HttpReply& r) {
-    json j = json_text::parse(r.body).value;  // discarded when malformed or too deep
-    if (j.is_discarded()) {
-        std::fprintf(stderr, "satstore: reply %d (HTTP %d) is not JSON\n", r.request_id, r.status);
-        return std::nullopt;
-    }
-    return j;
-}
-
-std::optional<Order> parse_order(const json& j) {
-    try {
-        return j.get<Order>();
-    } catch (const json::exception& e) {
-        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
-    } catch (const std::invalid_argument& e) {
-        std::fprintf(stderr, "satstore: malformed order: %s\n", e.what());
-    }
-    return std::nullopt;
-}
-
-Problem parse_problem(const platform::HttpReply& r) {
-    Problem p;
-    const std::optional<json> j = r.body.empty() ? std::nullopt : parse_json(r);
-    if (!j || !j->is_object()) return p;
-    p.body = *j;
-    p.code = str(*j, "code");
-    p.detail = str(*j, "detail");
-    if (auto it = j->find("errors"); it != j->end() && it->is_object()) {
-        for (const auto& [field, msg] : it->items()) {
-            if (msg.is_string()) p.errors[field] = msg.get<std::string>();
-        }
-    }
-    return p;
-}
 
 std::string random_hex(std::size_t n) {
     std::vector<std::uint8_t> bytes(n);

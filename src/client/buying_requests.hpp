@@ -21,35 +21,17 @@ void enter_buying_route(AppState& s);
 // Performs one Intent::Kind::buying intent.
 void perform_buying(AppState& s, const Intent& intent);
 
-// Applies a reply that belongs to a buying request; false when the id is not one of ours.
-bool handle_buying_reply(AppState& s, const platform::HttpReply& reply);
+// Applies the reply of one of this feature's requests (app.cpp routes it here by its api::Call;
+// a 401 to a request with the session never arrives: api::session_expired handled it).
+void handle_buying_reply(AppState& s, BuyRequest kind, const platform::HttpReply& reply);
 
 // Per-frame upkeep, before drawing: runs deferred heavy work (key derivation, signing) one frame
 // after its spinner was drawn, re-prices the cart when it changed, and schedules the next frame
 // while a quote countdown is visible.
 void process_buying(AppState& s);
 
-// Wall-clock unix seconds (quotes expire by the server's clock, which is the same UTC).
-std::int64_t unix_now_s();
-
 // --- shared by buying_requests.cpp and wallet_requests.cpp ----------------------------------
 namespace buying {
-
-// Starts a request of `kind` (bearer token attached when logged in) and records it.
-int send(AppState& s, BuyRequest kind, const char* method, const std::string& path,
-         const std::string& body = {}, const std::string& idempotency_key = {});
-
-// Problem details (RFC 9457) as the client switches on them.
-struct Problem {
-    std::string code;
-    std::string detail;
-    std::map<std::string, std::string> errors;
-    nlohmann::json body;  // the whole object (extra members such as balance, shortfall)
-};
-Problem parse_problem(const platform::HttpReply& r);
-std::optional<nlohmann::json> parse_json(const platform::HttpReply& r);
-// An order from the API's JSON (nullopt, logged, when malformed).
-std::optional<Order> parse_order(const nlohmann::json& j);
 
 // Wallet requests (wallet_requests.cpp).
 void request_wallet(AppState& s);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "load.hpp"
+#include "core/api/problem.hpp"
 #include "core/address.hpp"
 #include "core/money.hpp"
 #include "core/order.hpp"
@@ -57,9 +58,14 @@ struct PreviewLine {
 };
 
 struct PreviewProblem {
-    std::string code;   // out_of_stock, product_unavailable, invalid_coupon, insufficient_points
+    std::optional<satstore::api::ProblemCode> code;  // out_of_stock, product_unavailable, invalid_coupon, insufficient_points
     std::string field;  // "lines[1].qty", "coupon", …
     std::string message;
+
+    // A line that cannot be bought as it is: checkout waits until the buyer changes it.
+    bool blocks_checkout() const {
+        return code == satstore::api::ProblemCode::out_of_stock || code == satstore::api::ProblemCode::product_unavailable;
+    }
 };
 
 // POST /orders/preview as the client reads it.
@@ -102,12 +108,23 @@ struct CheckoutState {
     std::string error;  // general error above "Place order"
 };
 
+// How the last payment attempt failed, as the payment screen offers a way out.
+enum class PayFailure {
+    none,
+    network,               // no answer: Retry resends the same signed authorization
+    insufficient_balance,  // top up (balance and shortfall shown)
+    payer_not_registered,  // go to the wallet
+    settled,               // paid already (or no longer payable): view the order
+    quote_expired,         // get a new quote
+    other,
+};
+
 struct PaymentState {
     std::string order_id;
     std::string password;
     std::string password_error;
     std::string error;           // what went wrong, in words
-    std::string error_code;      // the API code (drives the way out)
+    PayFailure failure = PayFailure::none;  // drives the way out
     std::string signed_body;     // the authorization request last sent; resent on network failure
     bool busy = false;
     bool work_pending = false;   // KDF + signing run on the next frame, after the spinner shows
@@ -169,7 +186,6 @@ struct BuyingState {
     PaymentState payment;
     WalletState wallet;
     OrdersState orders;
-    std::map<int, BuyRequest> pending;
     std::string return_to;  // fragment to open after logging in at checkout
 };
 

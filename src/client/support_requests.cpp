@@ -9,12 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/client.hpp"
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
 #include "core/enum_json.hpp"
 #include "core/secret_scan.hpp"
 #include "core/url.hpp"
 #include "i18n/strings.hpp"
+#include "view_helpers.hpp"
 #include "platform/private_files.hpp"
 
 namespace satstore::client {
@@ -23,16 +25,6 @@ namespace {
 using nlohmann::json;
 
 // --- [SECTION] helpers -------------------------------------------------------------------------
-
-constexpr const char* kApiBase = "/api/v1";
-
-int send(AppState& s, SupportRequest kind, const char* method, const std::string& path, const std::string& body = {},
-         const std::string& idempotency_key = {}) {
-    const int id = platform::http_request(method, platform::api_origin() + kApiBase + path, body, s.session_token,
-                                          idempotency_key);
-    s.support.pending[id] = kind;
-    return id;
-}
 
 std::string str(const json& j, const char* key) {
     auto it = j.find(key);
@@ -45,17 +37,6 @@ template <typename Enum>
 Enum enum_or(const json& j, const char* key, Enum fallback) {
     return parse_enum<Enum>(str(j, key)).value_or(fallback);
 }
-
-// A session that expired: log out locally and send the user to the login form, back here after.
-void session_expired(AppState& s) {
-    s.session_token.clear();
-    s.user.reset();
-    save_session(s);
-    s.buy.return_to = platform::location_hash();
-    show_toast(s, tr(s.lang, S::session_expired), true);
-    platform::set_location_hash("/login");
-}
-
 
 std::string secret_warning_for_code(Lang lang, const std::string& kind_name) {
     const bool mnemonic = kind_name.rfind("mnemonic", 0) == 0;
@@ -147,38 +128,31 @@ std::vector<TicketView> parse_ticket_list(const std::optional<json>& j) {
     return out;
 }
 
-std::optional<json> ok_json(const platform::HttpReply& r) {
-    if (r.status != 200 && r.status != 201) return std::nullopt;
-    std::optional<json> j = buying::parse_json(r);
-    if (!j || !j->is_object()) return std::nullopt;
-    return j;
-}
-
 // --- [SECTION] requests ----------------------------------------------------------------------------
 
 void request_faq(AppState& s) {
     s.support.help.faq_load = SupportLoad::loading;
-    send(s, SupportRequest::faq, "GET", "/support/faq");
+    api::send(s, SupportRequest::faq, "GET", "/support/faq");
 }
 
 void request_channels(AppState& s) {
     s.support.help.channels_load = SupportLoad::loading;
-    send(s, SupportRequest::channels, "GET", "/support/channels");
+    api::send(s, SupportRequest::channels, "GET", "/support/channels");
 }
 
 void request_my_orders(AppState& s) {
     s.support.form.orders_load = SupportLoad::loading;
-    send(s, SupportRequest::my_orders, "GET", "/orders?limit=50");
+    api::send(s, SupportRequest::my_orders, "GET", "/orders?limit=50");
 }
 
 void request_list(AppState& s) {
     s.support.list_load = SupportLoad::loading;
-    send(s, SupportRequest::list, "GET", "/tickets?limit=100");
+    api::send(s, SupportRequest::list, "GET", "/tickets?limit=100");
 }
 
 void request_ticket(AppState& s) {
     s.support.thread.load = SupportLoad::loading;
-    send(s, SupportRequest::ticket, "GET", "/tickets/" + percent_encode(s.route.ticket_id));
+    api::send(s, SupportRequest::ticket, "GET", "/tickets/" + percent_encode(s.route.ticket_id));
 }
 
 void request_staff_list(AppState& s) {
@@ -188,12 +162,12 @@ void request_staff_list(AppState& s) {
     if (!f.filter_status.empty()) path += "&status=" + percent_encode(f.filter_status);
     if (f.filter_breached) path += "&sla=breached";
     s.support.staff.list_load = SupportLoad::loading;
-    send(s, SupportRequest::staff_list, "GET", path);
+    api::send(s, SupportRequest::staff_list, "GET", path);
 }
 
 void request_staff_ticket(AppState& s) {
     s.support.staff.detail.load = SupportLoad::loading;
-    send(s, SupportRequest::staff_ticket, "GET", "/staff/tickets/" + percent_encode(s.route.ticket_id));
+    api::send(s, SupportRequest::staff_ticket, "GET", "/staff/tickets/" + percent_encode(s.route.ticket_id));
 }
 
 // Prepares the form for `?order=` / `?related=` of the route (a fresh form each time they change
@@ -262,7 +236,7 @@ void submit_ticket(AppState& s) {
         f.idempotency_body = text;
     }
     f.busy = true;
-    send(s, SupportRequest::create, "POST", "/tickets", text, f.idempotency_key);
+    api::send(s, SupportRequest::create, "POST", "/tickets", text, {.idempotency_key = f.idempotency_key});
 }
 
 // Buyer reply or agent reply: scans, then posts {body, attachments}.
@@ -287,31 +261,27 @@ void send_reply(AppState& s, TicketThreadState& t, SupportRequest kind, const st
         return;
     }
     t.busy = true;
-    send(s, kind, "POST", path, body.dump());
+    api::send(s, kind, "POST", path, body.dump());
 }
 
 // --- [SECTION] replies -----------------------------------------------------------------------------
 
-// Common failure handling of a ticket action: 401 logs out, 422 fills per-field errors (and the
+// Common failure handling of a ticket action: 422 fills per-field errors (and the
 // secret warning), 409 explains, anything else is a general error. Returns after filling `t`.
 void apply_failure(AppState& s, const platform::HttpReply& r, std::map<std::string, std::string>& errors,
                    std::string& warning, std::string& general) {
-    if (r.status == 401) {
-        session_expired(s);
-        return;
-    }
     if (r.status == 0) {
         general = tr(s.lang, S::network_failed);
         return;
     }
-    const buying::Problem p = buying::parse_problem(r);
+    const api::Problem p = api::problem(r);
     errors = p.errors;
-    if (p.code == "secret_detected") {
-        warning = secret_warning_for_code(s.lang, p.body.is_object() ? p.body.value("secret_kind", std::string()) : "");
+    if (p.is(api::ProblemCode::secret_detected)) {
+        warning = secret_warning_for_code(s.lang, p.extra.secret_kind.value_or(""));
         for (auto& [k, v] : errors) v = warning;
-    } else if (p.code == "ticket_closed") {
+    } else if (p.is(api::ProblemCode::ticket_closed)) {
         general = tr(s.lang, S::ticket_closed_refused);
-    } else if (p.code == "already_rated") {
+    } else if (p.is(api::ProblemCode::already_rated)) {
         general = tr(s.lang, S::ticket_already_rated);
     } else if (errors.empty()) {
         general = p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail;
@@ -321,7 +291,7 @@ void apply_failure(AppState& s, const platform::HttpReply& r, std::map<std::stri
 void apply_create(AppState& s, const platform::HttpReply& r) {
     TicketFormState& f = s.support.form;
     f.busy = false;
-    if (const auto j = ok_json(r)) {
+    if (const auto j = api::ok_json(r)) {
         TicketView t = parse_ticket(*j);
         f.created = t;
         f.idempotency_body.clear();
@@ -340,7 +310,7 @@ void apply_create(AppState& s, const platform::HttpReply& r) {
 
 void apply_thread(AppState& s, TicketThreadState& t, SupportRequest kind, const platform::HttpReply& r) {
     t.busy = false;
-    if (const auto j = ok_json(r)) {
+    if (const auto j = api::ok_json(r)) {
         TicketView v = parse_ticket(*j);
         // Action replies carry the ticket only: keep the agent's extras (customer, order, other tickets).
         if ((kind == SupportRequest::staff_patch || kind == SupportRequest::staff_reply) && t.ticket && t.ticket->id == v.id) {
@@ -367,7 +337,6 @@ void apply_thread(AppState& s, TicketThreadState& t, SupportRequest kind, const 
         return;
     }
     if (kind == SupportRequest::ticket || kind == SupportRequest::staff_ticket) {
-        if (r.status == 401) session_expired(s);
         t.load = SupportLoad::failed;
         return;
     }
@@ -376,8 +345,7 @@ void apply_thread(AppState& s, TicketThreadState& t, SupportRequest kind, const 
 
 void apply_staff_list(AppState& s, const platform::HttpReply& r) {
     StaffTicketsState& st = s.support.staff;
-    if (r.status == 401) return session_expired(s);
-    const std::optional<json> j = ok_json(r);
+    const std::optional<json> j = api::ok_json(r);
     if (!j) {
         st.list_load = SupportLoad::failed;
         return;
@@ -397,7 +365,7 @@ void apply_staff_list(AppState& s, const platform::HttpReply& r) {
 
 void apply_faq(AppState& s, const platform::HttpReply& r) {
     HelpState& h = s.support.help;
-    const std::optional<json> j = ok_json(r);
+    const std::optional<json> j = api::ok_json(r);
     if (!j || !j->contains("items") || !(*j)["items"].is_array()) {
         h.faq_load = SupportLoad::failed;
         return;
@@ -417,7 +385,7 @@ void apply_faq(AppState& s, const platform::HttpReply& r) {
 
 void apply_channels(AppState& s, const platform::HttpReply& r) {
     HelpState& h = s.support.help;
-    const std::optional<json> j = ok_json(r);
+    const std::optional<json> j = api::ok_json(r);
     if (!j) {
         h.channels_load = SupportLoad::failed;
         return;
@@ -434,7 +402,7 @@ void apply_channels(AppState& s, const platform::HttpReply& r) {
 
 void apply_my_orders(AppState& s, const platform::HttpReply& r) {
     TicketFormState& f = s.support.form;
-    const std::optional<json> j = ok_json(r);
+    const std::optional<json> j = api::ok_json(r);
     if (!j || !j->contains("items") || !(*j)["items"].is_array()) {
         f.orders_load = SupportLoad::failed;
         return;
@@ -448,17 +416,6 @@ void apply_my_orders(AppState& s, const platform::HttpReply& r) {
 }  // namespace
 
 // --- [SECTION] entry points ----------------------------------------------------------------------
-
-std::string secret_warning(Lang lang, SecretKind kind) {
-    const bool mnemonic = kind == SecretKind::mnemonic_en || kind == SecretKind::mnemonic_zh;
-    return tr(lang, mnemonic ? S::secret_mnemonic_warning : S::secret_key_warning);
-}
-
-bool is_agent(const AppState& s) {
-    if (!s.user) return false;
-    return std::any_of(s.user->roles.begin(), s.user->roles.end(),
-                       [](const std::string& r) { return r == "agent" || r == "admin"; });
-}
 
 std::vector<ui::Attachments*> support_attachment_fields(AppState& s) {
     return {&s.support.form.attachments, &s.support.thread.reply_attachments, &s.support.staff.detail.reply_attachments};
@@ -507,7 +464,7 @@ void perform_support(AppState& s, const Intent& in) {
         case SupportAction::close_ticket:
             if (sup.thread.busy) break;
             sup.thread.busy = true;
-            send(s, SupportRequest::close, "POST", "/tickets/" + id + "/close", "{}");
+            api::send(s, SupportRequest::close, "POST", "/tickets/" + id + "/close", "{}");
             break;
         case SupportAction::rate: {
             TicketThreadState& t = sup.thread;
@@ -521,19 +478,19 @@ void perform_support(AppState& s, const Intent& in) {
             json body = {{"score", t.rating_score}};
             if (!t.rating_comment.empty()) body["comment"] = t.rating_comment;
             t.busy = true;
-            send(s, SupportRequest::rate, "POST", "/tickets/" + id + "/rating", body.dump());
+            api::send(s, SupportRequest::rate, "POST", "/tickets/" + id + "/rating", body.dump());
             break;
         }
         case SupportAction::staff_filter: request_staff_list(s); break;
         case SupportAction::staff_assign_me:
             if (sup.staff.detail.busy) break;
             sup.staff.detail.busy = true;
-            send(s, SupportRequest::staff_patch, "PATCH", "/staff/tickets/" + id, json{{"assignee", "me"}}.dump());
+            api::send(s, SupportRequest::staff_patch, "PATCH", "/staff/tickets/" + id, json{{"assignee", "me"}}.dump());
             break;
         case SupportAction::staff_set_status:
             if (sup.staff.detail.busy) break;
             sup.staff.detail.busy = true;
-            send(s, SupportRequest::staff_patch, "PATCH", "/staff/tickets/" + id, json{{"status", in.text}}.dump());
+            api::send(s, SupportRequest::staff_patch, "PATCH", "/staff/tickets/" + id, json{{"status", in.text}}.dump());
             break;
         case SupportAction::staff_reply:
             send_reply(s, sup.staff.detail, SupportRequest::staff_reply, "/staff/tickets/" + id + "/messages");
@@ -543,22 +500,14 @@ void perform_support(AppState& s, const Intent& in) {
     }
 }
 
-bool handle_support_reply(AppState& s, const platform::HttpReply& r) {
-    auto it = s.support.pending.find(r.request_id);
-    if (it == s.support.pending.end()) return false;
-    const SupportRequest kind = it->second;
-    s.support.pending.erase(it);
+void handle_support_reply(AppState& s, SupportRequest kind, const platform::HttpReply& r) {
     switch (kind) {
         case SupportRequest::faq: apply_faq(s, r); break;
         case SupportRequest::channels: apply_channels(s, r); break;
         case SupportRequest::my_orders: apply_my_orders(s, r); break;
         case SupportRequest::create: apply_create(s, r); break;
         case SupportRequest::list:
-            if (r.status == 401) {
-                session_expired(s);
-                break;
-            }
-            s.support.list = parse_ticket_list(ok_json(r));
+            s.support.list = parse_ticket_list(api::ok_json(r));
             s.support.list_load = r.status == 200 ? SupportLoad::ok : SupportLoad::failed;
             break;
         case SupportRequest::ticket:
@@ -570,7 +519,6 @@ bool handle_support_reply(AppState& s, const platform::HttpReply& r) {
         case SupportRequest::staff_patch:
         case SupportRequest::staff_reply: apply_thread(s, s.support.staff.detail, kind, r); break;
     }
-    return true;
 }
 
 void process_support(AppState& s) {

@@ -13,20 +13,15 @@
 
 namespace satstore::client {
 
-// The ticket categories in the order the form offers them.
-inline constexpr std::array<TicketCategory, 9> kTicketCategories = {
-    TicketCategory::payment, TicketCategory::order,    TicketCategory::shipping,
-    TicketCategory::refund,  TicketCategory::ret,      TicketCategory::account,
-    TicketCategory::security, TicketCategory::feedback, TicketCategory::other};
-
 // Loads what a support route shows. Call when the route is entered.
 void enter_support_route(AppState& s);
 
 // Performs one Intent::Kind::support intent.
 void perform_support(AppState& s, const Intent& intent);
 
-// Applies a reply that belongs to a support request; false when the id is not one of ours.
-bool handle_support_reply(AppState& s, const platform::HttpReply& reply);
+// Applies the reply of one of this feature's requests (app.cpp routes it here by its api::Call;
+// a 401 to a request with the session never arrives: api::session_expired handled it).
+void handle_support_reply(AppState& s, SupportRequest kind, const platform::HttpReply& reply);
 
 // Per-frame upkeep, before drawing: while the agent console shows SLA countdowns, asks for the
 // next frame at the next whole second (and only then: nothing redraws while it is not visible).
@@ -35,11 +30,5 @@ void process_support(AppState& s);
 // The attachment fields of the support screens, for dispatching upload events
 // (ui::dispatch_upload_events in app.cpp).
 std::vector<ui::Attachments*> support_attachment_fields(AppState& s);
-
-// The warning shown for a wallet secret found in text about to be sent (UI language).
-std::string secret_warning(Lang lang, SecretKind kind);
-
-// True when the signed-in user may use the agent console (role agent or admin).
-bool is_agent(const AppState& s);
 
 }  // namespace satstore::client

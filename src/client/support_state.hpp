@@ -4,6 +4,7 @@
 // The API shapes are documented at the top of src/server/handlers/tickets.cpp.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -145,7 +146,12 @@ struct SupportState {
     std::vector<TicketView> list;  // my tickets, newest first
     TicketThreadState thread;
     StaffTicketsState staff;
-    std::map<int, SupportRequest> pending;
 };
+
+// The ticket categories in the order the form offers them.
+inline constexpr std::array<TicketCategory, 9> kTicketCategories = {
+    TicketCategory::payment, TicketCategory::order,    TicketCategory::shipping,
+    TicketCategory::refund,  TicketCategory::ret,      TicketCategory::account,
+    TicketCategory::security, TicketCategory::feedback, TicketCategory::other};
 
 }  // namespace satstore::client

@@ -3,6 +3,7 @@
 // shows a spinner, from run_wallet_work().
 #include <cstdio>
 
+#include "api/client.hpp"
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
 #include "core/authorization.hpp"
@@ -64,7 +65,7 @@ void apply_wallet_json(AppState& s, const json& j) {
 
 void request_ledger(AppState& s) {
     s.buy.wallet.ledger_load = BuyLoad::loading;
-    send(s, BuyRequest::ledger, "GET", "/wallet/ledger?limit=50");
+    api::send(s, BuyRequest::ledger, "GET", "/wallet/ledger?limit=50");
 }
 
 // Checks the new-password pair of the create / import / change forms.
@@ -85,7 +86,7 @@ void register_key(AppState& s, const payment::Bytes32& key) {
     const std::optional<std::string> proof = payment::sign_digest(wallet_bind_digest(*pubkey, s.store.id, s.user->id), key, aux);
     if (!proof) return;
     s.buy.wallet.busy = true;
-    send(s, BuyRequest::put_wallet, "PUT", "/wallet", json{{"pubkey", *pubkey}, {"proof", *proof}}.dump());
+    api::send(s, BuyRequest::put_wallet, "PUT", "/wallet", json{{"pubkey", *pubkey}, {"proof", *proof}}.dump());
 }
 
 // Seals `key` under the form's new password, stores the vault and registers the key.
@@ -146,7 +147,7 @@ void request_wallet(AppState& s) {
     load_blob(s);
     if (s.session_token.empty()) return;
     if (s.buy.wallet.server_load != BuyLoad::ok) s.buy.wallet.server_load = BuyLoad::loading;
-    send(s, BuyRequest::wallet, "GET", "/wallet");
+    api::send(s, BuyRequest::wallet, "GET", "/wallet");
 }
 
 void perform_wallet(AppState& s, BuyAction action, const std::string& arg) {
@@ -166,11 +167,11 @@ void perform_wallet(AppState& s, BuyAction action, const std::string& arg) {
             const auto c = parse_currency(arg);
             if (!c || is_fiat(*c)) return;
             // The shortfall of a failed payment, or a demo amount: 0.01 BTC / 1,000 USDT.
-            const std::int64_t amount = s.buy.payment.shortfall > 0 && s.buy.payment.error_code == "insufficient_balance"
+            const std::int64_t amount = s.buy.payment.shortfall > 0 && s.buy.payment.failure == PayFailure::insufficient_balance
                                             ? s.buy.payment.shortfall
                                             : (*c == Currency::BTC ? 1'000'000 : 1'000'000'000);
             w.busy = true;
-            send(s, BuyRequest::top_up, "POST", "/wallet/topups",
+            api::send(s, BuyRequest::top_up, "POST", "/wallet/topups",
                  json{{"currency", *c}, {"amount", amount_to_string(amount)}}.dump());
             return;
         }
@@ -263,7 +264,7 @@ void run_wallet_work(AppState& s) {
 
 void apply_wallet_reply(AppState& s, BuyRequest kind, const platform::HttpReply& r) {
     WalletState& w = s.buy.wallet;
-    const std::optional<json> j = (r.status == 200 || r.status == 201) ? parse_json(r) : std::nullopt;
+    const std::optional<json> j = api::ok_json(r);
     switch (kind) {
         case BuyRequest::wallet:
             if (j && j->is_object()) {
@@ -298,8 +299,8 @@ void apply_wallet_reply(AppState& s, BuyRequest kind, const platform::HttpReply&
                 request_ledger(s);
                 show_toast(s, tr(s.lang, S::wallet_registered));
             } else {
-                const Problem p = parse_problem(r);
-                show_toast(s, p.code == "wallet_key_taken" ? tr(s.lang, S::wallet_key_taken)
+                const api::Problem p = api::problem(r);
+                show_toast(s, p.is(api::ProblemCode::wallet_key_taken) ? tr(s.lang, S::wallet_key_taken)
                                                            : (r.status == 0 ? tr(s.lang, S::network_failed)
                                                                             : tr(s.lang, S::request_failed)), true);
             }
@@ -308,14 +309,14 @@ void apply_wallet_reply(AppState& s, BuyRequest kind, const platform::HttpReply&
             w.busy = false;
             if (j) {
                 show_toast(s, tr(s.lang, S::topped_up));
-                if (s.buy.payment.error_code == "insufficient_balance") {
+                if (s.buy.payment.failure == PayFailure::insufficient_balance) {
                     s.buy.payment.error.clear();
-                    s.buy.payment.error_code.clear();
+                    s.buy.payment.failure = PayFailure::none;
                     s.buy.payment.shortfall = 0;
                 }
                 request_wallet(s);
             } else {
-                const Problem p = parse_problem(r);
+                const api::Problem p = api::problem(r);
                 show_toast(s, p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail, true);
             }
             break;

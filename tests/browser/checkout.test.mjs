@@ -165,11 +165,17 @@ test('a new buyer checks out, creates a wallet, and pays with the payment passwo
   await role(secondTab, 'button', 'Pay').waitFor({ state: 'attached', timeout: 15000 });
 
   const started = Date.now();
+  const afterPay = [];  // what the page fetches once the payment is sent
+  const countGets = (r) => { if (r.method() === 'GET' && /\/api\/v1\/(orders\/ord_|wallet$)/.test(r.url())) afterPay.push(new URL(r.url()).pathname); };
   await typeInto(page, 'Payment password', 'pay-pass-1234');
+  page.on('request', countGets);
   await click(page, role(page, 'button', 'Pay'));
   await page.waitForFunction((id) => location.hash === `#/orders/${id}`, orderId, { timeout: 15000 });
   await role(page, 'status', 'Paid').waitFor({ state: 'attached', timeout: 10000 });
   await text(page, 'Payment ID').waitFor({ state: 'attached', timeout: 5000 });
+  page.off('request', countGets);
+  // The paid order and the wallet, once each (the pay handler and the route entry both fetched them).
+  assert.deepEqual(afterPay.sort(), [`/api/v1/orders/${orderId}`, '/api/v1/wallet'], afterPay.join(' '));
   const paid = await api(`/orders/${orderId}`, { token });
   assert.equal(paid.body.status, 'paid');
   assert.equal(paid.body.payment.payer, blob.pubkey);

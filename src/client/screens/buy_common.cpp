@@ -54,10 +54,11 @@ void address_lines(const AppState& s, const Address& a, float width) {
 }
 
 std::string problem_text(const AppState& s, const PreviewProblem& p) {
-    if (p.code == "out_of_stock") return tr(s.lang, S::problem_out_of_stock);
-    if (p.code == "product_unavailable") return tr(s.lang, S::unavailable);
-    if (p.code == "invalid_coupon") return tr(s.lang, S::problem_coupon);
-    if (p.code == "insufficient_points") return tr(s.lang, S::problem_points);
+    using satstore::api::ProblemCode;
+    if (p.code == ProblemCode::out_of_stock) return tr(s.lang, S::problem_out_of_stock);
+    if (p.code == ProblemCode::product_unavailable) return tr(s.lang, S::unavailable);
+    if (p.code == ProblemCode::invalid_coupon) return tr(s.lang, S::problem_coupon);
+    if (p.code == ProblemCode::insufficient_points) return tr(s.lang, S::problem_points);
     return s.lang == Lang::zh_CN ? tr(s.lang, S::request_failed) : p.message;
 }
 
@@ -112,9 +113,8 @@ void cart_pricing(AppState& s, float width) {
         if (ui::link(tr(s.lang, S::retry))) buy(s, BuyAction::refresh_preview);
     }
     ImGui::Dummy(ImVec2(1, 8));
-    const bool blocked = std::any_of(c.preview.problems.begin(), c.preview.problems.end(), [](const PreviewProblem& p) {
-        return p.code == "out_of_stock" || p.code == "product_unavailable";
-    });
+    const bool blocked = std::any_of(c.preview.problems.begin(), c.preview.problems.end(),
+                                     [](const PreviewProblem& p) { return p.blocks_checkout(); });
     if (ui::button(tr(s.lang, S::checkout), ButtonKind::primary, ImVec2(width, 48), blocked)) {
         buy(s, BuyAction::start_checkout, "/checkout");
     }

@@ -201,7 +201,7 @@ void review_section(AppState& s, float w) {
     ImGui::Dummy(ImVec2(1, 8));
     const bool blocked = !c.address_confirmed || s.cart.empty() || c.preview_load != BuyLoad::ok ||
                          std::any_of(c.preview.problems.begin(), c.preview.problems.end(),
-                                     [](const PreviewProblem& p) { return p.code == "out_of_stock" || p.code == "product_unavailable"; });
+                                     [](const PreviewProblem& p) { return p.blocks_checkout(); });
     if (ui::button(tr(s.lang, S::place_order), ButtonKind::primary, ImVec2(inner, 48), blocked, c.placing)) {
         buy(s, BuyAction::place_order);
     }

@@ -4,7 +4,7 @@
 
 #include <imgui_internal.h>
 
-#include "aftersales_requests.hpp"
+#include "view_helpers.hpp"
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
 #include "routes.hpp"

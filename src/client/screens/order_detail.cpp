@@ -6,7 +6,7 @@
 #include <imgui_internal.h>
 
 #include "a11y/mirror.hpp"
-#include "buying_requests.hpp"
+#include "view_helpers.hpp"
 #include "core/enum_json.hpp"
 #include "core/fulfilment.hpp"
 #include "core/returns.hpp"

@@ -8,7 +8,6 @@
 #include "a11y/mirror.hpp"
 #include "core/returns.hpp"
 #include "i18n/strings.hpp"
-#include "platform/web_platform.hpp"
 #include "screens/buy_common.hpp"
 #include "screens/screens.hpp"
 #include "ui/attachments.hpp"
@@ -81,8 +80,7 @@ void draw_order_return(AppState& s, float width) {
     ui::text_field(tr(s.lang, S::as_return_reason), "return_reason", b.reason, err(b.errors, "reason"), inner, false,
                    tr(s.lang, S::as_return_reason_hint));
     ImGui::Dummy(ImVec2(1, 8));
-    ui::attachments_field(s.lang, tr(s.lang, S::as_photo_evidence), "return_evidence", b.evidence, s.upload_events,
-                          platform::api_origin() + "/api/v1/uploads", s.session_token, 5, err(b.errors, "evidence"));
+    ui::attachments_field(s.lang, tr(s.lang, S::as_photo_evidence), "return_evidence", b.evidence, 5, err(b.errors, "evidence"));
     ImGui::Dummy(ImVec2(1, 12));
     if (!b.error.empty()) ui::text(b.error, FontSize::body16, color::danger, 0, true);
     if (ui::button(tr(s.lang, S::as_send_return), ButtonKind::primary, ImVec2(is_narrow(s) ? inner : 0, 44), b.evidence.uploading(),

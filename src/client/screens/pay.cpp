@@ -6,7 +6,7 @@
 #include <imgui_internal.h>
 
 #include "a11y/mirror.hpp"
-#include "buying_requests.hpp"
+#include "view_helpers.hpp"
 #include "i18n/strings.hpp"
 #include "screens/buy_common.hpp"
 #include "screens/screens.hpp"
@@ -33,7 +33,7 @@ void failure(AppState& s, const Order& order, float w) {
     ui::text(p.error, FontSize::body16, color::danger, 0, true);
     ImGui::PopTextWrapPos();
     const Currency cur = order.quote ? order.quote->currency : Currency::BTC;
-    if (p.error_code == "insufficient_balance") {
+    if (p.failure == PayFailure::insufficient_balance) {
         ui::text(trf(s.lang, S::balance_shortfall_s_s, format_money(Money{p.balance, cur}).c_str(),
                      format_money(Money{p.shortfall, cur}).c_str()),
                  FontSize::small14, color::muted, 0, true);
@@ -41,11 +41,11 @@ void failure(AppState& s, const Order& order, float w) {
             ui::button(tr(s.lang, S::top_up_demo), ButtonKind::secondary, ImVec2(w, 0), false, s.buy.wallet.busy)) {
             buy(s, BuyAction::top_up, std::string(currency_code(cur)));
         }
-    } else if (p.error_code == "network") {
+    } else if (p.failure == PayFailure::network) {
         if (ui::button(tr(s.lang, S::retry), ButtonKind::secondary, ImVec2(w, 0), false, p.busy)) buy(s, BuyAction::retry_payment);
-    } else if (p.error_code == "payer_not_registered") {
+    } else if (p.failure == PayFailure::payer_not_registered) {
         if (ui::button(tr(s.lang, S::go_to_wallet), ButtonKind::secondary, ImVec2(w, 0))) go_wallet(s);
-    } else if (p.error_code == "already_paid" || p.error_code == "order_not_payable") {
+    } else if (p.failure == PayFailure::settled) {
         if (ui::button(tr(s.lang, S::view_order), ButtonKind::secondary, ImVec2(w, 0))) {
             RouteState r = route_of(Route::order);
             r.order_id = order.id;
@@ -74,7 +74,7 @@ void pay_card(AppState& s, const Order& order, float w) {
         ui::value_row(tr(s.lang, S::wallet_balance), format_money(Money{balance, cur}), inner);
         if (balance < order.quote->amount) {
             ui::value_row(tr(s.lang, S::shortfall), format_money(Money{order.quote->amount - balance, cur}), inner);
-            if (wallet.faucet && p.error_code != "insufficient_balance" &&
+            if (wallet.faucet && p.failure != PayFailure::insufficient_balance &&
                 ui::button(tr(s.lang, S::top_up_demo), ButtonKind::secondary, ImVec2(inner, 0), false, wallet.busy)) {
                 buy(s, BuyAction::top_up, std::string(currency_code(cur)));
             }
@@ -105,7 +105,7 @@ void pay_card(AppState& s, const Order& order, float w) {
     ImGui::Dummy(ImVec2(1, 8));
     const bool clicked = ui::button(tr(s.lang, S::pay), ButtonKind::primary, ImVec2(inner, 48), false, p.busy);
     if ((clicked || submit) && !p.busy) buy(s, BuyAction::pay, order.id);
-    if (p.error_code == "quote_expired") {
+    if (p.failure == PayFailure::quote_expired) {
         if (ui::button(tr(s.lang, S::new_quote), ButtonKind::secondary, ImVec2(inner, 0), false, p.renewing)) {
             buy(s, BuyAction::renew_quote, order.id);
         }

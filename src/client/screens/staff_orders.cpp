@@ -5,7 +5,7 @@
 #include <imgui_internal.h>
 
 #include "a11y/mirror.hpp"
-#include "aftersales_requests.hpp"
+#include "view_helpers.hpp"
 #include "core/fulfilment.hpp"
 #include "i18n/strings.hpp"
 #include "screens/buy_common.hpp"

@@ -11,10 +11,9 @@
 #include "a11y/mirror.hpp"
 #include "core/enum_json.hpp"
 #include "i18n/strings.hpp"
-#include "platform/web_platform.hpp"
 #include "screens/screens.hpp"
 #include "screens/support_common.hpp"
-#include "support_requests.hpp"
+#include "view_helpers.hpp"
 #include "ui/attachments.hpp"
 #include "ui/buy_widgets.hpp"
 #include "ui/product_card.hpp"
@@ -146,9 +145,7 @@ void draw_staff_ticket(AppState& s, float width) {
             const std::string err = ticket_error(s, th.errors, "body");
             if (!err.empty()) ui::text(err, FontSize::small14, color::danger, 0, true);
         }
-        ui::attachments_field(s.lang, tr(s.lang, S::screenshots), "agent_shots", th.reply_attachments, s.upload_events,
-                              platform::api_origin() + "/api/v1/uploads", s.session_token,
-                              static_cast<int>(kMaxTicketAttachments), ticket_error(s, th.errors, "attachments"));
+        ui::attachments_field(s.lang, tr(s.lang, S::screenshots), "agent_shots", th.reply_attachments, static_cast<int>(kMaxTicketAttachments), ticket_error(s, th.errors, "attachments"));
         ImGui::Dummy(ImVec2(1, 8));
         if (!th.general_error.empty()) ui::text(th.general_error, FontSize::body16, color::danger, 0, true);
         if (ui::button(tr(s.lang, S::send_reply), ButtonKind::primary, ImVec2(narrow ? main_w : 0, 0), false, th.busy))

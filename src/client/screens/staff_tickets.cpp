@@ -12,7 +12,7 @@
 #include "screens/list_common.hpp"
 #include "screens/screens.hpp"
 #include "screens/support_common.hpp"
-#include "support_requests.hpp"
+#include "view_helpers.hpp"
 #include "ui/buy_widgets.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

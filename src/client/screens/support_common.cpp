@@ -12,7 +12,7 @@
 #include "ui/buy_widgets.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
-#include "support_requests.hpp"
+#include "view_helpers.hpp"
 
 namespace satstore::client::screens {
 namespace {

@@ -8,11 +8,10 @@
 
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
-#include "platform/web_platform.hpp"
 #include "routes.hpp"
 #include "screens/screens.hpp"
 #include "screens/support_common.hpp"
-#include "support_requests.hpp"
+#include "view_helpers.hpp"
 #include "ui/attachments.hpp"
 #include "ui/buy_widgets.hpp"
 #include "ui/theme.hpp"
@@ -158,9 +157,7 @@ void draw_ticket_form(AppState& s, float width) {
                        form_w, false, "T-000123");
         ImGui::Dummy(ImVec2(1, 4));
     }
-    ui::attachments_field(s.lang, tr(s.lang, S::screenshots), "tkt_shots", f.attachments, s.upload_events,
-                          platform::api_origin() + "/api/v1/uploads", s.session_token,
-                          static_cast<int>(kMaxTicketAttachments), ticket_error(s, f.errors, "attachments"));
+    ui::attachments_field(s.lang, tr(s.lang, S::screenshots), "tkt_shots", f.attachments, static_cast<int>(kMaxTicketAttachments), ticket_error(s, f.errors, "attachments"));
     ImGui::Dummy(ImVec2(1, 12));
     if (!f.general_error.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + form_w);

@@ -9,7 +9,6 @@
 
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
-#include "platform/web_platform.hpp"
 #include "routes.hpp"
 #include "screens/screens.hpp"
 #include "screens/support_common.hpp"
@@ -120,9 +119,7 @@ void draw_ticket(AppState& s, float width) {
             if (!err.empty()) ui::text(err, FontSize::small14, color::danger, 0, true);
         }
         ImGui::Dummy(ImVec2(1, 4));
-        ui::attachments_field(s.lang, tr(s.lang, S::screenshots), "reply_shots", th.reply_attachments, s.upload_events,
-                              platform::api_origin() + "/api/v1/uploads", s.session_token,
-                              static_cast<int>(kMaxTicketAttachments), ticket_error(s, th.errors, "attachments"));
+        ui::attachments_field(s.lang, tr(s.lang, S::screenshots), "reply_shots", th.reply_attachments, static_cast<int>(kMaxTicketAttachments), ticket_error(s, th.errors, "attachments"));
         ImGui::Dummy(ImVec2(1, 8));
         if (!th.general_error.empty()) ui::text(th.general_error, FontSize::body16, color::danger, 0, true);
         const bool narrow = is_narrow(s);

@@ -58,16 +58,8 @@ void dispatch_upload_events(std::vector<platform::UploadEvent>& events, const st
                  events.end());
 }
 
-void attachments_field(Lang lang, const char* label, const char* id, Attachments& a,
-                       std::vector<platform::UploadEvent>& events, const std::string& upload_url,
-                       const std::string& bearer_token, int max_files, const std::string& error) {
-    const auto mine = [&](const platform::UploadEvent& e) {
-        return std::find(a.picks.begin(), a.picks.end(), e.pick_id) != a.picks.end();
-    };
-    for (const platform::UploadEvent& e : events)
-        if (mine(e)) apply(a, e);
-    events.erase(std::remove_if(events.begin(), events.end(), mine), events.end());
-
+void attachments_field(Lang lang, const char* label, const char* id, Attachments& a, int max_files,
+                       const std::string& error) {
     text(label, FontSize::small14, color::text);
     int attached = 0;
     for (std::size_t i = 0; i < a.files.size();) {
@@ -92,7 +84,7 @@ void attachments_field(Lang lang, const char* label, const char* id, Attachments
     const int room = max_files - attached;
     const std::string add = std::string(tr(lang, S::upload_add_images)) + "##add_" + id;
     if (button(add.c_str(), ButtonKind::secondary, ImVec2(0, 0), room <= 0))
-        a.picks.push_back(platform::pick_and_upload_images(upload_url, bearer_token, room));
+        a.wanted_files = room;
     text(tr(lang, S::upload_hint), FontSize::small14, color::muted, 0, true);
     if (!error.empty()) text(error, FontSize::small14, color::danger, 0, true);
 }

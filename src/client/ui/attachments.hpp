@@ -1,13 +1,14 @@
 // satstore client — an image attachment field (return evidence, ticket screenshots and replies).
-// "Add images" opens the browser's file chooser; each chosen file is uploaded at once
-// (platform/file_picker.hpp) and listed with its size, a Remove link and, on failure, the reason.
+// "Add images" records that the field wants files; the loop opens the browser's file chooser and
+// uploads each chosen file at once (api::start_uploads); the field lists them with their size, a
+// Remove link and, on failure, the reason. The widget itself starts no I/O.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "core/catalog.hpp"
-#include "platform/file_picker.hpp"
+#include "platform/upload_event.hpp"
 
 namespace satstore::client::ui {
 
@@ -21,6 +22,7 @@ struct Attachments {
         std::string upload_id;  // once uploaded
         std::string error;      // failure code (i18n: upload_error_text)
     };
+    int wanted_files = 0;    // set by "Add images": open the chooser for up to this many files
     std::vector<int> picks;  // file chooser openings of this field, whose events it consumes
     std::vector<File> files;
 
@@ -31,15 +33,12 @@ struct Attachments {
 };
 
 // Moves the events of `events` that belong to one of `fields` (by the pick that opened their file
-// chooser) into that field, so uploads finish even while the field is not drawn. Events of no
-// listed field stay queued (attachments_field still takes its own when drawn).
+// chooser) into that field, so uploads finish even while the field is not drawn.
 void dispatch_upload_events(std::vector<platform::UploadEvent>& events, const std::vector<Attachments*>& fields);
 
 // Draws the field at the cursor: `label`, the files, an "Add images" button (off
 // once `max_files` files are attached or uploading) with the accepted types, and `error` in red.
-// Consumes from `events` (the app's queued upload events) those that belong to this field.
-void attachments_field(Lang lang, const char* label, const char* id, Attachments& a,
-                       std::vector<platform::UploadEvent>& events, const std::string& upload_url,
-                       const std::string& bearer_token, int max_files, const std::string& error);
+void attachments_field(Lang lang, const char* label, const char* id, Attachments& a, int max_files,
+                       const std::string& error);
 
 }  // namespace satstore::client::ui

@@ -52,6 +52,8 @@ enum class ProblemCode {
     // Orders and payments
     out_of_stock,            // with product_id, available
     invalid_coupon,
+    product_unavailable,     // a preview line whose product is gone (problems[] of a preview)
+    insufficient_points,     // a preview asking for more points than the buyer has
     price_changed,
     rate_unavailable,
     order_not_payable,
@@ -113,6 +115,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::too_many_addresses, "too_many_addresses"},
     {ProblemCode::out_of_stock, "out_of_stock"},
     {ProblemCode::invalid_coupon, "invalid_coupon"},
+    {ProblemCode::product_unavailable, "product_unavailable"},
+    {ProblemCode::insufficient_points, "insufficient_points"},
     {ProblemCode::price_changed, "price_changed"},
     {ProblemCode::rate_unavailable, "rate_unavailable"},
     {ProblemCode::order_not_payable, "order_not_payable"},
