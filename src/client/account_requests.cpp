@@ -47,22 +47,17 @@ void request_page(AppState& s) {
 
 void apply_me(AppState& s, const platform::HttpReply& r) {
     AccountPage& p = s.account.page;
-    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
-    if (!j || !j->is_object()) {
+    const std::optional<User> me = api::ok_value<User>(r, "user");
+    if (!me) {
         p.me_load = AccountLoad::failed;
         return;
     }
-    p.twofa_enabled = j->value("twofa_enabled", false);
-    p.created_at = str(*j, "created_at");
-    p.roles.clear();
-    if (auto roles = j->find("roles"); roles != j->end() && roles->is_array()) {
-        for (const json& role : *roles) {
-            if (role.is_string()) p.roles.push_back(role.get<std::string>());
-        }
-    }
+    p.twofa_enabled = me->twofa_enabled;
+    p.created_at = rfc3339(me->created_at_unix_s);
+    p.roles = me->roles;
     if (s.user) {
-        s.user->email = str(*j, "email");
-        s.user->display_name = str(*j, "display_name");
+        s.user->email = me->email;
+        s.user->display_name = me->display_name;
     }
     p.me_load = AccountLoad::ok;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/account.hpp"
 #include "load.hpp"
 
 namespace satstore::client {
@@ -73,7 +74,7 @@ struct AccountPage {
     AccountLoad me_load = AccountLoad::idle;
     bool twofa_enabled = false;
     std::string created_at;        // RFC 3339
-    std::vector<std::string> roles;
+    std::vector<Role> roles;
     AccountLoad activity_load = AccountLoad::idle;
     std::vector<LoginEventRow> activity;  // newest first
     bool logout_all_dialog = false;

@@ -19,37 +19,15 @@ using nlohmann::json;
 constexpr double kToastMs = 3500;
 const api::Options kPublic{.with_session = false};  // catalog reads and logging in carry no session
 
-std::string string_or(const json& j, const char* key, std::string fallback = {}) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : fallback;
-}
-
 void apply_store(AppState& s, const platform::HttpReply& r) {
-    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
-    if (!j || !j->is_object()) {
+    std::optional<StoreInfo> info = api::ok_value<StoreInfo>(r, "store");
+    if (!info) {
         s.store_load = Load::failed;
         s.api_unreachable = true;
         return;
     }
-    StoreInfo info;
-    info.id = string_or(*j, "id");
-    info.name = string_or(*j, "name", tr(s.lang, S::store_default_name));
-    if (auto sup = j->find("support"); sup != j->end() && sup->is_object()) {
-        info.support_email = string_or(*sup, "email");
-        info.support_phone = string_or(*sup, "phone");
-        info.support_hours = string_or(*sup, "hours");
-    }
-    if (auto cats = j->find("categories"); cats != j->end() && cats->is_array()) {
-        for (const json& c : *cats) {
-            if (!c.is_object()) continue;
-            Category cat{string_or(c, "slug"), string_or(c, "title"), {}};
-            if (auto i18n = c.find("i18n"); i18n != c.end() && i18n->is_object()) {
-                if (auto zh = i18n->find("zh-CN"); zh != i18n->end() && zh->is_object()) cat.title_zh = string_or(*zh, "title");
-            }
-            if (!cat.slug.empty()) info.categories.push_back(std::move(cat));
-        }
-    }
-    s.store = std::move(info);
+    if (info->name.empty()) info->name = tr(s.lang, S::store_default_name);
+    s.store = std::move(*info);
     s.store_load = Load::ok;
 }
 
@@ -86,34 +64,21 @@ void apply_product(AppState& s, const api::Call& call, const platform::HttpReply
 }
 
 void apply_rates(AppState& s, const platform::HttpReply& r) {
-    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
-    if (!j || !j->is_object() || !j->contains("rates") || !(*j)["rates"].is_array()) return;
-    for (const json& rate : (*j)["rates"]) {
-        if (!rate.is_object() || string_or(rate, "currency") != "BTC") continue;
-        if (std::optional<std::int64_t> v = parse_amount_minor(string_or(rate, "rate")); v && *v > 0) s.btc_rate_minor = v;
-    }
-}
-
-std::optional<User> parse_user(const json& j) {
-    if (!j.is_object()) return std::nullopt;
-    User u{string_or(j, "id"), string_or(j, "email"), string_or(j, "display_name"), {}};
-    if (auto roles = j.find("roles"); roles != j.end() && roles->is_array())
-        for (const json& r : *roles)
-            if (r.is_string()) u.roles.push_back(r.get<std::string>());
-    if (u.id.empty() && u.email.empty()) return std::nullopt;
-    return u;
+    const std::optional<satstore::api::Rates> rates = api::ok_value<satstore::api::Rates>(r, "rates");
+    const std::optional<std::int64_t> btc = rates ? rates->rate_of(Currency::BTC) : std::nullopt;
+    if (btc && *btc > 0) s.btc_rate_minor = btc;
 }
 
 void apply_login(AppState& s, const platform::HttpReply& r) {
     s.login.busy = false;
     if (r.status == 201 || r.status == 200) {
-        const std::optional<json> j = api::json_body(r);
-        std::optional<User> user = (j && j->is_object() && j->contains("user")) ? parse_user((*j)["user"]) : std::nullopt;
-        const std::string token = j && j->is_object() ? string_or(*j, "token") : std::string();
-        if (token.empty() || !user) {
+        std::optional<satstore::api::Session> session = api::ok_value<satstore::api::Session>(r, "session");
+        if (!session || session->token.empty()) {
             s.login.general_error = tr(s.lang, S::request_failed);
             return;
         }
+        const std::string token = session->token;
+        std::optional<User> user = std::move(session->user);
         s.session_token = token;
         s.user = std::move(user);
         save_session(s);
@@ -258,8 +223,7 @@ void handle_reply(AppState& s, const api::Call& call, const platform::HttpReply&
         case RequestKind::cart_product: apply_product(s, call, r, false); break;
         case RequestKind::me:
             if (r.status == 200) {
-                const std::optional<json> j = api::json_body(r);
-                s.user = j ? parse_user(*j) : std::nullopt;
+                s.user = api::ok_value<User>(r, "user");
             } else if (r.status == 401) {
                 s.session_token.clear();
                 s.user.reset();

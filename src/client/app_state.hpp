@@ -16,6 +16,7 @@
 #include "buying_state.hpp"
 #include "load.hpp"
 #include "support_state.hpp"
+#include "core/api/bodies.hpp"
 #include "core/catalog.hpp"
 #include "platform/upload_event.hpp"
 
@@ -55,27 +56,10 @@ inline RouteState route_of(Route r) {
 
 // --- Remote data -------------------------------------------------------------------------------------
 
-struct Category {
-    std::string slug;
-    std::string title_en;
-    std::string title_zh;
-};
-
-struct StoreInfo {
-    std::string id;
-    std::string name;
-    std::vector<Category> categories;
-    std::string support_email;
-    std::string support_phone;
-    std::string support_hours;
-};
-
-struct User {
-    std::string id;
-    std::string email;
-    std::string display_name;
-    std::vector<std::string> roles;  // "buyer", "merchant", "agent", "admin"
-};
+// The wire types of GET /store and of the signed-in user (core/api/bodies.hpp).
+using Category = satstore::api::StoreCategory;
+using StoreInfo = satstore::api::StoreInfo;
+using User = satstore::api::UserInfo;
 
 struct CartLine {
     std::string product_id;

@@ -29,8 +29,6 @@ constexpr int kOrdersPage = 50;  // My Orders loads this many at a time, more as
 
 void navigate(const std::string& fragment) { platform::set_location_hash(fragment); }
 
-Money money_or_zero(const json& j) { return api::decode<Money>(j, "amount").value_or(Money{}); }
-
 std::string str(const json& j, const char* key) {
     auto it = j.find(key);
     return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
@@ -69,49 +67,25 @@ void request_preview(AppState& s, bool force) {
 
 void apply_preview(AppState& s, const platform::HttpReply& r) {
     CheckoutState& c = s.buy.checkout;
-    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
-    if (!j || !j->is_object()) {
+    std::optional<Preview> preview = r.status == 200 ? api::ok_value<Preview>(r, "preview") : std::nullopt;
+    if (!preview) {
         c.preview_load = BuyLoad::failed;
         return;
     }
-    Preview p;
-    if (auto lines = j->find("lines"); lines != j->end() && lines->is_array()) {
-        for (const json& l : *lines) {
-            if (!l.is_object()) continue;
-            PreviewLine line{str(l, "product_id"), str(l, "title"), l.value("qty", std::int64_t{0}), {}, {}};
-            if (l.contains("unit_price")) line.unit_price = money_or_zero(l["unit_price"]);
-            if (l.contains("line_total")) line.line_total = money_or_zero(l["line_total"]);
-            p.lines.push_back(std::move(line));
-        }
-    }
-    auto money_at = [&](const char* key) { return j->contains(key) ? money_or_zero((*j)[key]) : Money{}; };
-    p.subtotal = money_at("subtotal");
-    p.shipping = money_at("shipping");
-    p.discount = money_at("discount");
-    p.total = money_at("total");
-    if (auto q = j->find("quote"); q != j->end() && q->is_object()) p.quote = api::decode<Money>(*q, "amount");
-    if (auto probs = j->find("problems"); probs != j->end() && probs->is_array()) {
-        for (const json& pr : *probs) {
-            if (pr.is_object())
-                p.problems.push_back({satstore::api::parse_problem_code(str(pr, "code")), str(pr, "field"), str(pr, "message")});
-        }
-    }
-    if (auto pts = j->find("points_available"); pts != j->end() && pts->is_number_integer()) p.points_available = pts->get<std::int64_t>();
-    c.preview = std::move(p);
+    c.preview = std::move(*preview);
     c.preview_load = BuyLoad::ok;
 }
 
 void apply_saved_addresses(AppState& s, const platform::HttpReply& r) {
     CheckoutState& c = s.buy.checkout;
-    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
-    if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
+    const std::optional<json> j = r.status == 200 ? api::ok_json(r) : std::nullopt;
+    std::optional<std::vector<SavedAddress>> saved =
+        j && j->contains("items") ? api::decode<std::vector<SavedAddress>>((*j)["items"], "addresses") : std::nullopt;
+    if (!saved) {
         c.saved_load = BuyLoad::failed;
         return;
     }
-    c.saved.clear();
-    for (const json& a : (*j)["items"]) {
-        if (a.is_object()) c.saved.push_back({str(a, "id"), a.get<Address>()});
-    }
+    c.saved = std::move(*saved);
     c.saved_load = BuyLoad::ok;
     // A returning buyer starts from their latest address (still to be confirmed).
     if (!c.saved.empty() && c.address == Address{} && !c.address_confirmed) c.address = c.saved.front().address;
@@ -130,12 +104,10 @@ void confirm_address(AppState& s) {
 
 void apply_save_address(AppState& s, const platform::HttpReply& r) {
     if (r.status == 200 || r.status == 201) {
-        if (std::optional<json> j = api::json_body(r); j && j->is_object()) {
-            const std::string id = str(*j, "id");
+        if (std::optional<SavedAddress> a = api::ok_value<SavedAddress>(r, "address")) {
             auto& saved = s.buy.checkout.saved;
-            if (std::none_of(saved.begin(), saved.end(), [&](const SavedAddress& a) { return a.id == id; })) {
-                saved.insert(saved.begin(), SavedAddress{id, j->get<Address>()});
-            }
+            if (std::none_of(saved.begin(), saved.end(), [&](const SavedAddress& x) { return x.id == a->id; }))
+                saved.insert(saved.begin(), std::move(*a));
         }
         return;
     }
@@ -272,7 +244,7 @@ void sign_and_pay(AppState& s) {
         p.error = tr(s.lang, S::request_failed);
         return;
     }
-    p.signed_body = json{{"authorization", to_json_fields(*a)}, {"sig", *sig}}.dump();
+    p.signed_body = json(satstore::api::PaymentRequest{*a, *sig}).dump();
     p.busy = true;
     api::send(s, BuyRequest::pay, "POST", "/orders/" + order->id + "/payments", p.signed_body);
 }

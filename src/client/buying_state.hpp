@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "load.hpp"
-#include "core/api/problem.hpp"
+#include "core/api/bodies.hpp"
 #include "core/address.hpp"
 #include "core/money.hpp"
 #include "core/order.hpp"
@@ -49,38 +49,11 @@ enum class BuyAction : std::int64_t {
     orders_more,        // load the next page of My Orders
 };
 
-struct PreviewLine {
-    std::string product_id;
-    std::string title;
-    std::int64_t qty = 0;
-    Money unit_price;
-    Money line_total;
-};
-
-struct PreviewProblem {
-    std::optional<satstore::api::ProblemCode> code;  // out_of_stock, product_unavailable, invalid_coupon, insufficient_points
-    std::string field;  // "lines[1].qty", "coupon", …
-    std::string message;
-
-    // A line that cannot be bought as it is: checkout waits until the buyer changes it.
-    bool blocks_checkout() const {
-        return code == satstore::api::ProblemCode::out_of_stock || code == satstore::api::ProblemCode::product_unavailable;
-    }
-};
-
-// POST /orders/preview as the client reads it.
-struct Preview {
-    std::vector<PreviewLine> lines;
-    Money subtotal, shipping, discount, total;
-    std::optional<Money> quote;  // crypto amount for the chosen currency
-    std::vector<PreviewProblem> problems;
-    std::int64_t points_available = 0;
-};
-
-struct SavedAddress {
-    std::string id;
-    Address address;
-};
+// POST /orders/preview and the saved addresses as the wire contract types them (core/api/bodies.hpp).
+using PreviewLine = satstore::api::PreviewLine;
+using PreviewProblem = satstore::api::PreviewProblem;
+using Preview = satstore::api::Preview;
+using SavedAddress = satstore::api::SavedAddress;
 
 using BuyLoad = Load;  // load.hpp
 
@@ -133,16 +106,8 @@ struct PaymentState {
     std::int64_t shortfall = 0;
 };
 
-struct Balance {
-    Currency currency = Currency::BTC;
-    std::int64_t amount = 0;
-};
-
-struct LedgerEntry {
-    std::string id, kind, ref, at;
-    Currency currency = Currency::BTC;
-    std::int64_t amount = 0;  // signed
-};
+using Balance = satstore::api::Balance;       // GET /wallet (core/api/bodies.hpp)
+using LedgerEntry = satstore::api::LedgerItem;  // GET /wallet/ledger
 
 struct WalletState {
     std::string blob;          // the account's vault in localStorage ("" = no wallet on this device)

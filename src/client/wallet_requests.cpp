@@ -23,11 +23,6 @@ constexpr std::size_t kMinPasswordChars = 8;
 
 std::string vault_key(const std::string& user_id) { return std::string(kLegacyVaultKey) + "." + user_id; }
 
-std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-
 // Reads the logged-in account's vault (or the origin's v1 vault, until an account takes it).
 void load_blob(AppState& s) {
     WalletState& w = s.buy.wallet;
@@ -48,18 +43,11 @@ bool save_vault(AppState& s, const payment::Bytes32& key, const std::string& pas
     return true;
 }
 
-void apply_wallet_json(AppState& s, const json& j) {
+void apply_wallet(AppState& s, satstore::api::WalletInfo info) {
     WalletState& w = s.buy.wallet;
-    w.registered_pubkey = str(j, "pubkey");
-    w.faucet = j.value("faucet", false);
-    w.balances.clear();
-    if (auto b = j.find("balances"); b != j.end() && b->is_array()) {
-        for (const json& e : *b) {
-            const auto c = parse_currency(str(e, "currency"));
-            const auto a = parse_amount_minor(str(e, "amount"));
-            if (c && a) w.balances.push_back({*c, *a});
-        }
-    }
+    w.registered_pubkey = std::move(info.pubkey);
+    w.faucet = info.faucet;
+    w.balances = std::move(info.balances);
     w.server_load = BuyLoad::ok;
 }
 
@@ -265,44 +253,37 @@ void run_wallet_work(AppState& s) {
 void apply_wallet_reply(AppState& s, BuyRequest kind, const platform::HttpReply& r) {
     WalletState& w = s.buy.wallet;
     const std::optional<json> j = api::ok_json(r);
+    const auto wallet = [&] { return j ? api::decode<satstore::api::WalletInfo>(*j, "wallet") : std::nullopt; };
     switch (kind) {
         case BuyRequest::wallet:
-            if (j && j->is_object()) {
-                apply_wallet_json(s, *j);
+            if (auto info = wallet()) {
+                apply_wallet(s, std::move(*info));
                 if (!w.registered_pubkey.empty()) request_ledger(s);
             } else {
                 w.server_load = BuyLoad::failed;
             }
             break;
-        case BuyRequest::ledger:
-            if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
+        case BuyRequest::ledger: {
+            auto items = j && j->contains("items") ? api::decode<std::vector<LedgerEntry>>((*j)["items"], "ledger") : std::nullopt;
+            if (!items) {
                 w.ledger_load = BuyLoad::failed;
                 break;
             }
-            w.ledger.clear();
-            for (const json& e : (*j)["items"]) {
-                if (!e.is_object()) continue;
-                LedgerEntry entry{str(e, "id"), str(e, "kind"), str(e, "ref"), str(e, "at"), Currency::BTC, 0};
-                entry.currency = parse_currency(str(e, "currency")).value_or(Currency::BTC);
-                std::string amount = str(e, "amount");
-                const bool negative = !amount.empty() && amount[0] == '-';
-                if (negative) amount.erase(0, 1);
-                entry.amount = parse_amount_minor(amount).value_or(0) * (negative ? -1 : 1);
-                w.ledger.push_back(std::move(entry));
-            }
+            w.ledger = std::move(*items);
             w.ledger_load = BuyLoad::ok;
             break;
+        }
         case BuyRequest::put_wallet:
             w.busy = false;
-            if (j && j->is_object()) {
-                apply_wallet_json(s, *j);
+            if (auto info = wallet()) {
+                apply_wallet(s, std::move(*info));
                 request_ledger(s);
                 show_toast(s, tr(s.lang, S::wallet_registered));
             } else {
                 const api::Problem p = api::problem(r);
                 show_toast(s, p.is(api::ProblemCode::wallet_key_taken) ? tr(s.lang, S::wallet_key_taken)
-                                                           : (r.status == 0 ? tr(s.lang, S::network_failed)
-                                                                            : tr(s.lang, S::request_failed)), true);
+                                                                       : (r.status == 0 ? tr(s.lang, S::network_failed)
+                                                                                        : tr(s.lang, S::request_failed)), true);
             }
             break;
         case BuyRequest::top_up:

@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,6 +19,7 @@ import {
   startServer, launchBrowser, newPage, waitReady, clickMirror, screenshot, waitIdle, screenshotDir,
   DESKTOP, PHONE, openWithStorage,
 } from './helpers.mjs';
+import { totp } from '../support/totp.mjs';
 
 let server;
 let browser;
@@ -51,29 +52,6 @@ async function newUser() {
   const password = 'account passphrase 7';
   assert.equal((await post('/users', { email, password })).status, 201);
   return { email, password };
-}
-
-// --- RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) with a base32 secret, independent of the server.
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0;
-  const out = [];
-  for (const c of text.replace(/=+$/, '').toUpperCase()) {
-    const v = alphabet.indexOf(c);
-    if (v < 0) throw new Error(`not base32: ${c}`);
-    value = (value << 5) | v;
-    bits += 5;
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 0xff); bits -= 8; }
-  }
-  return Buffer.from(out);
-}
-
-function totp(secret, offsetSteps = 0) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + offsetSteps));
-  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 
 // --- driving the page -----------------------------------------------------------------------

@@ -42,12 +42,14 @@ std::string date_of(const std::string& rfc3339) {
     return ui::short_time(*t).substr(0, 10);  // "2026-11-23"
 }
 
-const char* role_label(Lang lang, const std::string& role) {
-    if (role == "buyer") return tr(lang, S::role_buyer);
-    if (role == "merchant") return tr(lang, S::role_merchant);
-    if (role == "agent") return tr(lang, S::role_agent);
-    if (role == "admin") return tr(lang, S::role_admin);
-    return role.c_str();
+const char* role_label(Lang lang, Role role) {
+    switch (role) {
+        case Role::buyer: return tr(lang, S::role_buyer);
+        case Role::merchant: return tr(lang, S::role_merchant);
+        case Role::agent: return tr(lang, S::role_agent);
+        case Role::admin: return tr(lang, S::role_admin);
+    }
+    return "";
 }
 
 // "Chrome 120 · Linux" from a full User-Agent; the raw text (cut) when nothing is recognised.
@@ -125,7 +127,7 @@ void profile_card(AppState& s, float w) {
     if (p.me_load == AccountLoad::ok) {
         ui::value_row(tr(s.lang, S::member_since), date_of(p.created_at), inner);
         std::string roles;
-        for (const std::string& r : p.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(s.lang, r));
+        for (const Role r : p.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(s.lang, r));
         ui::value_row(tr(s.lang, S::role), roles, inner);
     } else if (p.me_load == AccountLoad::loading) {
         const ImVec2 c = ImGui::GetCursorScreenPos();

@@ -76,7 +76,7 @@ void totals_rows(AppState& s, const Preview& p, float width) {
     ImGui::Dummy(ImVec2(1, 2));
     ui::value_row(tr(s.lang, S::total), ui::price_text(p.total), width, true);
     if (p.quote) {
-        const std::string approx = trf(s.lang, S::approx_s, format_money(*p.quote).c_str());
+        const std::string approx = trf(s.lang, S::approx_s, format_money(Money{p.quote->amount, p.quote->currency}).c_str());
         ui::push_font(FontSize::small14);
         const float w = ImGui::CalcTextSize(approx.c_str()).x;
         ui::pop_font();

@@ -179,8 +179,7 @@ void balances_card(AppState& s, float w) {
             ledger_kind(s, e.kind, kind);
             const std::string amount = (e.amount < 0 ? "-" : "+") + format_money(Money{e.amount < 0 ? -e.amount : e.amount, e.currency});
             ui::value_row(kind, amount, inner);
-            const std::optional<std::int64_t> at = parse_rfc3339(e.at);
-            ui::text(at ? ui::short_time(*at) : e.at, FontSize::small14, color::muted);
+            ui::text(ui::short_time(e.at_unix_s), FontSize::small14, color::muted);
         }
     }
     ui::card_end();

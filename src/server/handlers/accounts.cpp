@@ -1,4 +1,5 @@
 // Accounts: registration, sessions (log in / log out) and the current user (SPEC §5).
+#include "core/api/bodies.hpp"
 #include "core/account.hpp"
 #include "core/order.hpp"
 #include "server/auth/secrets.hpp"
@@ -9,9 +10,8 @@
 namespace satstore::server::handlers {
 namespace {
 
-nlohmann::json user_json(const User& u) {
-    return {{"id", u.id}, {"email", u.email}, {"display_name", u.display_name}, {"roles", u.roles},
-            {"twofa_enabled", u.twofa_enabled}, {"points", u.points}, {"created_at", rfc3339(u.created_at_unix_s)}};
+api::UserInfo user_info(const User& u) {
+    return {u.id, u.email, u.display_name, u.roles, u.twofa_enabled, u.points, u.created_at_unix_s};
 }
 
 }  // namespace
@@ -31,7 +31,7 @@ Response register_user(Context& ctx) {
         throw ApiError(409, ProblemCode::email_taken, "Email already registered",
                        "An account with this email exists. Log in, or reset the password.",
                        {{"email", "This email is already registered."}});
-    Response r = json_response(201, user_json(user));
+    Response r = json_response(201, user_info(user));
     r.header("Location", "/api/v1/me");
     return r;
 }
@@ -87,8 +87,7 @@ Response create_session(Context& ctx) {
     const std::string token = secrets::new_token();
     ctx.store.create_session({secrets::token_hash(token), user->id, ctx.now_unix_s,
                               ctx.now_unix_s + ctx.config.session_ttl_s, ctx.request.remote_ip, user_agent(ctx)});
-    return json_response(201, {{"token", token}, {"user", user_json(*user)},
-                               {"expires_in", ctx.config.session_ttl_s}});
+    return json_response(201, api::Session{token, user_info(*user), ctx.config.session_ttl_s});
 }
 
 Response delete_current_session(Context& ctx) {
@@ -96,6 +95,6 @@ Response delete_current_session(Context& ctx) {
     return empty_response(204);
 }
 
-Response get_me(Context& ctx) { return json_response(200, user_json(ctx.current_user())); }
+Response get_me(Context& ctx) { return json_response(200, user_info(ctx.current_user())); }
 
 }  // namespace satstore::server::handlers

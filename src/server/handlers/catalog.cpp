@@ -1,5 +1,6 @@
 // Catalog: the store's description, products and exchange rates (SPEC §5). Product pages and
 // products are served from catalog_cache (fresh within Config::catalog_cache_max_age).
+#include "core/api/bodies.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/handlers/common.hpp"
 #include "server/handlers/handlers.hpp"
@@ -40,20 +41,10 @@ void append_key_part(std::string& key, std::string_view part) {
 
 Response get_store(Context& ctx) {
     const Config& c = ctx.config;
-    nlohmann::json categories = nlohmann::json::array();
-    for (const auto& cat : ctx.store.categories())
-        categories.push_back({{"slug", cat.slug}, {"title", cat.title_en}, {"i18n", {{"zh-CN", {{"title", cat.title_zh}}}}}});
-    nlohmann::json pay = nlohmann::json::array();
-    for (const auto& [currency, rate] : c.rates) pay.push_back(currency);
-    return json_response(200, {
-        {"id", c.store_id},
-        {"name", c.store_name},
-        {"currencies", {c.fiat}},
-        {"pay_currencies", pay},
-        {"support", {{"email", c.support_email}, {"phone", c.support_phone}, {"hours", c.support_hours}}},
-        {"categories", categories},
-        {"demo", c.demo},
-    });
+    api::StoreInfo info{c.store_id, c.store_name, c.fiat, {}, c.support_email, c.support_phone, c.support_hours, {}, c.demo};
+    for (const auto& [currency, rate] : c.rates) info.pay_currencies.push_back(currency);
+    for (const auto& cat : ctx.store.categories()) info.categories.push_back({cat.slug, cat.title_en, cat.title_zh});
+    return json_response(200, info);
 }
 
 Response list_products(Context& ctx) {
@@ -89,11 +80,9 @@ Response get_product(Context& ctx) {
 }
 
 Response get_rates(Context& ctx) {
-    nlohmann::json rates = nlohmann::json::array();
-    for (const auto& [currency, rate] : ctx.config.rates)
-        rates.push_back({{"currency", currency}, {"rate", amount_to_string(rate)},
-                         {"decimals", currency_decimals(currency)}});
-    return json_response(200, {{"fiat", ctx.config.fiat}, {"rates", rates}});
+    api::Rates rates{ctx.config.fiat, {}};
+    for (const auto& [currency, rate] : ctx.config.rates) rates.rates.push_back({currency, rate, currency_decimals(currency)});
+    return json_response(200, rates);
 }
 
 }  // namespace satstore::server::handlers

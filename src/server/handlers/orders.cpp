@@ -2,6 +2,7 @@
 // renewal and buyer cancellation (SPEC §1 buying and cancelling, §3 money, §5 orders).
 #include <algorithm>
 
+#include "core/api/bodies.hpp"
 #include "core/enum_json.hpp"
 #include "core/order.hpp"
 #include "server/auth/secrets.hpp"
@@ -22,18 +23,10 @@ struct Priced {
     std::optional<Coupon> coupon;
     std::optional<Quote> quote;
     FieldErrors errors;          // problems that make the request invalid (422 on create)
-    nlohmann::json problems = nlohmann::json::array();  // everything the buyer should know
+    std::vector<api::PreviewProblem> problems;  // everything the buyer should know
     std::string out_of_stock_product;
     std::int64_t out_of_stock_available = 0;
 };
-
-void add_problem(Priced& p, const std::string& code, const std::string& field, const std::string& message,
-                 nlohmann::json extra = nlohmann::json::object()) {
-    extra["code"] = code;
-    extra["field"] = field;
-    extra["message"] = message;
-    p.problems.push_back(std::move(extra));
-}
 
 std::string coupon_message(const std::string& reason) {
     if (reason == "coupon_expired") return "This coupon has expired.";
@@ -51,8 +44,8 @@ Priced price_request(Context& ctx, const OrderRequest& req, const User* user) {
         const auto product = ctx.store.product(want.product_id);
         if (!product || product->price.currency != ctx.config.fiat) {
             p.errors[field + ".product_id"] = "This product is no longer available.";
-            add_problem(p, "product_unavailable", field + ".product_id", "This product is no longer available.",
-                        {{"product_id", want.product_id}});
+            p.problems.push_back({ProblemCode::product_unavailable, field + ".product_id", "This product is no longer available.",
+                            want.product_id, {}, {}});
             continue;
         }
         if (want.qty > product->stock) {
@@ -60,9 +53,9 @@ Priced price_request(Context& ctx, const OrderRequest& req, const User* user) {
                 p.out_of_stock_product = product->id;
                 p.out_of_stock_available = product->stock;
             }
-            add_problem(p, "out_of_stock", field + ".qty",
-                        product->stock == 0 ? "Sold out." : "Only " + std::to_string(product->stock) + " left.",
-                        {{"product_id", product->id}, {"available", product->stock}});
+            p.problems.push_back({ProblemCode::out_of_stock, field + ".qty",
+                            product->stock == 0 ? "Sold out." : "Only " + std::to_string(product->stock) + " left.",
+                            product->id, product->stock, {}});
         }
         OrderLine line{secrets::new_id("ln"), product->id, product->sku, product_title(*product, req.lang),
                        want.qty, product->price.amount_minor, product->price.amount_minor * want.qty};
@@ -79,7 +72,7 @@ Priced price_request(Context& ctx, const OrderRequest& req, const User* user) {
         if (!reason && user && ctx.store.coupon_used_by(req.coupon, user->id)) reason = "coupon_used";
         if (reason) {
             p.errors["coupon"] = coupon_message(*reason);
-            add_problem(p, "invalid_coupon", "coupon", coupon_message(*reason), {{"reason", *reason}});
+            p.problems.push_back({ProblemCode::invalid_coupon, "coupon", coupon_message(*reason), {}, {}, *reason});
         } else {
             p.coupon = coupon;
         }
@@ -90,7 +83,7 @@ Priced price_request(Context& ctx, const OrderRequest& req, const User* user) {
             const std::string message = user ? "You have " + std::to_string(available) + " points."
                                              : "Log in to use points.";
             p.errors["use_points"] = message;
-            add_problem(p, "insufficient_points", "use_points", message, {{"available", available}});
+            p.problems.push_back({ProblemCode::insufficient_points, "use_points", message, {}, available, {}});
         }
     }
     p.totals = price_order(prices, ctx.config.shipping, p.coupon ? &*p.coupon : nullptr,
@@ -122,31 +115,21 @@ Response preview_order(Context& ctx) {
     std::optional<User> user;
     if (!ctx.session_hash.empty()) user = ctx.store.session_user(ctx.session_hash, ctx.now_unix_s);
     const Priced p = price_request(ctx, req, user ? &*user : nullptr);
-    Order draft;
-    draft.fiat = ctx.config.fiat;
-    draft.lines = p.lines;
-    nlohmann::json lines = nlohmann::json::array();
-    for (const auto& l : p.lines)
-        lines.push_back({{"product_id", l.product_id}, {"sku", l.sku}, {"title", l.title}, {"qty", l.qty},
-                         {"unit_price", Money{l.unit_price_minor, ctx.config.fiat}},
-                         {"line_total", Money{l.line_total_minor, ctx.config.fiat}}});
-    nlohmann::json quote = nullptr;
-    if (p.quote)
-        quote = {{"currency", p.quote->currency}, {"amount", amount_to_string(p.quote->amount)},
-                 {"rate", amount_to_string(p.quote->rate_minor_per_unit)}, {"expires_at", rfc3339(p.quote->expires_at_unix_s)}};
     const Currency fiat = ctx.config.fiat;
-    return json_response(200, {
-        {"lines", lines},
-        {"subtotal", Money{p.totals.subtotal_minor, fiat}},
-        {"shipping", Money{p.totals.shipping_minor, fiat}},
-        {"coupon_discount", Money{p.totals.coupon_discount_minor, fiat}},
-        {"points_used", p.totals.points_used},
-        {"discount", Money{p.totals.discount_minor, fiat}},
-        {"total", Money{p.totals.total_minor, fiat}},
-        {"quote", quote},
-        {"problems", p.problems},
-        {"points_available", user ? user->points : 0},
-    });
+    api::Preview preview;
+    for (const auto& l : p.lines)
+        preview.lines.push_back({l.product_id, l.sku, l.title, l.qty, Money{l.unit_price_minor, fiat}, Money{l.line_total_minor, fiat}});
+    preview.subtotal = Money{p.totals.subtotal_minor, fiat};
+    preview.shipping = Money{p.totals.shipping_minor, fiat};
+    preview.coupon_discount = Money{p.totals.coupon_discount_minor, fiat};
+    preview.points_used = p.totals.points_used;
+    preview.discount = Money{p.totals.discount_minor, fiat};
+    preview.total = Money{p.totals.total_minor, fiat};
+    if (p.quote)
+        preview.quote = api::PreviewQuote{p.quote->currency, p.quote->amount, p.quote->rate_minor_per_unit, p.quote->expires_at_unix_s};
+    preview.problems = std::move(p.problems);
+    preview.points_available = user ? user->points : 0;
+    return json_response(200, preview);
 }
 
 Response create_order(Context& ctx) {

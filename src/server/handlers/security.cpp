@@ -33,9 +33,8 @@ std::string new_recovery_code() {
     return code.substr(0, 4) + "-" + code.substr(4, 4);
 }
 
-void require_totp(Context& ctx, const User& user, const std::string& code) {
-    if (code.empty() || !second_factor_ok(ctx, user, code))
-        throw ApiError(422, ProblemCode::invalid_code, "Wrong code", "The code is wrong or was already used.", {{"code", "Wrong code."}});
+ApiError wrong_code() {
+    return ApiError(422, ProblemCode::invalid_code, "Wrong code", "The code is wrong or was already used.", {{"code", "Wrong code."}});
 }
 
 // The origin a reset link points to. Never taken from the request unchecked: a forged Origin (or
@@ -112,8 +111,8 @@ Response confirm_2fa(Context& ctx) {
     if (user.totp_pending_secret.empty())
         throw ApiError(409, ProblemCode::twofa_not_enrolled, "No enrolment", "Start two-factor enrolment first.");
     const std::string code = text_field(body, "code");
-    if (code.find('-') != std::string::npos) require_totp(ctx, user, "");  // recovery codes cannot confirm
-    require_totp(ctx, user, code);
+    // Recovery codes cannot confirm: they do not exist before the enrolment is confirmed.
+    if (code.empty() || code.find('-') != std::string::npos || !second_factor_ok(ctx, user, code)) throw wrong_code();
     std::vector<std::string> codes, hashes;
     for (int i = 0; i < kRecoveryCodes; ++i) {
         codes.push_back(new_recovery_code());
@@ -135,7 +134,7 @@ Response disable_2fa(Context& ctx) {
     const std::string code = text_field(body, "code");
     if (code.empty() || !second_factor_ok(ctx, user, code)) {
         count_failed_attempt(ctx, key);
-        require_totp(ctx, user, "");
+        throw wrong_code();
     }
     ctx.store.disable_totp(user.id);
     return empty_response(204);

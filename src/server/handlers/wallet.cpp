@@ -1,4 +1,5 @@
 // The buyer's wallet: key registration with proof of possession, balances, ledger, demo faucet.
+#include "core/api/bodies.hpp"
 #include "core/authorization.hpp"
 #include "core/hex.hpp"
 #include "server/handlers/common.hpp"
@@ -11,14 +12,11 @@ namespace {
 // Largest faucet top-up: 1 BTC or 10,000 USDT at a time.
 std::int64_t max_topup(Currency c) { return c == Currency::BTC ? 100'000'000 : 10'000'000'000; }
 
-nlohmann::json wallet_json(Context& ctx, const std::optional<Wallet>& wallet) {
-    nlohmann::json balances = nlohmann::json::array();
+api::WalletInfo wallet_info(Context& ctx, const std::optional<Wallet>& wallet) {
+    api::WalletInfo info{wallet ? wallet->pubkey : "", {}, ctx.config.demo};
     if (wallet)
-        for (const auto& b : ctx.store.balances(wallet->pubkey))
-            balances.push_back({{"currency", b.currency}, {"amount", amount_to_string(b.amount)}});
-    return {{"pubkey", wallet ? nlohmann::json(wallet->pubkey) : nlohmann::json()},
-            {"balances", balances},
-            {"faucet", ctx.config.demo}};
+        for (const auto& b : ctx.store.balances(wallet->pubkey)) info.balances.push_back({b.currency, b.amount});
+    return info;
 }
 
 Wallet registered_wallet(Context& ctx) {
@@ -47,18 +45,17 @@ Response put_wallet(Context& ctx) {
                        {{"proof", "Signature does not verify."}});
     if (!ctx.store.bind_wallet({user.id, pubkey, proof, ctx.now_unix_s}))
         throw ApiError(409, ProblemCode::wallet_key_taken, "Key already registered", "Another account uses this wallet key.");
-    return json_response(200, wallet_json(ctx, ctx.store.wallet_of(user.id)));
+    return json_response(200, wallet_info(ctx, ctx.store.wallet_of(user.id)));
 }
 
-Response get_wallet(Context& ctx) { return json_response(200, wallet_json(ctx, ctx.store.wallet_of(ctx.current_user().id))); }
+Response get_wallet(Context& ctx) { return json_response(200, wallet_info(ctx, ctx.store.wallet_of(ctx.current_user().id))); }
 
 Response get_ledger(Context& ctx) {
     const Wallet wallet = registered_wallet(ctx);
     const auto page = ctx.store.ledger(wallet.pubkey, parse_page_limit(ctx, 50), parse_cursor(ctx));
     std::vector<nlohmann::json> items;
     for (const auto& e : page.items)
-        items.push_back({{"id", "le_" + std::to_string(e.seq)}, {"currency", e.currency},
-                         {"amount", std::to_string(e.amount)}, {"kind", e.kind}, {"ref", e.ref}, {"at", rfc3339(e.at_unix_s)}});
+        items.push_back(api::LedgerItem{"le_" + std::to_string(e.seq), e.currency, e.amount, e.kind, e.ref, e.at_unix_s});
     return json_response(200, page_json(items, page.next_seq));
 }
 
@@ -77,7 +74,7 @@ Response create_topup(Context& ctx) {
     if (!errors.empty()) throw validation_error(std::move(errors));
     const Wallet wallet = registered_wallet(ctx);
     ctx.store.top_up(wallet.pubkey, currency, amount, ctx.now_unix_s);
-    return json_response(201, wallet_json(ctx, wallet));
+    return json_response(201, wallet_info(ctx, wallet));
 }
 
 }  // namespace satstore::server::handlers

@@ -1,0 +1,224 @@
+#include "core/api/bodies.hpp"
+
+#include <stdexcept>
+
+#include "core/enum_json.hpp"
+#include "core/order.hpp"
+
+namespace satstore::api {
+namespace {
+
+using nlohmann::json;
+
+std::string text_or(const json& j, const char* key, std::string fallback = {}) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+std::int64_t amount_at(const json& j, const char* key) {
+    const auto v = parse_amount_minor(j.at(key).get<std::string>());
+    if (!v) throw std::invalid_argument(std::string("malformed amount ") + key);
+    return *v;
+}
+
+std::int64_t time_at(const json& j, const char* key) {
+    const auto v = parse_rfc3339(j.at(key).get<std::string>());
+    if (!v) throw std::invalid_argument(std::string("malformed time ") + key);
+    return *v;
+}
+
+template <typename T>
+std::optional<T> optional_at(const json& j, const char* key) {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    return it->get<T>();
+}
+
+}  // namespace
+
+void to_json(json& j, const StoreInfo& s) {
+    json categories = json::array();
+    for (const auto& c : s.categories)
+        categories.push_back({{"slug", c.slug}, {"title", c.title_en}, {"i18n", {{"zh-CN", {{"title", c.title_zh}}}}}});
+    j = {{"id", s.id},
+         {"name", s.name},
+         {"currencies", {s.fiat}},
+         {"pay_currencies", s.pay_currencies},
+         {"support", {{"email", s.support_email}, {"phone", s.support_phone}, {"hours", s.support_hours}}},
+         {"categories", categories},
+         {"demo", s.demo}};
+}
+
+void from_json(const json& j, StoreInfo& s) {
+    s = StoreInfo{};
+    s.id = j.at("id").get<std::string>();
+    s.name = text_or(j, "name");
+    if (auto c = j.find("currencies"); c != j.end() && c->is_array() && !c->empty() && (*c)[0].is_string())
+        s.fiat = parse_currency((*c)[0].get<std::string>()).value_or(Currency::CNY);
+    if (auto pay = j.find("pay_currencies"); pay != j.end() && pay->is_array())
+        for (const json& c : *pay)
+            if (auto cur = c.is_string() ? parse_currency(c.get<std::string>()) : std::nullopt) s.pay_currencies.push_back(*cur);
+    if (auto sup = j.find("support"); sup != j.end() && sup->is_object()) {
+        s.support_email = text_or(*sup, "email");
+        s.support_phone = text_or(*sup, "phone");
+        s.support_hours = text_or(*sup, "hours");
+    }
+    if (auto cats = j.find("categories"); cats != j.end() && cats->is_array()) {
+        for (const json& c : *cats) {
+            StoreCategory cat{text_or(c, "slug"), text_or(c, "title"), {}};
+            if (auto zh = c.find("i18n"); zh != c.end() && zh->is_object() && zh->contains("zh-CN") && (*zh)["zh-CN"].is_object())
+                cat.title_zh = text_or((*zh)["zh-CN"], "title");
+            if (!cat.slug.empty()) s.categories.push_back(std::move(cat));
+        }
+    }
+    s.demo = j.value("demo", false);
+}
+
+std::optional<std::int64_t> Rates::rate_of(Currency c) const {
+    for (const Rate& r : rates)
+        if (r.currency == c) return r.rate_minor;
+    return std::nullopt;
+}
+
+void to_json(json& j, const Rates& r) {
+    json rates = json::array();
+    for (const Rate& rate : r.rates)
+        rates.push_back({{"currency", rate.currency}, {"rate", amount_to_string(rate.rate_minor)}, {"decimals", rate.decimals}});
+    j = {{"fiat", r.fiat}, {"rates", rates}};
+}
+
+void from_json(const json& j, Rates& r) {
+    r = Rates{};
+    r.fiat = enum_at<Currency>(j, "fiat");
+    for (const json& rate : j.at("rates")) {
+        const auto currency = parse_currency(text_or(rate, "currency"));
+        if (!currency) continue;  // a coin this build does not know
+        r.rates.push_back({*currency, amount_at(rate, "rate"), rate.value("decimals", currency_decimals(*currency))});
+    }
+}
+
+void to_json(json& j, const UserInfo& u) {
+    j = {{"id", u.id},       {"email", u.email},   {"display_name", u.display_name}, {"roles", u.roles},
+         {"twofa_enabled", u.twofa_enabled}, {"points", u.points}, {"created_at", rfc3339(u.created_at_unix_s)}};
+}
+
+void from_json(const json& j, UserInfo& u) {
+    u = UserInfo{};
+    u.id = j.at("id").get<std::string>();
+    u.email = j.at("email").get<std::string>();
+    u.display_name = text_or(j, "display_name");
+    if (auto roles = j.find("roles"); roles != j.end() && roles->is_array())
+        for (const json& r : *roles)
+            if (auto role = r.is_string() ? parse_role(r.get<std::string>()) : std::nullopt) u.roles.push_back(*role);
+    u.twofa_enabled = j.value("twofa_enabled", false);
+    u.points = j.value("points", std::int64_t{0});
+    if (j.contains("created_at")) u.created_at_unix_s = time_at(j, "created_at");
+}
+
+void to_json(json& j, const Session& s) { j = {{"token", s.token}, {"user", s.user}, {"expires_in", s.expires_in_s}}; }
+
+void from_json(const json& j, Session& s) {
+    s.token = j.at("token").get<std::string>();
+    s.user = j.at("user").get<UserInfo>();
+    s.expires_in_s = j.value("expires_in", std::int64_t{0});
+}
+
+void to_json(json& j, const SavedAddress& a) {
+    j = a.address;
+    j["id"] = a.id;
+}
+
+void from_json(const json& j, SavedAddress& a) {
+    a.id = j.at("id").get<std::string>();
+    a.address = j.get<Address>();
+}
+
+void to_json(json& j, const PreviewProblem& p) {
+    j = {{"code", p.code ? json(*p.code) : json(nullptr)}, {"field", p.field}, {"message", p.message}};
+    if (p.product_id) j["product_id"] = *p.product_id;
+    if (p.available) j["available"] = *p.available;
+    if (p.reason) j["reason"] = *p.reason;
+}
+
+void from_json(const json& j, PreviewProblem& p) {
+    p = PreviewProblem{};
+    p.code = parse_problem_code(text_or(j, "code"));
+    p.field = text_or(j, "field");
+    p.message = text_or(j, "message");
+    p.product_id = optional_at<std::string>(j, "product_id");
+    p.available = optional_at<std::int64_t>(j, "available");
+    p.reason = optional_at<std::string>(j, "reason");
+}
+
+void to_json(json& j, const Preview& p) {
+    json lines = json::array();
+    for (const auto& l : p.lines)
+        lines.push_back({{"product_id", l.product_id}, {"sku", l.sku}, {"title", l.title}, {"qty", l.qty},
+                         {"unit_price", l.unit_price}, {"line_total", l.line_total}});
+    json quote = nullptr;
+    if (p.quote)
+        quote = {{"currency", p.quote->currency}, {"amount", amount_to_string(p.quote->amount)},
+                 {"rate", amount_to_string(p.quote->rate_minor)}, {"expires_at", rfc3339(p.quote->expires_at_unix_s)}};
+    j = {{"lines", lines},        {"subtotal", p.subtotal},       {"shipping", p.shipping},
+         {"coupon_discount", p.coupon_discount}, {"points_used", p.points_used}, {"discount", p.discount},
+         {"total", p.total},      {"quote", quote},               {"problems", p.problems},
+         {"points_available", p.points_available}};
+}
+
+void from_json(const json& j, Preview& p) {
+    p = Preview{};
+    for (const json& l : j.at("lines"))
+        p.lines.push_back({l.at("product_id").get<std::string>(), text_or(l, "sku"), text_or(l, "title"),
+                           l.at("qty").get<std::int64_t>(), l.at("unit_price").get<Money>(), l.at("line_total").get<Money>()});
+    p.subtotal = j.at("subtotal").get<Money>();
+    p.shipping = j.at("shipping").get<Money>();
+    if (j.contains("coupon_discount")) p.coupon_discount = j.at("coupon_discount").get<Money>();
+    p.points_used = j.value("points_used", std::int64_t{0});
+    p.discount = j.at("discount").get<Money>();
+    p.total = j.at("total").get<Money>();
+    if (auto q = j.find("quote"); q != j.end() && q->is_object())
+        p.quote = PreviewQuote{enum_at<Currency>(*q, "currency"), amount_at(*q, "amount"), amount_at(*q, "rate"),
+                               time_at(*q, "expires_at")};
+    if (auto probs = j.find("problems"); probs != j.end() && probs->is_array())
+        for (const json& pr : *probs)
+            if (pr.is_object()) p.problems.push_back(pr.get<PreviewProblem>());
+    p.points_available = j.value("points_available", std::int64_t{0});
+}
+
+void to_json(json& j, const WalletInfo& w) {
+    json balances = json::array();
+    for (const Balance& b : w.balances) balances.push_back({{"currency", b.currency}, {"amount", amount_to_string(b.amount)}});
+    j = {{"pubkey", w.pubkey.empty() ? json(nullptr) : json(w.pubkey)}, {"balances", balances}, {"faucet", w.faucet}};
+}
+
+void from_json(const json& j, WalletInfo& w) {
+    w = WalletInfo{};
+    w.pubkey = text_or(j, "pubkey");
+    for (const json& b : j.at("balances")) {
+        const auto currency = parse_currency(text_or(b, "currency"));
+        if (currency) w.balances.push_back({*currency, amount_at(b, "amount")});
+    }
+    w.faucet = j.value("faucet", false);
+}
+
+void to_json(json& j, const LedgerItem& e) {
+    j = {{"id", e.id}, {"currency", e.currency}, {"amount", amount_to_string(e.amount)},
+         {"kind", e.kind}, {"ref", e.ref}, {"at", rfc3339(e.at_unix_s)}};
+}
+
+void from_json(const json& j, LedgerItem& e) {
+    e.id = j.at("id").get<std::string>();
+    e.currency = enum_at<Currency>(j, "currency");
+    const std::string amount = j.at("amount").get<std::string>();
+    const bool negative = !amount.empty() && amount[0] == '-';
+    const auto v = parse_amount_minor(negative ? amount.substr(1) : amount);
+    if (!v) throw std::invalid_argument("malformed amount");
+    e.amount = negative ? -*v : *v;
+    e.kind = text_or(j, "kind");
+    e.ref = text_or(j, "ref");
+    e.at_unix_s = time_at(j, "at");
+}
+
+void to_json(json& j, const PaymentRequest& p) { j = {{"authorization", to_json_fields(p.authorization)}, {"sig", p.sig}}; }
+
+}  // namespace satstore::api
