@@ -26,18 +26,6 @@ using nlohmann::json;
 
 // --- [SECTION] helpers -------------------------------------------------------------------------
 
-std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-
-std::int64_t time_at(const json& j, const char* key) { return parse_rfc3339(str(j, key)).value_or(0); }
-
-template <typename Enum>
-Enum enum_or(const json& j, const char* key, Enum fallback) {
-    return parse_enum<Enum>(str(j, key)).value_or(fallback);
-}
-
 std::string secret_warning_for_code(Lang lang, const std::string& kind_name) {
     const bool mnemonic = kind_name.rfind("mnemonic", 0) == 0;
     return tr(lang, mnemonic ? S::secret_mnemonic_warning : S::secret_key_warning);
@@ -45,87 +33,11 @@ std::string secret_warning_for_code(Lang lang, const std::string& kind_name) {
 
 // --- [SECTION] parsing ---------------------------------------------------------------------------
 
-std::vector<TicketAttachment> parse_attachments(const json& j) {
-    std::vector<TicketAttachment> out;
-    if (!j.is_array()) return out;
-    for (const json& a : j)
-        if (a.is_object()) out.push_back({str(a, "id"), str(a, "url")});
-    return out;
-}
-
-TicketView parse_ticket(const json& j) {
-    TicketView t;
-    t.id = str(j, "id");
-    t.number = str(j, "number");
-    t.subject = str(j, "subject");
-    t.description = str(j, "description");
-    t.category = enum_or(j, "category", TicketCategory::other);
-    t.queue = enum_or(j, "queue", TicketQueue::general);
-    t.status = enum_or(j, "status", TicketStatus::new_);
-    if (auto c = j.find("contact"); c != j.end() && c->is_object()) {
-        t.contact_email = str(*c, "email");
-        t.contact_phone = str(*c, "phone");
-    }
-    t.order_id = str(j, "order_id");
-    t.order_number = str(j, "order_number");
-    t.tx_ref = str(j, "tx_ref");
-    if (auto r = j.find("related_ticket"); r != j.end() && r->is_object()) {
-        t.related_id = str(*r, "id");
-        t.related_number = str(*r, "number");
-    }
-    if (auto a = j.find("attachments"); a != j.end()) t.attachments = parse_attachments(*a);
-    t.created_at_unix_s = time_at(j, "created_at");
-    t.updated_at_unix_s = time_at(j, "updated_at");
-    t.first_response_due_unix_s = time_at(j, "first_response_due");
-    t.first_response_at_unix_s = time_at(j, "first_response_at");
-    t.sla_breached = j.value("sla_breached", false);
-    t.sla_paused = j.value("sla_paused", false);
-    if (auto a = j.find("assignee"); a != j.end() && a->is_object()) {
-        t.assignee_id = str(*a, "id");
-        t.assignee_name = str(*a, "name");
-    }
-    if (auto r = j.find("rating"); r != j.end() && r->is_object()) {
-        t.rating_score = r->value("score", 0);
-        t.rating_comment = str(*r, "comment");
-    }
-    if (auto ms = j.find("messages"); ms != j.end() && ms->is_array()) {
-        for (const json& m : *ms) {
-            if (!m.is_object()) continue;
-            TicketMessageView v{str(m, "id"), str(m, "author") == "staff", str(m, "author_name"), str(m, "body"),
-                                time_at(m, "at"), {}};
-            if (auto a = m.find("attachments"); a != m.end()) v.attachments = parse_attachments(*a);
-            t.messages.push_back(std::move(v));
-        }
-    }
-    if (auto c = j.find("customer"); c != j.end() && c->is_object()) {
-        t.customer_email = str(*c, "email");
-        t.customer_name = str(*c, "display_name");
-    }
-    if (auto o = j.find("order"); o != j.end() && o->is_object()) {
-        TicketOrderSummary sum{str(*o, "id"), str(*o, "number"), str(*o, "status"), str(*o, "payment_status"), {}, {},
-                               time_at(*o, "created_at")};
-        if (auto tot = o->find("total"); tot != o->end() && tot->is_object()) {
-            sum.total_amount = str(*tot, "amount");
-            sum.total_currency = str(*tot, "currency");
-        }
-        t.order = std::move(sum);
-    }
-    if (auto others = j.find("other_tickets"); others != j.end() && others->is_array()) {
-        for (const json& o : *others) {
-            if (!o.is_object()) continue;
-            t.other_tickets.push_back({str(o, "id"), str(o, "number"), str(o, "subject"),
-                                       enum_or(o, "status", TicketStatus::new_), time_at(o, "created_at")});
-        }
-    }
-    return t;
-}
-
-std::vector<TicketView> parse_ticket_list(const std::optional<json>& j) {
-    std::vector<TicketView> out;
-    if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) return out;
-    for (const json& item : (*j)["items"])
-        if (item.is_object()) out.push_back(parse_ticket(item));
-    return out;
+// A list answer ({items, next_cursor}); empty when the reply is not one.
+std::vector<TicketView> ticket_list(const platform::HttpReply& r) {
+    const std::optional<json> j = api::ok_json(r);
+    if (!j || !j->contains("items")) return {};
+    return api::decode<std::vector<TicketView>>((*j)["items"], "tickets").value_or(std::vector<TicketView>{});
 }
 
 // --- [SECTION] requests ----------------------------------------------------------------------------
@@ -291,8 +203,8 @@ void apply_failure(AppState& s, const platform::HttpReply& r, std::map<std::stri
 void apply_create(AppState& s, const platform::HttpReply& r) {
     TicketFormState& f = s.support.form;
     f.busy = false;
-    if (const auto j = api::ok_json(r)) {
-        TicketView t = parse_ticket(*j);
+    if (const auto created = api::ok_value<TicketView>(r, "ticket")) {
+        const TicketView& t = *created;
         f.created = t;
         f.idempotency_body.clear();
         s.support.thread = TicketThreadState{};
@@ -310,8 +222,8 @@ void apply_create(AppState& s, const platform::HttpReply& r) {
 
 void apply_thread(AppState& s, TicketThreadState& t, SupportRequest kind, const platform::HttpReply& r) {
     t.busy = false;
-    if (const auto j = api::ok_json(r)) {
-        TicketView v = parse_ticket(*j);
+    if (auto answer = api::ok_value<TicketView>(r, "ticket")) {
+        TicketView& v = *answer;
         // Action replies carry the ticket only: keep the agent's extras (customer, order, other tickets).
         if ((kind == SupportRequest::staff_patch || kind == SupportRequest::staff_reply) && t.ticket && t.ticket->id == v.id) {
             v.customer_email = t.ticket->customer_email;
@@ -345,12 +257,11 @@ void apply_thread(AppState& s, TicketThreadState& t, SupportRequest kind, const 
 
 void apply_staff_list(AppState& s, const platform::HttpReply& r) {
     StaffTicketsState& st = s.support.staff;
-    const std::optional<json> j = api::ok_json(r);
-    if (!j) {
+    if (!api::ok_json(r)) {
         st.list_load = SupportLoad::failed;
         return;
     }
-    st.list = parse_ticket_list(j);
+    st.list = ticket_list(r);
     // Breached first, then tickets still to answer by due time, then resolved and closed ones.
     const auto rank = [](const TicketView& t) {
         if (t.sla_breached) return 0;
@@ -366,50 +277,40 @@ void apply_staff_list(AppState& s, const platform::HttpReply& r) {
 void apply_faq(AppState& s, const platform::HttpReply& r) {
     HelpState& h = s.support.help;
     const std::optional<json> j = api::ok_json(r);
-    if (!j || !j->contains("items") || !(*j)["items"].is_array()) {
+    auto faq = j && j->contains("items") ? api::decode<std::vector<FaqEntry>>((*j)["items"], "faq") : std::nullopt;
+    if (!faq) {
         h.faq_load = SupportLoad::failed;
         return;
     }
-    h.faq.clear();
-    for (const json& item : (*j)["items"]) {
-        if (!item.is_object()) continue;
-        FaqEntry e;
-        e.id = str(item, "id");
-        e.topic = str(item, "topic");
-        if (auto en = item.find("en"); en != item.end() && en->is_object()) e.en = {str(*en, "question"), str(*en, "answer")};
-        if (auto zh = item.find("zh-CN"); zh != item.end() && zh->is_object()) e.zh = {str(*zh, "question"), str(*zh, "answer")};
-        if (!e.id.empty()) h.faq.push_back(std::move(e));
-    }
+    h.faq = std::move(*faq);
     h.faq_load = SupportLoad::ok;
 }
 
 void apply_channels(AppState& s, const platform::HttpReply& r) {
     HelpState& h = s.support.help;
-    const std::optional<json> j = api::ok_json(r);
-    if (!j) {
+    const auto c = api::ok_value<satstore::api::SupportChannels>(r, "channels");
+    if (!c) {
         h.channels_load = SupportLoad::failed;
         return;
     }
-    h.email = str(*j, "email");
-    h.phone = str(*j, "phone");
-    if (auto hours = j->find("hours"); hours != j->end() && hours->is_object()) {
-        h.hours_en = str(*hours, "en");
-        h.hours_zh = str(*hours, "zh-CN");
-    }
-    if (auto t = j->find("ticket"); t != j->end() && t->is_object()) h.first_response_s = t->value("first_response_s", std::int64_t{0});
+    h.email = c->email;
+    h.phone = c->phone;
+    h.hours_en = c->hours_en;
+    h.hours_zh = c->hours_zh;
+    h.first_response_s = c->first_response_s;
     h.channels_load = SupportLoad::ok;
 }
 
 void apply_my_orders(AppState& s, const platform::HttpReply& r) {
     TicketFormState& f = s.support.form;
     const std::optional<json> j = api::ok_json(r);
-    if (!j || !j->contains("items") || !(*j)["items"].is_array()) {
+    const auto orders = j && j->contains("items") ? api::decode<std::vector<Order>>((*j)["items"], "orders") : std::nullopt;
+    if (!orders) {
         f.orders_load = SupportLoad::failed;
         return;
     }
     f.orders.clear();
-    for (const json& o : (*j)["items"])
-        if (o.is_object()) f.orders.push_back({str(o, "id"), str(o, "number"), time_at(o, "created_at")});
+    for (const Order& o : *orders) f.orders.push_back({o.id, o.number, o.created_at_unix_s});
     f.orders_load = SupportLoad::ok;
 }
 
@@ -507,7 +408,7 @@ void handle_support_reply(AppState& s, SupportRequest kind, const platform::Http
         case SupportRequest::my_orders: apply_my_orders(s, r); break;
         case SupportRequest::create: apply_create(s, r); break;
         case SupportRequest::list:
-            s.support.list = parse_ticket_list(api::ok_json(r));
+            s.support.list = ticket_list(r);
             s.support.list_load = r.status == 200 ? SupportLoad::ok : SupportLoad::failed;
             break;
         case SupportRequest::ticket:

@@ -13,6 +13,7 @@
 
 #include "load.hpp"
 #include "core/help_center.hpp"
+#include "core/api/tickets.hpp"
 #include "core/ticket.hpp"
 #include "ui/attachments.hpp"
 
@@ -35,53 +36,12 @@ enum class SupportAction : std::int64_t {
 
 using SupportLoad = Load;  // load.hpp
 
-struct TicketAttachment {
-    std::string id;
-    std::string url;  // relative to the API origin
-};
-
-struct TicketMessageView {
-    std::string id;
-    bool from_staff = false;
-    std::string author_name;
-    std::string body;
-    std::int64_t at_unix_s = 0;
-    std::vector<TicketAttachment> attachments;
-};
-
-struct TicketOrderSummary {
-    std::string id, number, status, payment_status, total_amount, total_currency;
-    std::int64_t created_at_unix_s = 0;
-};
-
-struct TicketSummary {
-    std::string id, number, subject;
-    TicketStatus status = TicketStatus::new_;
-    std::int64_t created_at_unix_s = 0;
-};
-
-// A ticket as the API sends it (lists leave the thread and staff extras empty).
-struct TicketView {
-    std::string id, number, subject, description;
-    TicketCategory category = TicketCategory::other;
-    TicketQueue queue = TicketQueue::general;
-    TicketStatus status = TicketStatus::new_;
-    std::string contact_email, contact_phone;
-    std::string order_id, order_number, tx_ref, related_id, related_number;
-    std::vector<TicketAttachment> attachments;
-    std::int64_t created_at_unix_s = 0, updated_at_unix_s = 0;
-    std::int64_t first_response_due_unix_s = 0;
-    std::int64_t first_response_at_unix_s = 0;  // 0 = no staff reply yet
-    bool sla_breached = false, sla_paused = false;
-    std::string assignee_id, assignee_name;
-    int rating_score = 0;  // 0 = not rated
-    std::string rating_comment;
-    std::vector<TicketMessageView> messages;  // oldest first
-    // Staff views only.
-    std::string customer_email, customer_name;
-    std::optional<TicketOrderSummary> order;
-    std::vector<TicketSummary> other_tickets;
-};
+// A ticket as the API sends it (core/api/tickets.hpp; lists leave the thread and staff extras empty).
+using TicketAttachment = satstore::api::TicketAttachment;
+using TicketMessageView = satstore::api::TicketMessageView;
+using TicketOrderSummary = satstore::api::TicketOrderSummary;
+using TicketSummary = satstore::api::TicketSummary;
+using TicketView = satstore::api::TicketView;
 
 struct HelpState {
     SupportLoad faq_load = SupportLoad::idle;

@@ -79,4 +79,16 @@ void to_json(nlohmann::json& j, const FaqEntry& e) {
          {"zh-CN", {{"question", e.zh.question}, {"answer", e.zh.answer}}}};
 }
 
+void from_json(const nlohmann::json& j, FaqEntry& e) {
+    const auto text = [](const nlohmann::json& o, const char* lang) {
+        const nlohmann::json& t = o.at(lang);
+        return FaqText{t.at("question").get<std::string>(), t.at("answer").get<std::string>()};
+    };
+    e = FaqEntry{};
+    e.id = j.at("id").get<std::string>();
+    e.topic = j.value("topic", std::string());
+    e.en = text(j, "en");
+    e.zh = text(j, "zh-CN");
+}
+
 }  // namespace satstore

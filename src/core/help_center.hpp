@@ -35,5 +35,6 @@ std::vector<FaqEntry> search_faq(const std::vector<FaqEntry>& entries, std::stri
 
 // {id, topic, en: {question, answer}, "zh-CN": {question, answer}}.
 void to_json(nlohmann::json& j, const FaqEntry& entry);
+void from_json(const nlohmann::json& j, FaqEntry& entry);  // an answer of GET /support/faq (no keywords)
 
 }  // namespace satstore

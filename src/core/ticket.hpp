@@ -151,9 +151,6 @@ TicketSla ticket_sla(const Ticket& ticket, std::int64_t now_unix_s);
 // first_response_at and stops the clock; resolving or closing stops it too.
 void update_sla(Ticket& ticket, TicketStatus from, TicketStatus to, bool staff_reply, std::int64_t now_unix_s);
 
-// The API shape (see the comment block in src/server/handlers/tickets.cpp). `with_thread` adds
-// `messages` and `history` (detail views).
-nlohmann::json ticket_json(const Ticket& ticket, std::int64_t now_unix_s, bool with_thread);
 
 // --- request validation ----------------------------------------------------------------------
 

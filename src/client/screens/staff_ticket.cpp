@@ -78,13 +78,9 @@ void side_panel(AppState& s, TicketThreadState& th, const TicketView& t, float w
     if (t.order) {
         const TicketOrderSummary& o = *t.order;
         ui::text(o.number, FontSize::body16, color::text);
-        const std::optional<OrderStatus> status = parse_enum<OrderStatus>(o.status);
         ui::value_row(tr(s.lang, S::refund_status),
-                      status ? ui::status_label(s.lang, *status, o.payment_status == "refunded") : o.status, inner);
-        const std::optional<std::int64_t> minor = parse_amount_minor(o.total_amount);
-        const std::optional<Currency> cur = parse_currency(o.total_currency);
-        ui::value_row(tr(s.lang, S::total), minor && cur ? ui::price_text(Money{*minor, *cur}) : o.total_amount + " " + o.total_currency,
-                      inner);
+                      ui::status_label(s.lang, o.status, o.payment_status == PaymentStatus::refunded), inner);
+        ui::value_row(tr(s.lang, S::total), ui::price_text(o.total), inner);
         ui::value_row(tr(s.lang, S::placed_at), ui::short_time(o.created_at_unix_s), inner);
     } else {
         ui::text(tr(s.lang, S::tkt_no_order), FontSize::body16, color::muted);

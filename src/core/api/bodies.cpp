@@ -123,6 +123,27 @@ void from_json(const json& j, Session& s) {
     s.expires_in_s = j.value("expires_in", std::int64_t{0});
 }
 
+void to_json(json& j, const SupportChannels& c) {
+    j = {{"ticket", {{"available", c.tickets}, {"first_response_s", c.first_response_s}}},
+         {"email", c.email},
+         {"phone", c.phone},
+         {"hours", {{"en", c.hours_en}, {"zh-CN", c.hours_zh}}}};
+}
+
+void from_json(const json& j, SupportChannels& c) {
+    c = SupportChannels{};
+    if (auto t = j.find("ticket"); t != j.end() && t->is_object()) {
+        c.tickets = t->value("available", true);
+        c.first_response_s = t->value("first_response_s", std::int64_t{0});
+    }
+    c.email = text_or(j, "email");
+    c.phone = text_or(j, "phone");
+    if (auto h = j.find("hours"); h != j.end() && h->is_object()) {
+        c.hours_en = text_or(*h, "en");
+        c.hours_zh = text_or(*h, "zh-CN");
+    }
+}
+
 void to_json(json& j, const SavedAddress& a) {
     j = a.address;
     j["id"] = a.id;

@@ -76,6 +76,16 @@ struct Session {
 void to_json(nlohmann::json& j, const Session& s);
 void from_json(const nlohmann::json& j, Session& s);
 
+// --- GET /support/channels ---------------------------------------------------------------------
+struct SupportChannels {
+    bool tickets = true;                 // "ticket": {"available", "first_response_s"}
+    std::int64_t first_response_s = 0;
+    std::string email, phone;
+    std::string hours_en, hours_zh;      // "hours": {"en", "zh-CN"}
+};
+void to_json(nlohmann::json& j, const SupportChannels& c);
+void from_json(const nlohmann::json& j, SupportChannels& c);
+
 // --- saved addresses (GET/POST /me/addresses): the address's members plus "id" ----------------
 struct SavedAddress {
     std::string id;  // "adr_…"

@@ -1,6 +1,7 @@
 // Support tickets, the agent's side (role agent or admin): queues with SLA timers, the ticket
 // with its buyer's order and other tickets, assignment, status changes and replies. The shapes
 // are described at the top of tickets.cpp.
+#include "core/api/tickets.hpp"
 #include "core/enum_json.hpp"
 #include "core/text.hpp"
 #include "core/ticket.hpp"
@@ -15,10 +16,16 @@ namespace {
 constexpr int kDefaultPageSize = 50;
 constexpr std::size_t kMaxNoteChars = 500;
 
-nlohmann::json customer_json(Context& ctx, const std::string& user_id) {
-    const auto user = ctx.store.user_by_id(user_id);
-    if (!user) return nullptr;
-    return {{"id", user->id}, {"email", user->email}, {"display_name", user->display_name}};
+// The staff view of a ticket: the buyer who opened it beside the ticket.
+api::TicketView staff_view(Context& ctx, const Ticket& t, bool with_thread) {
+    api::TicketView v = api::ticket_view(t, ctx.now_unix_s, with_thread);
+    v.with_staff = true;
+    if (const auto user = ctx.store.user_by_id(t.user_id)) {
+        v.customer_id = user->id;
+        v.customer_email = user->email;
+        v.customer_name = user->display_name;
+    }
+    return v;
 }
 
 Ticket any_ticket(Context& ctx) {
@@ -55,38 +62,25 @@ Response staff_list_tickets(Context& ctx) {
     q.now_unix_s = ctx.now_unix_s;
     const auto page = ctx.store.tickets(q);
     std::vector<nlohmann::json> items;
-    for (const auto& t : page.items) {
-        auto j = ticket_json(t, ctx.now_unix_s, false);
-        j["customer"] = customer_json(ctx, t.user_id);
-        items.push_back(std::move(j));
-    }
+    for (const auto& t : page.items) items.push_back(staff_view(ctx, t, false));
     return json_response(200, page_json(items, page.next_cursor));
 }
 
 Response staff_get_ticket(Context& ctx) {
     const Ticket t = any_ticket(ctx);
-    auto j = ticket_json(t, ctx.now_unix_s, true);
-    j["customer"] = customer_json(ctx, t.user_id);
-    j["order"] = nullptr;
+    api::TicketView v = staff_view(ctx, t, true);
+    v.with_staff_detail = true;
     if (!t.order_id.empty())
         if (const auto order = ctx.store.order(t.order_id))
-            j["order"] = {{"id", order->id},
-                          {"number", order->number},
-                          {"status", order->status},
-                          {"payment_status", order->payment_status},
-                          {"total", {{"amount", std::to_string(order->totals.total_minor)}, {"currency", currency_code(order->fiat)}}},
-                          {"created_at", rfc3339(order->created_at_unix_s)}};
+            v.order = api::TicketOrderSummary{order->id, order->number, order->status, order->payment_status,
+                                              Money{order->totals.total_minor, order->fiat}, order->created_at_unix_s};
     TicketQuery others;
     others.user_id = t.user_id;
     others.limit = 20;
     others.now_unix_s = ctx.now_unix_s;
-    nlohmann::json other_tickets = nlohmann::json::array();
     for (const auto& o : ctx.store.tickets(others).items)
-        if (o.id != t.id)
-            other_tickets.push_back({{"id", o.id}, {"number", o.number}, {"subject", o.subject}, {"status", o.status},
-                                     {"created_at", rfc3339(o.created_at_unix_s)}});
-    j["other_tickets"] = std::move(other_tickets);
-    return json_response(200, j);
+        if (o.id != t.id) v.other_tickets.push_back({o.id, o.number, o.subject, o.status, o.created_at_unix_s});
+    return json_response(200, v);
 }
 
 Response staff_update_ticket(Context& ctx) {

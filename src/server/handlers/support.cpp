@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/api/bodies.hpp"
 #include "core/help_center.hpp"
 #include "server/handlers/common.hpp"
 #include "server/handlers/handlers.hpp"
@@ -32,10 +33,8 @@ std::vector<FaqEntry> load_faq_file(const std::string& path) {
 
 Response support_channels(Context& ctx) {
     const Config& c = ctx.config;
-    return json_response(200, {{"ticket", {{"available", true}, {"first_response_s", c.ticket_first_response_s}}},
-                               {"email", c.support_email},
-                               {"phone", c.support_phone},
-                               {"hours", {{"en", c.support_hours}, {"zh-CN", c.support_hours_zh}}}});
+    return json_response(200, api::SupportChannels{true, c.ticket_first_response_s, c.support_email, c.support_phone,
+                                                   c.support_hours, c.support_hours_zh});
 }
 
 Response support_faq(Context& ctx) {

@@ -68,6 +68,7 @@
 // server) and kMaxTicket* limits. The help center's Chinese text is not in the CJK font subset
 // unless the bundle reads assets/support/faq.json (scripts/bundle_web.py --chars-from).
 // ============================================================================================
+#include "core/api/tickets.hpp"
 #include "server/handlers/tickets.hpp"
 
 #include <algorithm>
@@ -137,7 +138,7 @@ namespace {
 }  // namespace
 
 Response ticket_response(int status, const Ticket& t, std::int64_t now) {
-    return json_response(status, ticket_json(t, now, true));
+    return json_response(status, api::ticket_view(t, now, true));
 }
 
 TicketMessage new_message(Context& ctx, const Ticket& t, const nlohmann::json& body, Actor author,
@@ -212,7 +213,7 @@ Response create_ticket(Context& ctx) {
 
     const std::int64_t now = ctx.now_unix_s;
     NewTicket in{t, key, key.empty() ? "" : request_hash(body),
-                 [now](const Ticket& stored) { return ticket_json(stored, now, true).dump(); }};
+                 [now](const Ticket& stored) { return nlohmann::json(api::ticket_view(stored, now, true)).dump(); }};
     const auto result = ctx.store.create_ticket(in);
     if (result.outcome == TicketCreateOutcome::key_reused)
         throw ApiError(409, ProblemCode::idempotency_key_reused, "Idempotency-Key reused",
@@ -228,7 +229,7 @@ Response list_tickets(Context& ctx) {
     q.now_unix_s = ctx.now_unix_s;
     const auto page = ctx.store.tickets(q);
     std::vector<nlohmann::json> items;
-    for (const auto& t : page.items) items.push_back(ticket_json(t, ctx.now_unix_s, false));
+    for (const auto& t : page.items) items.push_back(api::ticket_view(t, ctx.now_unix_s, false));
     return json_response(200, page_json(items, page.next_cursor));
 }
 
