@@ -3,41 +3,17 @@
 // the recorded vectors' orders, keys and signatures.
 #include <doctest/doctest.h>
 
-#include <algorithm>
-
 #include "core/authorization.hpp"
-#include "core/hex.hpp"
 #include "vectors.hpp"
 
 using namespace satstore;
 
 namespace {
 
-payment::Bytes32 bytes32(const nlohmann::json& hex_value) {
-    auto bytes = hex::decode(hex_value.get<std::string>(), 32);
-    REQUIRE(bytes.has_value());
-    payment::Bytes32 out{};
-    std::copy(bytes->begin(), bytes->end(), out.begin());
-    return out;
-}
-
 // The order of a valid vector, as the store would hold it, awaiting payment of the vector's quote.
 Order order_of(const nlohmann::json& vec) {
-    const auto& summary = vec.at("order");
     const auto& fields = vec.at("fields");
-    Order o;
-    o.store = summary.at("store");
-    o.id = summary.at("order");
-    o.fiat = summary.at("currency").get<Currency>();
-    for (const auto& l : summary.at("lines"))
-        o.lines.push_back({"ln", "prd", l.at("sku"), l.at("title"), l.at("qty"),
-                           *parse_amount_minor(l.at("unit_price").get<std::string>()),
-                           *parse_amount_minor(l.at("line_total").get<std::string>())});
-    o.totals.subtotal_minor = *parse_amount_minor(summary.at("subtotal").get<std::string>());
-    o.totals.shipping_minor = *parse_amount_minor(summary.at("shipping").get<std::string>());
-    o.totals.discount_minor = *parse_amount_minor(summary.at("discount").get<std::string>());
-    o.totals.total_minor = *parse_amount_minor(summary.at("total").get<std::string>());
-    o.ship_to = summary.at("ship_to").get<Address>();
+    Order o = test::order_of_summary(vec.at("order"));
     o.status = OrderStatus::pending_payment;
     Quote q;
     q.id = fields.at("quote");
@@ -61,7 +37,7 @@ TEST_CASE("authorization_for rebuilds every valid vector's fields from its order
         const std::int64_t now = a->expires_unix_s - 60;
         CHECK(check_authorization(*a, sig, o, vec.at("pubkey"), now).check == PaymentCheck::ok);
         // The client's own signature passes too.
-        const auto own = sign_authorization(*a, bytes32(vec.at("seckey")), bytes32(vec.at("aux_rand")));
+        const auto own = sign_authorization(*a, test::bytes32(vec.at("seckey")), test::bytes32(vec.at("aux_rand")));
         REQUIRE(own);
         CHECK(*own == sig);
     }

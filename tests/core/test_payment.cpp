@@ -10,13 +10,7 @@ namespace pay = satstore::payment;
 namespace hex = satstore::hex;
 
 namespace {
-pay::Bytes32 bytes32(const nlohmann::json& hex_value) {
-    auto bytes = hex::decode(hex_value.get<std::string>(), 32);
-    REQUIRE(bytes.has_value());
-    pay::Bytes32 out{};
-    std::copy(bytes->begin(), bytes->end(), out.begin());
-    return out;
-}
+using satstore::test::bytes32;
 std::string to_hex(const pay::Bytes32& b) { return hex::encode(b.data(), b.size()); }
 }  // namespace
 
