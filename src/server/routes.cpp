@@ -11,11 +11,11 @@ std::vector<Route> api_routes() {
     const auto page = std::vector<const char*>{"limit", "cursor"};
     return {
         // Operations (outside /api/v1)
-        {"GET", "/healthz", A::anyone, healthz},
-        {"GET", "/readyz", A::anyone, readyz},
+        Route{"GET", "/healthz", A::anyone, healthz}.returns("Liveness"),
+        Route{"GET", "/readyz", A::anyone, readyz}.returns("Readiness"),
         Route{"GET", "/metrics", A::anyone, metrics_text}.answers_with(Answer::text),
 
-        {"GET", "/api/v1/openapi.json", A::anyone, openapi},
+        Route{"GET", "/api/v1/openapi.json", A::anyone, openapi}.returns("OpenApiDocument"),
 
         // Store and catalog (304 when If-None-Match names the current ETag)
         Route{"GET", "/api/v1/store", A::anyone, get_store}.returns("Store"),

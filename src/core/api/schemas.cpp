@@ -44,6 +44,12 @@ json page_of(const char* item) {
 
 json build() {
     json s = json::object();
+    // handlers/health.cpp healthz, readyz; handlers/openapi.cpp (this document)
+    s["Liveness"] = object({{"status", {{"const", "ok"}}}}, {"status"});
+    s["Readiness"] = object({{"status", {{"const", "ready"}}}}, {"status"});
+    s["OpenApiDocument"] = object({{"openapi", {{"type", "string"}, {"pattern", "^3\\.1\\."}}}, {"info", {{"type", "object"}}},
+                                   {"paths", {{"type", "object"}}}, {"components", {{"type", "object"}}}},
+                                  {"openapi", "info", "paths", "components"});
     s["Money"] = object({{"amount", amount()}, {"currency", currency()}}, {"amount", "currency"});
     s["Address"] = object(address_properties(), {"name", "phone", "country", "region", "city", "street", "postal_code"});
     // core/api/bodies.cpp to_json(SavedAddress): the address's members and its id
@@ -80,6 +86,8 @@ json build() {
     s["Payment"] = object({{"id", str()}, {"order", str()}, {"status", str()}, {"payer", str()}, {"currency", currency()},
                            {"amount", amount()}, {"authorization", {{"type", "object"}}}, {"sig", str()}, {"created_at", time()}},
                           {"id", "order", "payer", "currency", "amount", "authorization", "sig", "created_at"});
+    const json order_status = {{"enum", {"pending_payment", "paid", "shipped", "delivered", "completed", "cancelled"}}};
+    const json payment_status = {{"enum", {"unpaid", "paid", "partially_refunded", "refunded"}}};
     // core/fulfilment.cpp to_json(Shipment), to_json(Refund); core/returns.cpp to_json(ReturnRequest)
     const json tracking_status = {{"enum", {"info_received", "in_transit", "out_for_delivery", "delivered", "exception",
                                             "returned_to_sender", "lost"}}};
@@ -108,8 +116,8 @@ json build() {
         {{"id", id("ord")},
          {"number", str()},
          {"store", str()},
-         {"status", {{"enum", {"pending_payment", "paid", "shipped", "delivered", "completed", "cancelled"}}}},
-         {"payment_status", {{"enum", {"unpaid", "paid", "partially_refunded", "refunded"}}}},
+         {"status", order_status},
+         {"payment_status", payment_status},
          {"lang", {{"enum", {"en", "zh-CN"}}}},
          {"lines", array_of(ref("OrderLine"))},
          {"subtotal", ref("Money")}, {"shipping", ref("Money")}, {"coupon_discount", ref("Money")},
@@ -136,10 +144,10 @@ json build() {
                           {"faucet", {{"type", "boolean"}}}},
                          {"pubkey", "balances"});
     // core/api/bodies.cpp to_json(LedgerItem)
-    s["LedgerEntry"] = object({{"id", {{"type", "string"}, {"pattern", "^le_[0-9]+$"}}}, {"currency", currency()},
+    s["LedgerItem"] = object({{"id", {{"type", "string"}, {"pattern", "^le_[0-9]+$"}}}, {"currency", currency()},
                                {"amount", amount()}, {"kind", str()}, {"ref", str()}, {"at", time()}},
                               {"id", "currency", "amount", "kind", "ref", "at"});
-    s["LedgerPage"] = page_of("LedgerEntry");
+    s["LedgerPage"] = page_of("LedgerItem");
     // core/api/bodies.cpp to_json(Preview), to_json(PreviewProblem)
     s["PreviewProblem"] = object(
         {{"code", nullable({{"enum", {"out_of_stock", "product_unavailable", "invalid_coupon", "insufficient_points"}}})},
@@ -183,7 +191,7 @@ json build() {
         {"items"});
     // handlers/carriers.cpp carrier_events
     s["CarrierEventsResult"] = object({{"recorded", integer(0)}, {"duplicates", integer(0)}}, {"recorded", "duplicates"});
-    // handlers/support.cpp support_channels; core/help_center.cpp to_json(FaqEntry)
+    // core/api/bodies.cpp to_json(SupportChannels); core/help_center.cpp to_json(FaqEntry)
     s["SupportChannels"] = object(
         {{"ticket", object({{"available", boolean()}, {"first_response_s", integer(0)}}, {"available", "first_response_s"})},
          {"email", str()}, {"phone", str()}, {"hours", object({{"en", str()}, {"zh-CN", str()}}, {"en", "zh-CN"})}},
@@ -191,11 +199,11 @@ json build() {
     const json faq_text = object({{"question", str()}, {"answer", str()}}, {"question", "answer"});
     s["FaqEntry"] = object({{"id", str()}, {"topic", str()}, {"en", faq_text}, {"zh-CN", faq_text}}, {"id", "topic", "en", "zh-CN"});
     s["FaqList"] = items_of("FaqEntry");
-    // core/ticket.cpp ticket_json: without the thread in lists (TicketSummary), with it otherwise
+    // core/api/tickets.cpp to_json(TicketView): without the thread in lists (TicketListItem), with it otherwise
     const json ticket_status = {{"enum", {"new", "open", "waiting_on_customer", "resolved", "closed"}}};
     const json attachments = array_of(object({{"id", id("upl")}, {"url", {{"type", "string"}, {"pattern", "^/api/v1/uploads/upl_"}}}},
                                              {"id", "url"}));
-    s["TicketSummary"] = object(
+    s["TicketListItem"] = object(
         {{"id", id("tkt")}, {"number", {{"type", "string"}, {"pattern", "^T-[0-9]+$"}}},
          {"category", {{"enum", {"payment", "order", "shipping", "refund", "return", "account", "security", "feedback", "other"}}}},
          {"queue", {{"enum", {"payments", "orders", "security", "general"}}}},
@@ -213,28 +221,29 @@ json build() {
          "tx_ref", "related_ticket", "attachments", "created_at", "updated_at", "first_response_due", "first_response_at",
          "sla_breached", "sla_paused", "sla_paused_s", "assignee", "rating"});
     s["Ticket"] = extend(
-        s["TicketSummary"],
+        s["TicketListItem"],
         {{"messages", array_of(object({{"id", id("tmsg")}, {"author", {{"enum", {"customer", "staff"}}}}, {"author_name", str()},
                                        {"body", str()}, {"attachments", attachments}, {"at", time()}},
                                       {"id", "author", "author_name", "body", "attachments", "at"}))},
          {"history", array_of(object({{"at", time()}, {"status", str()}, {"actor", str()}, {"note", str()}},
                                      {"at", "status", "actor", "note"}))}},
         {"messages", "history"});
-    s["TicketPage"] = page_of("TicketSummary");
-    // handlers/staff_tickets.cpp: the agent's views add the customer (null when the account is gone),
-    // and the detail the order and the buyer's other tickets
+    s["TicketPage"] = page_of("TicketListItem");
+    // TicketView's staff extras: the customer (null when the account is gone) and, in the detail,
+    // the order (TicketOrderSummary) and the buyer's other tickets (TicketSummary)
     const json customer = nullable(object({{"id", id("usr")}, {"email", str()}, {"display_name", str()}}, {"id", "email", "display_name"}));
-    s["StaffTicketSummary"] = extend(s["TicketSummary"], {{"customer", customer}}, {"customer"});
-    s["StaffTicketPage"] = page_of("StaffTicketSummary");
+    s["StaffTicketListItem"] = extend(s["TicketListItem"], {{"customer", customer}}, {"customer"});
+    s["StaffTicketPage"] = page_of("StaffTicketListItem");
+    s["TicketOrderSummary"] = object({{"id", id("ord")}, {"number", str()}, {"status", order_status}, {"payment_status", payment_status},
+                                      {"total", ref("Money")}, {"created_at", time()}},
+                                     {"id", "number", "status", "payment_status", "total", "created_at"});
+    s["TicketSummary"] = object({{"id", id("tkt")}, {"number", str()}, {"subject", str()}, {"status", ticket_status}, {"created_at", time()}},
+                                {"id", "number", "subject", "status", "created_at"});
     s["StaffTicket"] = extend(
         s["Ticket"],
         {{"customer", customer},
-         {"order", nullable(object({{"id", id("ord")}, {"number", str()}, {"status", str()}, {"payment_status", str()},
-                                    {"total", ref("Money")}, {"created_at", time()}},
-                                   {"id", "number", "status", "payment_status", "total", "created_at"}))},
-         {"other_tickets", array_of(object({{"id", id("tkt")}, {"number", str()}, {"subject", str()}, {"status", ticket_status},
-                                            {"created_at", time()}},
-                                           {"id", "number", "subject", "status", "created_at"}))}},
+         {"order", nullable(ref("TicketOrderSummary"))},
+         {"other_tickets", array_of(ref("TicketSummary"))}},
         {"customer", "order", "other_tickets"});
 
     // Request bodies (core/account.hpp validate_registration / validate_login, core/order.hpp
