@@ -36,10 +36,11 @@ void draw_order_return(AppState& s, float column_width);   // order_return.cpp: 
 void after(AppState& s, AfterAction action, std::string arg = {});
 // Shared by the after-sales screens (staff_orders.cpp): the carrier choice as a row of radio
 // buttons (core carriers()); the staff-only gate (false when the page must not draw further);
-// the Orders / Returns tabs of the console.
+// the console list pages' head with the Orders / Returns tabs.
 void carrier_picker(AppState& s, const char* id, int& index, const std::string& error, float width);
 bool staff_gate(AppState& s, float width);
-void staff_tabs(AppState& s);
+// A console list page's head: the title, the gate, the tabs; false when the page must stop.
+bool staff_list_head(AppState& s, const char* title, float width);
 // A normalised tracking status in words (order_detail.cpp).
 const char* tracking_label(Lang lang, TrackingStatus status);
 // A return's status in words (staff_returns.cpp).

@@ -47,6 +47,8 @@ bool staff_gate(AppState& s, float width) {
     return true;
 }
 
+namespace {
+
 void staff_tabs(AppState& s) {
     const bool on_orders = s.route.route != Route::staff_returns;
     if (ui::button(tr(s.lang, S::as_tab_orders), on_orders ? ButtonKind::soft : ButtonKind::ghost)) go(s, route_of(Route::staff_orders));
@@ -54,6 +56,17 @@ void staff_tabs(AppState& s) {
     ImGui::SameLine(0, 8);
     if (ui::button(tr(s.lang, S::as_tab_returns), on_orders ? ButtonKind::ghost : ButtonKind::soft)) go(s, route_of(Route::staff_returns));
     a11y::annotate_last(a11y::Role::tab, {}, -1, on_orders ? 0 : 1);
+}
+
+}  // namespace
+
+bool staff_list_head(AppState& s, const char* title, float width) {
+    ui::text(title, is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);
+    ImGui::Dummy(ImVec2(1, 8));
+    if (!staff_gate(s, width)) return false;
+    staff_tabs(s);
+    ImGui::Dummy(ImVec2(1, 12));
+    return true;
 }
 
 std::int64_t unit_stepper(AppState& s, const std::string& id, const std::string& title, std::int64_t qty, std::int64_t max_units) {
@@ -107,11 +120,7 @@ void order_row(AppState& s, const Order& o, float w) {
 }  // namespace
 
 void draw_staff_orders(AppState& s, float width) {
-    ui::text(tr(s.lang, S::as_console_title), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);
-    ImGui::Dummy(ImVec2(1, 8));
-    if (!staff_gate(s, width)) return;
-    staff_tabs(s);
-    ImGui::Dummy(ImVec2(1, 12));
+    if (!staff_list_head(s, tr(s.lang, S::as_console_title), width)) return;
     status_filter(s, width);
     ImGui::Dummy(ImVec2(1, 12));
     const StaffOrdersState& st = s.after.staff;

@@ -116,11 +116,7 @@ void return_card(AppState& s, const ReturnRequest& r, float w) {
 }  // namespace
 
 void draw_staff_returns(AppState& s, float width) {
-    ui::text(tr(s.lang, S::as_returns_title), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);
-    ImGui::Dummy(ImVec2(1, 8));
-    if (!staff_gate(s, width)) return;
-    staff_tabs(s);
-    ImGui::Dummy(ImVec2(1, 12));
+    if (!staff_list_head(s, tr(s.lang, S::as_returns_title), width)) return;
     status_filter(s, width);
     ImGui::Dummy(ImVec2(1, 12));
     const StaffReturnsState& rs = s.after.returns;

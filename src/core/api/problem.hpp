@@ -56,6 +56,8 @@ enum class ProblemCode {
     insufficient_points,     // a preview asking for more points than the buyer has
     price_changed,
     rate_unavailable,
+    rates_unavailable,       // 503: no exchange rate younger than the max age (rates issue)
+    chain_unavailable,       // 503: the chain node cannot be reached (EVM issue)
     order_not_payable,
     already_paid,
     quote_expired,
@@ -119,6 +121,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::insufficient_points, "insufficient_points"},
     {ProblemCode::price_changed, "price_changed"},
     {ProblemCode::rate_unavailable, "rate_unavailable"},
+    {ProblemCode::rates_unavailable, "rates_unavailable"},
+    {ProblemCode::chain_unavailable, "chain_unavailable"},
     {ProblemCode::order_not_payable, "order_not_payable"},
     {ProblemCode::already_paid, "already_paid"},
     {ProblemCode::quote_expired, "quote_expired"},
