@@ -23,11 +23,6 @@ using nlohmann::json;
 
 // --- [SECTION] helpers -------------------------------------------------------------------------
 
-std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-
 // A general error line for a failed reply that has no per-field errors.
 std::string general_error(const AppState& s, const platform::HttpReply& r, const api::Problem& p) {
     if (r.status == 0) return tr(s.lang, S::network_failed);
@@ -64,16 +59,13 @@ void apply_me(AppState& s, const platform::HttpReply& r) {
 
 void apply_activity(AppState& s, const platform::HttpReply& r) {
     AccountPage& p = s.account.page;
-    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
-    if (!j || !j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
+    const std::optional<json> j = r.status == 200 ? api::ok_json(r) : std::nullopt;
+    auto events = j && j->contains("items") ? api::decode<std::vector<LoginEventRow>>((*j)["items"], "login activity") : std::nullopt;
+    if (!events) {
         p.activity_load = AccountLoad::failed;
         return;
     }
-    p.activity.clear();
-    for (const json& e : (*j)["items"]) {
-        if (!e.is_object()) continue;
-        p.activity.push_back({str(e, "at"), str(e, "ip"), str(e, "user_agent"), e.value("success", false), str(e, "reason")});
-    }
+    p.activity = std::move(*events);
     p.activity_load = AccountLoad::ok;
 }
 
@@ -138,10 +130,10 @@ void apply_logout_all(AppState& s, const platform::HttpReply& r) {
 void apply_enrol(AppState& s, const platform::HttpReply& r) {
     TwoFactorState& t = s.account.twofa;
     t.busy = false;
-    const std::optional<json> j = r.status == 201 || r.status == 200 ? api::json_body(r) : std::nullopt;
-    if (j && j->is_object() && !str(*j, "secret").empty()) {
-        t.secret = str(*j, "secret");
-        t.otpauth_uri = str(*j, "otpauth_uri");
+    const auto enrolment = api::ok_value<satstore::api::TwoFactorEnrolment>(r, "enrolment");
+    if (enrolment && !enrolment->secret.empty()) {
+        t.secret = enrolment->secret;
+        t.otpauth_uri = enrolment->otpauth_uri;
         t.qr = QrModules{};
         if (!ui::qr_encode(t.otpauth_uri, t.qr.size, t.qr.dark)) std::fprintf(stderr, "satstore: otpauth URI too long for a QR code\n");
         t.code.clear();
@@ -189,15 +181,11 @@ void apply_code_reply(AppState& s, const platform::HttpReply& r, bool confirm) {
     TwoFactorState& t = s.account.twofa;
     t.busy = false;
     if (r.status == 200 || r.status == 204) {
-        const std::optional<json> j = confirm ? api::json_body(r) : std::nullopt;
+        const auto codes = confirm ? api::ok_value<satstore::api::RecoveryCodes>(r, "recovery codes") : std::nullopt;
         t = TwoFactorState{};
         s.account.page.twofa_enabled = confirm;
         t.reveal = true;
-        if (j && j->is_object() && j->contains("recovery_codes") && (*j)["recovery_codes"].is_array()) {
-            for (const json& c : (*j)["recovery_codes"]) {
-                if (c.is_string()) t.recovery_codes.push_back(c.get<std::string>());
-            }
-        }
+        if (codes) t.recovery_codes = codes->codes;
         show_toast(s, tr(s.lang, confirm ? S::twofa_on_toast : S::twofa_off_toast));
         request_page(s);  // the activity and the profile's state
         return;

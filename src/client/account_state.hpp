@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/account.hpp"
+#include "core/api/bodies.hpp"
 #include "load.hpp"
 
 namespace satstore::client {
@@ -34,13 +35,7 @@ enum class AccountAction : std::int64_t {
 
 using AccountLoad = Load;  // load.hpp
 
-struct LoginEventRow {
-    std::string at;          // RFC 3339
-    std::string ip;
-    std::string user_agent;
-    bool success = false;
-    std::string reason;      // invalid_credentials, totp_required, invalid_totp, account_locked
-};
+using LoginEventRow = satstore::api::LoginEvent;  // GET /me/login-activity (core/api/bodies.hpp)
 
 // A QR code as modules (true = dark), size × size, row-major; empty when none.
 struct QrModules {

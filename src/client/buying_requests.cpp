@@ -29,11 +29,6 @@ constexpr int kOrdersPage = 50;  // My Orders loads this many at a time, more as
 
 void navigate(const std::string& fragment) { platform::set_location_hash(fragment); }
 
-std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-
 // --- [SECTION] preview and checkout ------------------------------------------------------------
 
 json order_body(const AppState& s, bool for_preview) {
@@ -360,23 +355,19 @@ void apply_order_action(AppState& s, BuyRequest kind, const platform::HttpReply&
 
 void apply_reorder(AppState& s, const platform::HttpReply& r) {
     s.buy.orders.action_busy = false;
-    const std::optional<json> j = r.status == 200 ? api::json_body(r) : std::nullopt;
-    if (!j || !j->is_object()) {
+    const std::optional<satstore::api::Reorder> back = r.status == 200 ? api::ok_value<satstore::api::Reorder>(r, "reorder") : std::nullopt;
+    if (!back) {
         show_toast(s, tr(s.lang, r.status == 0 ? S::network_failed : S::request_failed), true);
         return;
     }
-    if (auto lines = j->find("lines"); lines != j->end() && lines->is_array()) {
-        for (const json& l : *lines) {
-            const std::string id = str(l, "product_id");
-            const std::int64_t qty = l.value("qty", std::int64_t{0});
-            if (id.empty() || qty <= 0) continue;
-            auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& c) { return c.product_id == id; });
-            if (it == s.cart.end()) s.cart.push_back(CartLine{id, std::min<std::int64_t>(qty, 99)});
-            else it->qty = std::min<std::int64_t>(99, it->qty + qty);
-        }
+    for (const auto& l : back->lines) {
+        if (l.product_id.empty() || l.qty <= 0) continue;
+        auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& c) { return c.product_id == l.product_id; });
+        if (it == s.cart.end()) s.cart.push_back(CartLine{l.product_id, std::min<std::int64_t>(l.qty, 99)});
+        else it->qty = std::min<std::int64_t>(99, it->qty + l.qty);
     }
     save_cart(s);
-    const std::size_t missing = j->contains("unavailable") && (*j)["unavailable"].is_array() ? (*j)["unavailable"].size() : 0;
+    const std::size_t missing = back->unavailable.size();
     show_toast(s, missing > 0 ? trf(s.lang, S::reorder_partial_d, static_cast<int>(missing)) : tr(s.lang, S::reorder_done));
     navigate("/cart");
 }

@@ -81,3 +81,23 @@ TEST_CASE("a wrong shape throws (the client logs it and shows a load failure)") 
     CHECK_THROWS(json{{"token", 5}}.get<Session>());
     CHECK_THROWS(json{{"fiat", "CNY"}, {"rates", {{{"currency", "BTC"}, {"rate", "-5"}}}}}.get<Rates>());
 }
+
+TEST_CASE("account security and reorder answers round trip") {
+    const LoginEvent e{1'796'274'000, "127.0.0.1", "Mozilla/5.0", false, "account_locked"};
+    const LoginEvent e2 = json(e).get<LoginEvent>();
+    CHECK(e2.at_unix_s == e.at_unix_s);
+    CHECK(e2.reason == "account_locked");
+    CHECK(json(TwoFactorEnrolment{"ABC", "otpauth://totp/x"}).get<TwoFactorEnrolment>().otpauth_uri == "otpauth://totp/x");
+    CHECK(json(RecoveryCodes{{"abcd-efgh"}}).at("recovery_codes").at(0) == "abcd-efgh");
+
+    Reorder r;
+    r.lines.push_back({"prd_1", 2, Money{1990, Currency::CNY}, "Only 2 left"});
+    r.lines.push_back({"prd_2", 1, Money{500, Currency::CNY}, ""});
+    r.unavailable.push_back({"prd_3", "SKU-3", "杯子", "discontinued"});
+    const json j = r;
+    CHECK(j.at("lines").at(0).at("note") == "Only 2 left");
+    CHECK_FALSE(j.at("lines").at(1).contains("note"));
+    const Reorder back = j.get<Reorder>();
+    CHECK(back.lines.at(0).qty == 2);
+    CHECK(back.unavailable.at(0).title == "杯子");
+}

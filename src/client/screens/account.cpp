@@ -305,8 +305,7 @@ void activity_card(AppState& s, float w) {
     } else if (is_narrow(s)) {
         // One block per attempt: result and time, then IP and device in grey.
         for (const LoginEventRow& e : p.activity) {
-            const std::optional<std::int64_t> at = parse_rfc3339(e.at);
-            ui::value_row(result_text(s.lang, e), at ? ui::short_time(*at) : e.at, inner);
+            ui::value_row(result_text(s.lang, e), ui::short_time(e.at_unix_s), inner);
             ui::text(e.ip + " · " + short_user_agent(e.user_agent), FontSize::small14, color::muted, 0, true);
             ImGui::Dummy(ImVec2(1, 6));
         }
@@ -331,8 +330,7 @@ void activity_card(AppState& s, float w) {
         const ImU32 head_colors[4] = {color::muted, color::muted, color::muted, color::muted};
         row(head, head_colors, FontSize::small14, 0);
         for (const LoginEventRow& e : p.activity) {
-            const std::optional<std::int64_t> at = parse_rfc3339(e.at);
-            const std::string cells[4] = {at ? ui::short_time(*at) : e.at, e.ip, short_user_agent(e.user_agent), result_text(s.lang, e)};
+            const std::string cells[4] = {ui::short_time(e.at_unix_s), e.ip, short_user_agent(e.user_agent), result_text(s.lang, e)};
             const ImU32 colors[4] = {color::text, color::text, color::text, e.success ? color::success : color::danger};
             row(cells, colors, FontSize::body16, 0);
         }

@@ -123,6 +123,50 @@ void from_json(const json& j, Session& s) {
     s.expires_in_s = j.value("expires_in", std::int64_t{0});
 }
 
+void to_json(json& j, const LoginEvent& e) {
+    j = {{"at", rfc3339(e.at_unix_s)}, {"ip", e.ip}, {"user_agent", e.user_agent}, {"success", e.success}, {"reason", e.reason}};
+}
+
+void from_json(const json& j, LoginEvent& e) {
+    e.at_unix_s = time_at(j, "at");
+    e.ip = text_or(j, "ip");
+    e.user_agent = text_or(j, "user_agent");
+    e.success = j.value("success", false);
+    e.reason = text_or(j, "reason");
+}
+
+void to_json(json& j, const TwoFactorEnrolment& e) { j = {{"secret", e.secret}, {"otpauth_uri", e.otpauth_uri}}; }
+
+void from_json(const json& j, TwoFactorEnrolment& e) {
+    e.secret = j.at("secret").get<std::string>();
+    e.otpauth_uri = j.at("otpauth_uri").get<std::string>();
+}
+
+void to_json(json& j, const RecoveryCodes& r) { j = {{"recovery_codes", r.codes}}; }
+
+void from_json(const json& j, RecoveryCodes& r) { r.codes = j.at("recovery_codes").get<std::vector<std::string>>(); }
+
+void to_json(json& j, const Reorder& r) {
+    json lines = json::array(), gone = json::array();
+    for (const auto& l : r.lines) {
+        json entry = {{"product_id", l.product_id}, {"qty", l.qty}, {"unit_price", l.unit_price}};
+        if (!l.note.empty()) entry["note"] = l.note;
+        lines.push_back(std::move(entry));
+    }
+    for (const auto& g : r.unavailable)
+        gone.push_back({{"product_id", g.product_id}, {"sku", g.sku}, {"title", g.title}, {"reason", g.reason}});
+    j = {{"lines", lines}, {"unavailable", gone}};
+}
+
+void from_json(const json& j, Reorder& r) {
+    r = Reorder{};
+    for (const json& l : j.at("lines"))
+        r.lines.push_back({l.at("product_id").get<std::string>(), l.at("qty").get<std::int64_t>(),
+                           l.at("unit_price").get<Money>(), text_or(l, "note")});
+    for (const json& g : j.at("unavailable"))
+        r.unavailable.push_back({text_or(g, "product_id"), text_or(g, "sku"), text_or(g, "title"), text_or(g, "reason")});
+}
+
 void to_json(json& j, const SupportChannels& c) {
     j = {{"ticket", {{"available", c.tickets}, {"first_response_s", c.first_response_s}}},
          {"email", c.email},

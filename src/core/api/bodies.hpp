@@ -76,6 +76,48 @@ struct Session {
 void to_json(nlohmann::json& j, const Session& s);
 void from_json(const nlohmann::json& j, Session& s);
 
+// --- account security (GET /me/login-activity, POST /me/2fa, POST /me/2fa/confirm) -------------
+struct LoginEvent {
+    std::int64_t at_unix_s = 0;  // "at"
+    std::string ip;
+    std::string user_agent;
+    bool success = false;
+    std::string reason;  // invalid_credentials, totp_required, invalid_totp, account_locked ("" on success)
+};
+void to_json(nlohmann::json& j, const LoginEvent& e);
+void from_json(const nlohmann::json& j, LoginEvent& e);
+
+struct TwoFactorEnrolment {
+    std::string secret;       // base32
+    std::string otpauth_uri;  // for the authenticator's QR code
+};
+void to_json(nlohmann::json& j, const TwoFactorEnrolment& e);
+void from_json(const nlohmann::json& j, TwoFactorEnrolment& e);
+
+struct RecoveryCodes {
+    std::vector<std::string> codes;  // "recovery_codes": shown once
+};
+void to_json(nlohmann::json& j, const RecoveryCodes& r);
+void from_json(const nlohmann::json& j, RecoveryCodes& r);
+
+// --- POST /orders/{id}/reorder answer: the lines that can go back into the cart ----------------
+struct ReorderLine {
+    std::string product_id;
+    std::int64_t qty = 0;
+    Money unit_price;
+    std::string note;  // "Only 2 left" when fewer than ordered remain ("" otherwise)
+};
+struct ReorderGone {
+    std::string product_id, sku, title;
+    std::string reason;  // out_of_stock, discontinued
+};
+struct Reorder {
+    std::vector<ReorderLine> lines;
+    std::vector<ReorderGone> unavailable;
+};
+void to_json(nlohmann::json& j, const Reorder& r);
+void from_json(const nlohmann::json& j, Reorder& r);
+
 // --- GET /support/channels ---------------------------------------------------------------------
 struct SupportChannels {
     bool tickets = true;                 // "ticket": {"available", "first_response_s"}

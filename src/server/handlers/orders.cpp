@@ -272,20 +272,18 @@ Response reorder(Context& ctx) {
     const Order order = own_order(ctx);
     if (order.status != OrderStatus::cancelled && order.status != OrderStatus::completed)
         throw ApiError(409, ProblemCode::order_not_reorderable, "Cannot reorder yet", "Cancelled or completed orders can be ordered again.");
-    nlohmann::json lines = nlohmann::json::array(), unavailable = nlohmann::json::array();
+    api::Reorder answer;
     for (const auto& line : order.lines) {
         const auto product = ctx.store.product(line.product_id);
         if (!product || product->stock == 0) {
-            unavailable.push_back({{"product_id", line.product_id}, {"sku", line.sku}, {"title", line.title},
-                                   {"reason", product ? "out_of_stock" : "discontinued"}});
+            answer.unavailable.push_back({line.product_id, line.sku, line.title, product ? "out_of_stock" : "discontinued"});
             continue;
         }
         const std::int64_t qty = std::min(line.qty, product->stock);
-        nlohmann::json entry = {{"product_id", product->id}, {"qty", qty}, {"unit_price", product->price}};
-        if (qty < line.qty) entry["note"] = "Only " + std::to_string(product->stock) + " left";
-        lines.push_back(std::move(entry));
+        answer.lines.push_back({product->id, qty, product->price,
+                                qty < line.qty ? "Only " + std::to_string(product->stock) + " left" : std::string()});
     }
-    return json_response(200, {{"lines", lines}, {"unavailable", unavailable}});
+    return json_response(200, answer);
 }
 
 

@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 
+#include "core/api/bodies.hpp"
 #include "core/account.hpp"
 #include "core/hex.hpp"
 #include "server/auth/secrets.hpp"
@@ -101,7 +102,7 @@ Response enrol_2fa(Context& ctx) {
         throw ApiError(409, ProblemCode::twofa_enabled, "Two-factor already on", "Disable it first to enrol a new authenticator.");
     const std::string secret = totp::new_secret();
     ctx.store.set_totp_pending(user.id, secret);
-    return json_response(201, {{"secret", secret}, {"otpauth_uri", totp::otpauth_uri(ctx.config.store_name, user.email, secret)}});
+    return json_response(201, api::TwoFactorEnrolment{secret, totp::otpauth_uri(ctx.config.store_name, user.email, secret)});
 }
 
 Response confirm_2fa(Context& ctx) {
@@ -119,7 +120,7 @@ Response confirm_2fa(Context& ctx) {
         hashes.push_back(hash_code(codes.back()));
     }
     ctx.store.enable_totp(user.id, user.totp_pending_secret, hashes);
-    return json_response(200, {{"recovery_codes", codes}});
+    return json_response(200, api::RecoveryCodes{codes});
 }
 
 // Removing two-factor and changing the password prove the account's secrets again: a wrong
@@ -167,10 +168,9 @@ Response delete_all_sessions(Context& ctx) {
 }
 
 Response login_activity(Context& ctx) {
-    nlohmann::json items = nlohmann::json::array();
+    std::vector<api::LoginEvent> items;
     for (const auto& e : ctx.store.login_events(ctx.current_user().id, 50))
-        items.push_back({{"at", rfc3339(e.at_unix_s)}, {"ip", e.ip}, {"user_agent", e.user_agent},
-                         {"success", e.success}, {"reason", e.reason}});
+        items.push_back({e.at_unix_s, e.ip, e.user_agent, e.success, e.reason});
     return json_response(200, {{"items", items}});
 }
 
