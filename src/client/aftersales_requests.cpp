@@ -118,23 +118,15 @@ void apply_staff_orders(AppState& s, const platform::HttpReply& r) {
 
 void apply_staff_order(AppState& s, const platform::HttpReply& r) {
     StaffOrdersState& st = s.after.staff;
-    const std::optional<json> j = r.status == 200 ? api::ok_json(r) : std::nullopt;
-    std::optional<Order> order = j ? api::decode<Order>(*j, "order") : std::nullopt;
-    if (!order) {
+    std::optional<satstore::api::StaffOrder> answer =
+        r.status == 200 ? api::ok_value<satstore::api::StaffOrder>(r, "staff order") : std::nullopt;
+    if (!answer) {
         st.detail_load = Load::failed;
         return;
     }
-    st.refundable.reset();
-    st.refundable_units.clear();
-    try {
-        if (j->contains("refundable")) st.refundable = (*j)["refundable"].get<Money>();
-        if (auto u = j->find("refundable_units"); u != j->end() && u->is_object())
-            for (const auto& [line, n] : u->items())
-                if (n.is_number_integer()) st.refundable_units[line] = n.get<std::int64_t>();
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "satstore: malformed refundable: %s\n", e.what());
-    }
-    st.detail = std::move(order);
+    st.refundable = answer->refundable;
+    st.refundable_units = std::move(answer->refundable_units);
+    st.detail = std::move(answer->order);
     st.detail_load = Load::ok;
 }
 

@@ -284,6 +284,22 @@ void from_json(const json& j, LedgerItem& e) {
     e.at_unix_s = time_at(j, "at");
 }
 
+void to_json(json& j, const StaffOrder& o) {
+    j = o.order;
+    if (o.refundable) {
+        j["refundable"] = *o.refundable;
+        j["refundable_units"] = o.refundable_units;
+    }
+}
+
+void from_json(const json& j, StaffOrder& o) {
+    o = StaffOrder{};
+    o.order = j.get<Order>();
+    if (j.contains("refundable")) o.refundable = j.at("refundable").get<Money>();
+    if (auto u = j.find("refundable_units"); u != j.end() && u->is_object())
+        o.refundable_units = u->get<std::map<std::string, std::int64_t>>();
+}
+
 void to_json(json& j, const PaymentRequest& p) { j = {{"authorization", to_json_fields(p.authorization)}, {"sig", p.sig}}; }
 
 }  // namespace satstore::api

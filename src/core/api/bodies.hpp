@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "core/api/problem.hpp"
 #include "core/authorization.hpp"
 #include "core/money.hpp"
+#include "core/order.hpp"
 
 namespace satstore::api {
 
@@ -200,6 +202,15 @@ struct LedgerItem {
 };
 void to_json(nlohmann::json& j, const LedgerItem& e);
 void from_json(const nlohmann::json& j, LedgerItem& e);
+
+// --- GET /staff/orders/{id}: the order plus what the console needs to act ---------------------
+struct StaffOrder {
+    Order order;
+    std::optional<Money> refundable;                    // paid orders: what can still be refunded
+    std::map<std::string, std::int64_t> refundable_units;  // line id → units not refunded yet
+};
+void to_json(nlohmann::json& j, const StaffOrder& o);
+void from_json(const nlohmann::json& j, StaffOrder& o);
 
 // --- POST /orders/{id}/payments body (PAYMENT.md) ------------------------------------------------
 // The server reads it with parse_authorization (strict, field by field); the client writes it.

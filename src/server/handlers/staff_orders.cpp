@@ -2,6 +2,7 @@
 // refund, re-ship a lost package.
 #include <map>
 
+#include "core/api/bodies.hpp"
 #include "core/enum_json.hpp"
 #include "core/fulfilment.hpp"
 #include "server/auth/secrets.hpp"
@@ -144,18 +145,16 @@ Response staff_cancel_order(Context& ctx) {
 // The order as the buyer sees it, plus what the console needs to act: the amount that can still
 // be refunded (in the paid currency) and, per line, the units not yet refunded.
 Response staff_get_order(Context& ctx) {
-    const Order order = existing_order(ctx);
-    nlohmann::json j = order;
+    api::StaffOrder answer{existing_order(ctx), {}, {}};
+    const Order& order = answer.order;
     if (order.payment) {
-        j["refundable"] = Money{order.payment->amount - refunded_total(order), order.payment->currency};
+        answer.refundable = Money{order.payment->amount - refunded_total(order), order.payment->currency};
         std::map<std::string, std::int64_t> refunded_units;
         for (const auto& r : order.refunds)
             for (const auto& l : r.lines) refunded_units[l.line_id] += l.qty;
-        nlohmann::json units = nlohmann::json::object();
-        for (const auto& l : order.lines) units[l.id] = l.qty - refunded_units[l.id];
-        j["refundable_units"] = units;
+        for (const auto& l : order.lines) answer.refundable_units[l.id] = l.qty - refunded_units[l.id];
     }
-    return json_response(200, j);
+    return json_response(200, answer);
 }
 
 // Lost package → a replacement shipment with a new carrier and tracking number. The other
