@@ -33,16 +33,15 @@ void navigate(const std::string& fragment) { platform::set_location_hash(fragmen
 
 json order_body(const AppState& s, bool for_preview) {
     const CheckoutState& c = s.buy.checkout;
-    json lines = json::array();
-    for (const CartLine& l : s.cart) lines.push_back({{"product_id", l.product_id}, {"qty", l.qty}});
-    json body = {{"lines", lines},
-                 // the cart prices before an address is typed: shipping does not depend on it
-                 {"ship_to", for_preview && !validate_address(c.address).empty() ? json(nullptr) : json(c.address)},
-                 {"pay_currency", c.pay_currency},
-                 {"lang", s.lang == Lang::zh_CN ? "zh-CN" : "en"}};
-    if (!c.coupon.empty()) body["coupon"] = c.coupon;
-    if (const auto pts = parse_amount_minor(c.points_input); pts && *pts > 0) body["use_points"] = *pts;
-    return body;
+    OrderRequest req;
+    for (const CartLine& l : s.cart) req.lines.push_back({l.product_id, l.qty});
+    req.ship_to = c.address;
+    req.coupon = c.coupon;
+    req.pay_currency = c.pay_currency;
+    req.lang = s.lang;
+    if (const auto pts = parse_amount_minor(c.points_input); pts && *pts > 0) req.use_points = *pts;
+    // The cart prices before an address is typed: shipping does not depend on it.
+    return to_request_json(req, for_preview && !validate_address(c.address).empty());
 }
 
 void request_preview(AppState& s, bool force) {

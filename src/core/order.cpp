@@ -125,10 +125,13 @@ ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_
     return out;
 }
 
-nlohmann::json to_request_json(const OrderRequest& r) {
+nlohmann::json to_request_json(const OrderRequest& r, bool without_address) {
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& l : r.lines) lines.push_back({{"product_id", l.product_id}, {"qty", l.qty}});
-    nlohmann::json j = {{"lines", lines}, {"ship_to", r.ship_to}, {"pay_currency", r.pay_currency}, {"lang", r.lang}};
+    nlohmann::json j = {{"lines", lines},
+                        {"ship_to", without_address ? nlohmann::json(nullptr) : nlohmann::json(r.ship_to)},
+                        {"pay_currency", r.pay_currency},
+                        {"lang", r.lang}};
     if (!r.coupon.empty()) j["coupon"] = r.coupon;
     if (r.use_points > 0) j["use_points"] = r.use_points;
     return j;

@@ -52,8 +52,9 @@ struct ParsedOrderRequest {
 // left empty; the member is still required, and a ship_to object is still validated.
 ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_optional = false);
 
-// A JSON value that holds the same request (what the client sends).
-nlohmann::json to_request_json(const OrderRequest& request);
+// A JSON value that holds the same request (what the client sends). `without_address` writes
+// "ship_to": null: a cart priced before an address is typed (previews only).
+nlohmann::json to_request_json(const OrderRequest& request, bool without_address = false);
 
 struct Quote {
     std::string id;  // "q_…"
