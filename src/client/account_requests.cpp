@@ -59,8 +59,7 @@ void apply_me(AppState& s, const platform::HttpReply& r) {
 
 void apply_activity(AppState& s, const platform::HttpReply& r) {
     AccountPage& p = s.account.page;
-    const std::optional<json> j = r.status == 200 ? api::ok_json(r) : std::nullopt;
-    auto events = j && j->contains("items") ? api::decode<std::vector<LoginEventRow>>((*j)["items"], "login activity") : std::nullopt;
+    auto events = api::ok_items<LoginEventRow>(r, "login activity");
     if (!events) {
         p.activity_load = AccountLoad::failed;
         return;

@@ -72,9 +72,7 @@ void apply_preview(AppState& s, const platform::HttpReply& r) {
 
 void apply_saved_addresses(AppState& s, const platform::HttpReply& r) {
     CheckoutState& c = s.buy.checkout;
-    const std::optional<json> j = r.status == 200 ? api::ok_json(r) : std::nullopt;
-    std::optional<std::vector<SavedAddress>> saved =
-        j && j->contains("items") ? api::decode<std::vector<SavedAddress>>((*j)["items"], "addresses") : std::nullopt;
+    std::optional<std::vector<SavedAddress>> saved = api::ok_items<SavedAddress>(r, "addresses");
     if (!saved) {
         c.saved_load = BuyLoad::failed;
         return;

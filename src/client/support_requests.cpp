@@ -35,9 +35,7 @@ std::string secret_warning_for_code(Lang lang, const std::string& kind_name) {
 
 // A list answer ({items, next_cursor}); empty when the reply is not one.
 std::vector<TicketView> ticket_list(const platform::HttpReply& r) {
-    const std::optional<json> j = api::ok_json(r);
-    if (!j || !j->contains("items")) return {};
-    return api::decode<std::vector<TicketView>>((*j)["items"], "tickets").value_or(std::vector<TicketView>{});
+    return api::ok_items<TicketView>(r, "tickets").value_or(std::vector<TicketView>{});
 }
 
 // --- [SECTION] requests ----------------------------------------------------------------------------
@@ -276,8 +274,7 @@ void apply_staff_list(AppState& s, const platform::HttpReply& r) {
 
 void apply_faq(AppState& s, const platform::HttpReply& r) {
     HelpState& h = s.support.help;
-    const std::optional<json> j = api::ok_json(r);
-    auto faq = j && j->contains("items") ? api::decode<std::vector<FaqEntry>>((*j)["items"], "faq") : std::nullopt;
+    auto faq = api::ok_items<FaqEntry>(r, "faq");
     if (!faq) {
         h.faq_load = SupportLoad::failed;
         return;
@@ -303,8 +300,7 @@ void apply_channels(AppState& s, const platform::HttpReply& r) {
 
 void apply_my_orders(AppState& s, const platform::HttpReply& r) {
     TicketFormState& f = s.support.form;
-    const std::optional<json> j = api::ok_json(r);
-    const auto orders = j && j->contains("items") ? api::decode<std::vector<Order>>((*j)["items"], "orders") : std::nullopt;
+    const auto orders = api::ok_items<Order>(r, "orders");
     if (!orders) {
         f.orders_load = SupportLoad::failed;
         return;

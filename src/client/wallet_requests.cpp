@@ -264,7 +264,7 @@ void apply_wallet_reply(AppState& s, BuyRequest kind, const platform::HttpReply&
             }
             break;
         case BuyRequest::ledger: {
-            auto items = j && j->contains("items") ? api::decode<std::vector<LedgerEntry>>((*j)["items"], "ledger") : std::nullopt;
+            auto items = api::ok_items<LedgerEntry>(r, "ledger");
             if (!items) {
                 w.ledger_load = BuyLoad::failed;
                 break;

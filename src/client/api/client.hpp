@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -100,6 +101,14 @@ template <typename T>
 std::optional<T> ok_value(const platform::HttpReply& r, const char* what) {
     const std::optional<nlohmann::json> j = ok_json(r);
     return j ? decode<T>(*j, what) : std::nullopt;
+}
+
+// The typed "items" of a 2xx list answer ({items, next_cursor}); nullopt for any other reply.
+template <typename T>
+std::optional<std::vector<T>> ok_items(const platform::HttpReply& r, const char* what) {
+    const std::optional<nlohmann::json> j = ok_json(r);
+    if (!j || !j->contains("items")) return std::nullopt;
+    return decode<std::vector<T>>((*j)["items"], what);
 }
 
 // Problem details (RFC 9457) as the client switches on them.

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/api/json_read.hpp"
 #include "core/enum_json.hpp"
 #include "core/order.hpp"
 
@@ -9,11 +10,8 @@ namespace satstore::api {
 namespace {
 
 using nlohmann::json;
-
-std::string text_or(const json& j, const char* key, std::string fallback = {}) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
-}
+using json_read::optional_at;
+using json_read::text_or;
 
 std::int64_t amount_at(const json& j, const char* key) {
     const auto v = parse_amount_minor(j.at(key).get<std::string>());
@@ -25,13 +23,6 @@ std::int64_t time_at(const json& j, const char* key) {
     const auto v = parse_rfc3339(j.at(key).get<std::string>());
     if (!v) throw std::invalid_argument(std::string("malformed time ") + key);
     return *v;
-}
-
-template <typename T>
-std::optional<T> optional_at(const json& j, const char* key) {
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    return it->get<T>();
 }
 
 }  // namespace

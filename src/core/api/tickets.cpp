@@ -1,5 +1,6 @@
 #include "core/api/tickets.hpp"
 
+#include "core/api/json_read.hpp"
 #include "core/enum_json.hpp"
 #include "core/order.hpp"
 
@@ -7,16 +8,11 @@ namespace satstore::api {
 namespace {
 
 using nlohmann::json;
+using json_read::text_or;
+using json_read::time_or_zero;
 
 json or_null(const std::string& s) { return s.empty() ? json() : json(s); }
 json time_or_null(std::int64_t unix_s) { return unix_s ? json(rfc3339(unix_s)) : json(); }
-
-std::string text_or(const json& j, const char* key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-// RFC 3339 member, 0 when absent, null or malformed.
-std::int64_t time_or_zero(const json& j, const char* key) { return parse_rfc3339(text_or(j, key)).value_or(0); }
 
 template <typename Enum>
 Enum enum_or(const json& j, const char* key, Enum fallback) {
