@@ -54,7 +54,8 @@ if(EMSCRIPTEN)
     "${_imgui}/imgui_tables.cpp" "${_imgui}/imgui_widgets.cpp")
   target_include_directories(imgui SYSTEM PUBLIC "${_imgui}")
   # The accessibility mirror is built on ImGui's item hooks (see src/client/a11y).
-  target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  # IMGUI_USE_WCHAR32: code points above U+FFFF (emoji, CJK Extension B names) are characters too.
+  target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_USE_WCHAR32 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
     IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
   target_compile_options(imgui PRIVATE -w)
 endif()

@@ -5,7 +5,10 @@ Run by CMake (src/client/CMakeLists.txt, target web_bundle). Produces in --out:
   index.html                 from the --template, with {{APP_JS}}, {{APP_WASM}}, {{FONT}} and the
                              sizes {{APP_WASM_BYTES}}, {{FONT_BYTES}} (the loading progress) filled in
   app.<hash>.js / .wasm      the Emscripten output, renamed by a hash of both files' contents
-  font.<hash>.ttf            WenQuanYi Micro Hei subset to the characters the client shows
+  font.<hash>.ttf            WenQuanYi Micro Hei subset to all of GB 2312 (6,763 hanzi and its
+                             punctuation, full-width forms, kana, Greek, Cyrillic), CJK
+                             punctuation and every character of the UI strings, catalog and help
+                             text; the client draws any other character with the browser's fonts
   config.json                {"api_origin": ""} (same origin); kept if it already exists there
   widget.js                  the embed script (--widget), copied as is
   *.gz, *.br                 precompressed copies of index.html, js, wasm and font
@@ -24,6 +27,22 @@ import sys
 PRINTABLE_ASCII = "".join(chr(c) for c in range(0x20, 0x7F))
 # Typography the UI uses beyond ASCII (ellipsis, dashes, quotes, currency, bullets, arrows...).
 EXTRA_SYMBOLS = "…–—‘’“”¥€£·•×←→↑↓✓✕☰⋯°±≈、。，：；！？（）《》【】「」～￥"
+
+
+def gb2312_chars():
+    """Every character of GB 2312 (rows 1-9 symbols, 16-87 hanzi), from Python's own codec."""
+    out = set()
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return out
+
+
+# CJK symbols and punctuation, and the full-width ASCII forms a Chinese IME types.
+CJK_PUNCTUATION = "".join(chr(c) for c in list(range(0x3000, 0x3040)) + list(range(0xFF01, 0xFF5F)))
 
 
 def sha_short(*blobs):
@@ -110,7 +129,7 @@ def main():
         wasm = f.read()
     app_hash = sha_short(js, wasm)
 
-    chars = set(PRINTABLE_ASCII) | set(EXTRA_SYMBOLS)
+    chars = set(PRINTABLE_ASCII) | set(EXTRA_SYMBOLS) | set(CJK_PUNCTUATION) | gb2312_chars()
     for p in args.chars_from:
         chars |= chars_from_path(p)
     chars = {c for c in chars if c.isprintable() or c == " "}

@@ -15,6 +15,9 @@ packages=(
   emscripten
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsqlite3-dev sqlite3 libsodium-dev libssl-dev nlohmann-json3-dev doctest-dev
   chromium fonts-wqy-microhei python3-fonttools brotli gzip curl
+  # Characters outside the bundled font are drawn by the browser's fonts (issue 19): the browser
+  # tests need a colour emoji font next to WenQuanYi (which covers Traditional characters)
+  fonts-noto-color-emoji
   # Support tickets: BIP-39 word lists (English, Simplified Chinese) for the secret scanner
   python3-mnemonic
   # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizers

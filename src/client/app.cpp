@@ -16,6 +16,7 @@
 #include "i18n/strings.hpp"
 #include "platform/file_picker.hpp"
 #include "platform/web_platform.hpp"
+#include "render/fonts.hpp"
 #include "routes.hpp"
 #include "screens/screens.hpp"
 #include "support_requests.hpp"
@@ -148,6 +149,7 @@ void app_process_events(AppState& s) {
     for (const platform::HttpReply& r : platform::take_http_replies()) {
         const std::optional<api::Call> call = api::take(s, r.request_id);
         if (!call) continue;  // superseded
+        render::use_text(r.body);  // what the server sends gets its glyphs before it is drawn
         if (api::session_expired_reply(*call, r)) {
             api::session_expired(s);
             continue;

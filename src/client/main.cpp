@@ -34,9 +34,22 @@ const char* css_cursor(ImGuiMouseCursor c) {
 // Font and config are in: start the API requests now, before the first frame builds the atlas.
 void boot() {
     render::set_font_data(platform::font_bytes());
-    render::note_text(all_strings());
+    render::use_text(all_strings());
     app_start(g_state);
     g_started = true;
+}
+
+void rebuild_atlas(float dpr) {
+    if (!render::rebuild_if_needed(dpr)) return;
+    const render::AtlasStats& a = render::atlas_stats();
+    platform::report_atlas(a.width, a.height, a.glyphs, a.browser_glyphs, a.build_ms, a.builds);
+}
+
+void draw_app() {
+    ImGui::NewFrame();
+    a11y::begin_frame();
+    ui::reset_animating();
+    app_draw(g_state);
 }
 
 void frame() {
@@ -50,7 +63,6 @@ void frame() {
         return;
     }
     app_process_events(g_state);
-    render::rebuild_if_needed(vp.dpr);
 
     ImGuiIO& io = ImGui::GetIO();
     const double now = platform::now_ms();
@@ -61,11 +73,19 @@ void frame() {
     g_state.width_css = vp.css_width;
     g_state.height_css = vp.css_height;
     const bool more_input = platform::apply_input_to_imgui();
-
-    ImGui::NewFrame();
-    a11y::begin_frame();
-    ui::reset_animating();
-    app_draw(g_state);
+    // Typed, pasted and IME-committed characters get their glyphs in the frame that shows them.
+    for (const ImWchar c : io.InputQueueCharacters) render::use_codepoint(c);
+    rebuild_atlas(vp.dpr);
+    draw_app();
+    if (render::atlas_dirty()) {
+        // Headings met characters without glyphs at their size: build those and draw the frame
+        // again, so no frame shows a missing glyph. The second pass sees no new input (its
+        // clicks and keys were handled by the first), only the state the first pass left.
+        ImGui::EndFrame();
+        rebuild_atlas(vp.dpr);
+        io.DeltaTime = 1e-4f;
+        draw_app();
+    }
     platform::set_cursor(css_cursor(ImGui::GetMouseCursor()));
     platform::sync_text_input(io.WantTextInput);
     ImGui::Render();
@@ -73,12 +93,14 @@ void frame() {
 
     std::string json = a11y::end_frame_json();
     if (json != g_last_a11y_json) {
+        // A safety net: any text the frame drew that no reply or keystroke brought in.
+        render::use_text(json);
         platform::a11y_sync(json);
         g_last_a11y_json = std::move(json);
     }
     app_perform_intents(g_state);
     platform::frame_done(app_has_data(g_state), platform::now_ms() - now, a11y::items_submitted());
-    // New glyphs met while drawing: the next frame rebuilds the atlas and draws them.
+    // Text the mirror found without glyphs (the safety net above): the next frame draws it.
     if (render::atlas_dirty()) platform::request_frame();
     if (ui::animating() || more_input) platform::request_frame(0);
 }

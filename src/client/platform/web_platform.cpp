@@ -346,6 +346,15 @@ void request_frame_after(double delay_ms) {
     emscripten_set_timeout(on_timer, std::max(0.0, delay_ms), nullptr);
 }
 
+EM_JS(void, js_report_atlas, (int width, int height, int glyphs, int browser_glyphs, double build_ms, int builds), {
+    window.satstore.atlas = { width: width, height: height, glyphs: glyphs, browserGlyphs: browser_glyphs,
+                              buildMs: build_ms, builds: builds };
+});
+
+void report_atlas(int width, int height, int glyphs, int browser_glyphs, double build_ms, int builds) {
+    js_report_atlas(width, height, glyphs, browser_glyphs, build_ms, builds);
+}
+
 void frame_done(bool has_data, double work_ms, int items_submitted) {
     const bool report = has_data && !g_first_data_frame_reported;
     if (report) g_first_data_frame_reported = true;

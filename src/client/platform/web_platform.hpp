@@ -38,6 +38,10 @@ void frame_done(bool has_data, double work_ms, int items_submitted);
 // Milliseconds since page load (performance.now()).
 double now_ms();
 
+// window.satstore.atlas = {width, height, glyphs, browserGlyphs, buildMs, builds}: the font
+// atlas after its last build (printed by the budget test).
+void report_atlas(int width, int height, int glyphs, int browser_glyphs, double build_ms, int builds);
+
 // Canvas size in CSS px and the device pixel ratio; the backing store is css × dpr.
 struct Viewport {
     float css_width = 1;
