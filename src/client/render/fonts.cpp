@@ -14,25 +14,30 @@
 #include "render/font_cmap.hpp"
 #include "render/renderer.hpp"
 
+// stb_truetype from the ImGui sources (its builder uses the same copy, also compiled static).
+#define STB_TRUETYPE_IMPLEMENTATION
+#define STBTT_STATIC
+#include <imstb_truetype.h>
+
 namespace satstore::client::render {
 namespace {
 
 constexpr std::array<float, 5> kSizesPx = {14.0f, 16.0f, 20.0f, 24.0f, 30.0f};
 
 // Always in every size: ASCII, Latin-1, general punctuation, arrows, box drawing and dingbats
-// (✓ ✕ ☰). Characters the font lacks in these ranges are skipped by ImGui's builder.
+// (✓ ✕ ☰). Characters the font lacks in these ranges are skipped.
 constexpr ImWchar kBaseRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2000, 0x206F,
                                    0x2190, 0x21FF, 0x2500, 0x27BF};
 
 struct FontState {
     std::vector<std::uint8_t> ttf;
     FontCoverage coverage;
+    stbtt_fontinfo info{};
     float em = 1.0f;  // the font's em per pixel of ImGui size (browser glyphs match it)
     std::set<std::uint32_t> used;    // drawn at body and small size
     std::set<std::uint32_t> noted;   // also drawn at heading sizes
     std::array<ImFont*, kSizesPx.size()> fonts{};
-    std::array<std::vector<ImWchar>, kSizesPx.size()> ranges;
-    // Browser-drawn glyphs at the built DPR, by (code point, size index); nullopt = nothing drawn.
+    // Glyph bitmaps at the built DPR, by (code point, size index); nullopt = nothing drawn.
     std::map<std::pair<std::uint32_t, std::size_t>, std::optional<platform::RasterGlyph>> raster;
     AtlasStats stats;
     float built_dpr = 0;
@@ -108,64 +113,87 @@ bool add(std::set<std::uint32_t>& set, std::uint32_t cp) {
     return true;
 }
 
-// ImGui glyph ranges: the base ranges plus `chars` (covered by the font), zero-terminated.
-std::vector<ImWchar> ranges_of(const std::set<std::uint32_t>& chars) {
-    std::vector<ImWchar> out(std::begin(kBaseRanges), std::end(kBaseRanges));
-    bool open = false;
-    std::uint32_t start = 0, prev = 0;
-    for (std::uint32_t c : chars) {
-        if (!g.coverage.covers(c)) continue;
-        if (open && c == prev + 1) {
-            prev = c;
-            continue;
-        }
-        if (open) out.insert(out.end(), {static_cast<ImWchar>(start), static_cast<ImWchar>(prev)});
-        start = prev = c;
-        open = true;
+// The font's own glyph at `px` (ImGui's size: ascent − descent), rasterised by stb_truetype as
+// ImGui's builder would; a blank 1×1 bitmap for an empty glyph (a space).
+std::optional<platform::RasterGlyph> font_glyph(std::uint32_t cp, float px) {
+    const float scale = stbtt_ScaleForPixelHeight(&g.info, px);
+    int advance = 0, lsb = 0, x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    stbtt_GetCodepointHMetrics(&g.info, static_cast<int>(cp), &advance, &lsb);
+    stbtt_GetCodepointBitmapBox(&g.info, static_cast<int>(cp), scale, scale, &x0, &y0, &x1, &y1);
+    platform::RasterGlyph r;
+    r.advance = static_cast<float>(advance) * scale;
+    if (x1 <= x0 || y1 <= y0) {
+        r.width = r.height = 1;
+        r.alpha = {0};
+        return r;
     }
-    if (open) out.insert(out.end(), {static_cast<ImWchar>(start), static_cast<ImWchar>(prev)});
-    out.push_back(0);
-    return out;
+    r.width = x1 - x0;
+    r.height = y1 - y0;
+    r.left = static_cast<float>(x0);
+    r.top = static_cast<float>(y0);
+    r.alpha.resize(static_cast<std::size_t>(r.width) * r.height);
+    stbtt_MakeCodepointBitmap(&g.info, r.alpha.data(), r.width, r.height, r.width, scale, scale, static_cast<int>(cp));
+    return r;
 }
 
-struct BrowserGlyph {
+// Glyph bitmaps are cached across rebuilds by (code point, size): a rebuild packs rectangles and
+// copies pixels, and a new character costs only its own rasterisation.
+const platform::RasterGlyph* bitmap(std::uint32_t cp, std::size_t size, float px) {
+    auto [it, fresh] = g.raster.try_emplace({cp, size});
+    if (fresh) it->second = g.coverage.covers(cp) ? font_glyph(cp, px) : platform::raster_glyph(cp, px * g.em);
+    return it->second ? &*it->second : nullptr;
+}
+
+struct PlacedGlyph {
     int rect;
     std::size_t font;
     std::uint32_t cp;
     const platform::RasterGlyph* bitmap;
 };
 
-// Registers a custom atlas rectangle for every character of font i the TTF lacks.
-void add_browser_glyphs(ImFontAtlas* atlas, std::size_t i, float px, std::vector<BrowserGlyph>& out) {
-    const std::set<std::uint32_t>& chars = heading_size(i) ? g.noted : g.used;
+// Registers an atlas rectangle for every character font `size` needs: the base ranges the font
+// covers, and the recorded characters (from the font or the browser).
+void add_glyphs(ImFontAtlas* atlas, std::size_t size, float px, std::vector<PlacedGlyph>& out) {
+    std::vector<std::uint32_t> chars;
+    for (std::size_t r = 0; r < std::size(kBaseRanges); r += 2)
+        for (std::uint32_t cp = kBaseRanges[r]; cp <= kBaseRanges[r + 1]; ++cp)
+            if (cp != ' ' && g.coverage.covers(cp)) chars.push_back(cp);
+    const std::set<std::uint32_t>& recorded = heading_size(size) ? g.noted : g.used;
+    chars.insert(chars.end(), recorded.begin(), recorded.end());
     for (std::uint32_t cp : chars) {
-        if (g.coverage.covers(cp)) continue;
-        auto [it, fresh] = g.raster.try_emplace({cp, i});
-        if (fresh) it->second = platform::raster_glyph(cp, px * g.em);
-        if (!it->second) continue;
-        const platform::RasterGlyph& r = *it->second;
-        const int rect = atlas->AddCustomRectFontGlyph(g.fonts[i], static_cast<ImWchar>(cp), r.width, r.height,
-                                                       std::round(r.advance), ImVec2(r.left, r.top));
-        out.push_back({rect, i, cp, &r});
+        const platform::RasterGlyph* b = bitmap(cp, size, px);
+        if (b == nullptr) continue;
+        const int rect = atlas->AddCustomRectFontGlyph(g.fonts[size], static_cast<ImWchar>(cp), b->width, b->height,
+                                                       std::round(b->advance), ImVec2(b->left, b->top));
+        out.push_back({rect, size, cp, b});
     }
 }
 
-// After Build: moves browser glyphs from baseline- to line-relative and copies their pixels.
-void finish_browser_glyphs(ImFontAtlas* atlas, const std::vector<BrowserGlyph>& glyphs) {
+// ImGui sizes the texture by its own glyphs only (here just the spaces): pick the width from
+// the rectangles' area with the same rule, so the atlas stays square-ish and within 4096.
+int texture_width(const std::vector<PlacedGlyph>& glyphs, int padding) {
+    double area = 0;
+    for (const PlacedGlyph& p : glyphs) area += double(p.bitmap->width + padding) * (p.bitmap->height + padding);
+    const double side = std::sqrt(area) + 1;
+    return side >= 4096 * 0.7 ? 4096 : side >= 2048 * 0.7 ? 2048 : side >= 1024 * 0.7 ? 1024 : 512;
+}
+
+// After Build: moves the glyphs from baseline- to line-relative and copies their pixels.
+void finish_glyphs(ImFontAtlas* atlas, const std::vector<PlacedGlyph>& glyphs) {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
-    for (const BrowserGlyph& b : glyphs) {
-        ImFont* f = g.fonts[b.font];
-        if (auto* glyph = const_cast<ImFontGlyph*>(f->FindGlyphNoFallback(static_cast<ImWchar>(b.cp)))) {
+    for (const PlacedGlyph& p : glyphs) {
+        ImFont* f = g.fonts[p.font];
+        if (auto* glyph = const_cast<ImFontGlyph*>(f->FindGlyphNoFallback(static_cast<ImWchar>(p.cp)))) {
             glyph->Y0 += f->Ascent;
             glyph->Y1 += f->Ascent;
         }
-        const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(b.rect);
+        const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(p.rect);
         if (r == nullptr || !r->IsPacked()) continue;
-        for (int y = 0; y < b.bitmap->height && r->Y + y < height; ++y)
-            std::copy_n(b.bitmap->alpha.data() + static_cast<std::size_t>(y) * b.bitmap->width,
-                        std::min(b.bitmap->width, width - r->X), pixels + static_cast<std::size_t>(r->Y + y) * width + r->X);
+        for (int y = 0; y < p.bitmap->height && r->Y + y < height; ++y)
+            std::copy_n(p.bitmap->alpha.data() + static_cast<std::size_t>(y) * p.bitmap->width,
+                        std::min(p.bitmap->width, width - r->X), pixels + static_cast<std::size_t>(r->Y + y) * width + r->X);
     }
 }
 
@@ -175,6 +203,8 @@ void set_font_data(std::vector<std::uint8_t> ttf) {
     g.ttf = std::move(ttf);
     g.coverage = FontCoverage(g.ttf);
     g.em = em_fraction(g.ttf);
+    if (g.coverage.count() == 0 || !stbtt_InitFont(&g.info, g.ttf.data(), stbtt_GetFontOffsetForIndex(g.ttf.data(), 0)))
+        g.ttf.clear();  // not a usable font: ImGui's built-in one
     g.raster.clear();
     g.dirty = true;
 }
@@ -207,7 +237,7 @@ bool rebuild_if_needed(float dpr) {
     atlas->Clear();
     atlas->TexGlyphPadding = 1;
     atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
-    std::vector<BrowserGlyph> browser;
+    std::vector<PlacedGlyph> placed;
     for (std::size_t i = 0; i < kSizesPx.size(); ++i) {
         ImFontConfig cfg;
         cfg.SizePixels = kSizesPx[i] * dpr;
@@ -218,20 +248,19 @@ bool rebuild_if_needed(float dpr) {
             g.fonts[i] = atlas->AddFontDefault(&cfg);
             continue;
         }
+        // ImGui builds the space itself (and the font's metrics); every other glyph is ours.
+        static constexpr ImWchar kSpace[] = {0x20, 0x20, 0};
         cfg.FontDataOwnedByAtlas = false;  // g.ttf outlives the atlas
-        g.ranges[i] = ranges_of(heading_size(i) ? g.noted : g.used);
-        g.fonts[i] = atlas->AddFontFromMemoryTTF(g.ttf.data(), static_cast<int>(g.ttf.size()), cfg.SizePixels, &cfg,
-                                                 g.ranges[i].data());
-        add_browser_glyphs(atlas, i, cfg.SizePixels, browser);
+        g.fonts[i] = atlas->AddFontFromMemoryTTF(g.ttf.data(), static_cast<int>(g.ttf.size()), cfg.SizePixels, &cfg, kSpace);
+        add_glyphs(atlas, i, cfg.SizePixels, placed);
     }
+    atlas->TexDesiredWidth = texture_width(placed, atlas->TexGlyphPadding);
     atlas->Build();
-    finish_browser_glyphs(atlas, browser);
+    finish_glyphs(atlas, placed);
     g.stats.width = atlas->TexWidth;
     g.stats.height = atlas->TexHeight;
-    g.stats.glyphs = 0;
-    for (ImFont* f : g.fonts) g.stats.glyphs += f->Glyphs.Size;
-    g.stats.browser_glyphs = static_cast<int>(browser.size());
-    g.stats.glyphs -= g.stats.browser_glyphs;
+    g.stats.glyphs = g.stats.browser_glyphs = 0;
+    for (const PlacedGlyph& p : placed) ++(g.coverage.covers(p.cp) ? g.stats.glyphs : g.stats.browser_glyphs);
     upload_font_atlas(atlas);
     io.FontGlobalScale = 1.0f / dpr;
     io.FontDefault = g.fonts[1];
