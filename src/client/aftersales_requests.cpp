@@ -91,6 +91,7 @@ void request_staff_order(AppState& s, const std::string& id) {
         st.detail_load = Load::loading;
         st.ship = {};
         st.reship = {};
+        st.lost_open = false;
         st.refund_qty.clear();
         st.refund_amount.clear();
         st.refund_reason.clear();

@@ -60,6 +60,7 @@ struct StaffOrdersState {
     std::map<std::string, std::int64_t> refundable_units;  // per line id
     ShipForm ship;
     ShipForm reship;
+    bool lost_open = false;  // the lost-package form, folded away while the parcel travels normally
     bool cancel_dialog = false;
     std::string cancel_reason;
     std::string cancel_error;

@@ -60,6 +60,7 @@ void enter_route(AppState& s) {
             break;
         case Route::product:
             s.detail_qty = 1;
+            s.detail_qty_text.reset();
             if (s.products.count(s.route.product_id) != 0) s.product_load = Load::ok;
             else request_product(s, s.route.product_id, true);
             break;
@@ -72,6 +73,7 @@ void enter_route(AppState& s) {
         case Route::checkout:
         case Route::orders:
         case Route::order:
+        case Route::order_placed:
         case Route::pay:
         case Route::wallet: enter_buying_route(s); break;
         case Route::login:
@@ -103,19 +105,63 @@ void enter_route(AppState& s) {
     }
 }
 
-void add_to_cart(AppState& s, const std::string& id, std::int64_t qty) {
-    auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.product_id == id; });
-    if (it == s.cart.end()) s.cart.push_back(CartLine{id, qty});
-    else it->qty = std::min<std::int64_t>(999, it->qty + qty);
-    save_cart(s);
-    show_toast(s, tr(s.lang, S::added_to_cart));
+// The most of product `id` one cart line may hold (core max_line_qty of its stock as last
+// loaded; kMaxLineQty while the product is unknown: checkout re-checks stock either way), and
+// whether the stock, rather than the per-order limit, sets it.
+struct LineCap {
+    std::int64_t units = kMaxLineQty;
+    bool by_stock = false;
+};
+LineCap line_cap(const AppState& s, const std::string& id) {
+    const auto it = s.products.find(id);
+    if (it == s.products.end()) return {};
+    return {max_line_qty(it->second.stock), it->second.stock <= kMaxLineQty};
 }
 
+// "Only 3 in stock: quantity set to 3." or "At most 99 of one product per order."
+std::string capped_text(const AppState& s, const LineCap& cap) {
+    return cap.by_stock ? trf(s.lang, S::qty_capped_lld_lld, static_cast<long long>(cap.units), static_cast<long long>(cap.units))
+                        : trf(s.lang, S::qty_max_lld, static_cast<long long>(cap.units));
+}
+
+// Adds `qty` of a product; the same product again merges into its line, within stock, and the
+// toast says what the cart holds now.
+void add_to_cart(AppState& s, const std::string& id, std::int64_t qty) {
+    const LineCap cap = line_cap(s, id);
+    if (cap.units <= 0) {
+        show_toast(s, tr(s.lang, S::sold_out), true);
+        return;
+    }
+    auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.product_id == id; });
+    const std::int64_t had = it == s.cart.end() ? 0 : it->qty;
+    const std::int64_t now = std::min(had + std::max<std::int64_t>(qty, 1), std::max(cap.units, had));
+    const bool capped = now < had + qty;
+    if (now == had) {  // nothing more fits
+        show_toast(s, cap.by_stock ? trf(s.lang, S::cart_all_in_cart_lld, static_cast<long long>(cap.units)) : capped_text(s, cap));
+        return;
+    }
+    if (it == s.cart.end()) s.cart.push_back(CartLine{id, now});
+    else it->qty = now;
+    save_cart(s);
+    const auto n = [](std::int64_t v) { return static_cast<long long>(v); };
+    if (had == 0) show_toast(s, capped ? capped_text(s, cap) : std::string(tr(s.lang, S::added_to_cart)));
+    else if (!capped) show_toast(s, trf(s.lang, S::cart_merged_lld_lld, n(had), n(now)));
+    else if (cap.by_stock) show_toast(s, trf(s.lang, S::cart_merged_capped_lld_lld_lld, n(had), n(cap.units), n(now)));
+    else show_toast(s, capped_text(s, cap));
+}
+
+// Sets a line's quantity (0 removes it), capped at the stock with a toast saying why. A sold-out
+// line keeps one unit: the cart marks it and the buyer removes it.
 void set_cart_qty(AppState& s, const std::string& id, std::int64_t qty) {
     auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.product_id == id; });
     if (it == s.cart.end()) return;
-    if (qty <= 0) s.cart.erase(it);
-    else it->qty = std::min<std::int64_t>(999, qty);
+    if (qty <= 0) {
+        s.cart.erase(it);
+    } else {
+        const LineCap cap = line_cap(s, id);
+        it->qty = std::max<std::int64_t>(1, std::min(qty, cap.units));
+        if (it->qty < qty && cap.units > 0) show_toast(s, capped_text(s, cap));
+    }
     save_cart(s);
 }
 
@@ -248,6 +294,7 @@ void app_draw(AppState& s) {
             case Route::orders: screens::draw_orders(s, column); break;
             case Route::order: screens::draw_order(s, column); break;
             case Route::pay: screens::draw_pay(s, column); break;
+            case Route::order_placed: screens::draw_order_placed(s, column); break;
             case Route::wallet: screens::draw_wallet(s, column); break;
             case Route::not_found: screens::draw_not_found(s, column); break;
             case Route::staff_orders: screens::draw_staff_orders(s, column); break;
@@ -266,7 +313,9 @@ void app_draw(AppState& s) {
             case Route::staff_ticket: screens::draw_staff_ticket(s, column); break;
         }
     }
-    screens::draw_footer(s, column);
+    // The staff consoles' own layout has no shopper footer (issue 19), only room below the page.
+    if (is_staff_route(s.route.route)) ImGui::Dummy(ImVec2(1, 48));
+    else screens::draw_footer(s, column);
     ImGui::Unindent(margin);
     ImGui::EndChild();
     screens::draw_toasts(s);  // inside the root window: the mirror clips to its (full-page) rect

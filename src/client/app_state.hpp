@@ -24,6 +24,8 @@ namespace satstore::client {
 
 // --- Routes (URL fragments, routes.cpp) ------------------------------------------------------------
 enum class Route { catalog, product, cart, login, checkout, orders, order, pay, wallet, not_found,
+                   // the confirmation after placing an order (issue 19): #/orders/<id>/placed
+                   order_placed,
                    // after-sales (issue 5): staff console and the buyer's return request
                    staff_orders, staff_order, staff_returns, order_return,
                    // account security (issue 7)
@@ -37,7 +39,7 @@ struct RouteState {
     std::string query;       // Route::catalog: ?q=
     std::string category;    // Route::catalog: ?category=
     bool register_mode = false;  // Route::login: #/register
-    std::string order_id;        // Route::order, Route::pay, Route::staff_order, Route::order_return
+    std::string order_id;        // Route::order, Route::pay, Route::order_placed, Route::staff_order, Route::order_return
     std::string reset_token;     // Route::reset_password: ?token=
     // Support (issue 6): Route::ticket / staff_ticket id; Route::ticket_new ?order= and ?related=.
     std::string ticket_id;
@@ -52,6 +54,13 @@ inline RouteState route_of(Route r) {
     RouteState s;
     s.route = r;
     return s;
+}
+
+// A page of the staff consoles (orders, returns, tickets): drawn in the console's own layout,
+// without the shopper's cart and footer.
+inline bool is_staff_route(Route r) {
+    return r == Route::staff_orders || r == Route::staff_order || r == Route::staff_returns || r == Route::staff_tickets ||
+           r == Route::staff_ticket;
 }
 
 // --- Remote data -------------------------------------------------------------------------------------
@@ -137,6 +146,7 @@ struct AppState {
     // Product detail.
     Load product_load = Load::idle;
     std::int64_t detail_qty = 1;  // quantity chosen on the detail page (reset per product)
+    std::optional<std::string> detail_qty_text;  // its field's text while being typed
     std::map<std::string, Product> products;  // every product seen, by id
 
     std::optional<std::int64_t> btc_rate_minor;  // fiat minor units per 1 BTC

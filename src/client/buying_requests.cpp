@@ -16,6 +16,7 @@
 #include "core/payment.hpp"
 #include "i18n/strings.hpp"
 #include "platform/web_extra.hpp"
+#include "view_helpers.hpp"
 #include "wallet/vault.hpp"
 
 namespace satstore::client {
@@ -29,6 +30,21 @@ constexpr int kOrdersPage = 50;  // My Orders loads this many at a time, more as
 
 void navigate(const std::string& fragment) { platform::set_location_hash(fragment); }
 
+// Keeps the wallet detour in step with what the server says of its order: the latest quote while
+// it awaits payment; no detour once it is paid or cancelled.
+void note_detour(AppState& s, const Order& order) {
+    PayDetour& d = s.buy.detour;
+    if (d.order_id.empty() || d.order_id != order.id) return;
+    if (order.status != OrderStatus::pending_payment || !order.quote) {
+        d = PayDetour{};
+        return;
+    }
+    d.number = order.number;
+    d.total = Money{order.totals.total_minor, order.fiat};
+    d.due = Money{order.quote->amount, order.quote->currency};
+    d.expires_at_unix_s = order.quote->expires_at_unix_s;
+}
+
 // --- [SECTION] preview and checkout ------------------------------------------------------------
 
 json order_body(const AppState& s, bool for_preview) {
@@ -39,7 +55,9 @@ json order_body(const AppState& s, bool for_preview) {
     req.coupon = c.coupon;
     req.pay_currency = c.pay_currency;
     req.lang = s.lang;
-    if (const auto pts = parse_amount_minor(c.points_input); pts && *pts > 0) req.use_points = *pts;
+    // Points that are not a whole number in range are not sent: the points field says why and
+    // checkout waits (points_error_text in screens/buy_common.cpp).
+    if (const auto pts = parse_points_text(c.points_input); pts && *pts > 0) req.use_points = *pts;
     // The cart prices before an address is typed: shipping does not depend on it.
     return to_request_json(req, for_preview && !validate_address(c.address).empty());
 }
@@ -68,6 +86,14 @@ void apply_preview(AppState& s, const platform::HttpReply& r) {
     }
     c.preview = std::move(*preview);
     c.preview_load = BuyLoad::ok;
+    // A refused coupon leaves the request (the next preview prices without it); its reason stays
+    // with the coupon field until the buyer edits it.
+    for (const PreviewProblem& p : c.preview.problems) {
+        if (p.field != "coupon" || c.coupon.empty()) continue;
+        c.coupon_refused = c.coupon;
+        c.coupon_refused_reason = p.reason.value_or("coupon_unknown");
+        c.coupon.clear();
+    }
 }
 
 void apply_saved_addresses(AppState& s, const platform::HttpReply& r) {
@@ -143,15 +169,17 @@ void apply_place_order(AppState& s, const platform::HttpReply& r) {
         c.address_confirmed = false;
         c.coupon.clear();
         c.coupon_input.clear();
+        c.coupon_refused.clear();
+        c.coupon_refused_reason.clear();
         c.points_input.clear();
+        c.qty_text.clear();
         c.preview = {};
         c.preview_sent.clear();
         s.buy.payment = PaymentState{};
         s.buy.orders.list_load = BuyLoad::idle;  // the list is stale now
         s.buy.orders.detail = std::move(order);
         s.buy.orders.detail_load = BuyLoad::ok;
-        show_toast(s, tr(s.lang, S::order_placed));
-        navigate("/orders/" + s.buy.orders.detail->id + "/pay");
+        navigate("/orders/" + s.buy.orders.detail->id + "/placed");  // the confirmation, then Pay now
         return;
     }
     if (r.status == 0) {
@@ -176,6 +204,11 @@ void apply_place_order(AppState& s, const platform::HttpReply& r) {
         c.focus_first_error = true;
         c.error = tr(s.lang, S::fix_address);
     } else if (p.is(api::ProblemCode::invalid_coupon) || p.errors.count("coupon") != 0) {
+        // Refused since the cart was priced (used in another tab, expired): back to the cart's
+        // coupon field, and the review re-prices without it.
+        c.coupon_refused = c.coupon;
+        c.coupon_refused_reason.clear();  // the answer names no reason: "cannot be used"
+        c.coupon.clear();
         c.error = p.errors.count("coupon") != 0 ? p.errors.at("coupon") : p.detail;
     } else {
         c.error = p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail;
@@ -206,6 +239,20 @@ void apply_order(AppState& s, const platform::HttpReply& r) {
     // Keep the list in step with what the detail shows.
     for (Order& listed : o.list) {
         if (listed.id == o.detail->id) listed = *o.detail;
+    }
+    // Back from the wallet detour: a rate lock that ran out meanwhile is renewed at once (the
+    // order as loaded here, so a renewal is never overtaken by this older answer).
+    const bool returning = s.buy.detour.returning && s.buy.detour.order_id == o.detail->id;
+    note_detour(s, *o.detail);
+    if (returning) {
+        s.buy.detour.returning = false;
+        const Order& d = *o.detail;
+        if (d.status == OrderStatus::pending_payment && d.quote && d.quote->expires_at_unix_s <= unix_now_s() &&
+            !s.buy.payment.renewing) {
+            s.buy.payment.renewing = true;
+            s.buy.orders.action_busy = true;
+            api::send(s, BuyRequest::renew_quote, "POST", "/orders/" + d.id + "/quote", "{}");
+        }
     }
 }
 
@@ -248,6 +295,7 @@ void apply_pay(AppState& s, const platform::HttpReply& r) {
     p.failure = PayFailure::none;
     if (r.status == 201 || r.status == 200) {
         p.signed_body.clear();
+        if (s.buy.detour.order_id == p.order_id) s.buy.detour = PayDetour{};
         show_toast(s, tr(s.lang, S::payment_done));
         platform::notify_host("order_paid", json{{"order_id", p.order_id}}.dump());
         navigate("/orders/" + p.order_id);  // the order page loads the paid order and the wallet once
@@ -327,12 +375,14 @@ void apply_order_action(AppState& s, BuyRequest kind, const platform::HttpReply&
     OrdersState& o = s.buy.orders;
     o.action_busy = false;
     o.cancel_dialog = false;
+    o.receipt_dialog = false;
     if (r.status == 200) {
         if (std::optional<Order> order = api::ok_value<Order>(r, "order")) {
             o.detail = std::move(order);
             for (Order& listed : o.list) {
                 if (listed.id == o.detail->id) listed = *o.detail;
             }
+            note_detour(s, *o.detail);
         }
         if (kind == BuyRequest::cancel) show_toast(s, tr(s.lang, S::order_cancelled));
         else if (kind == BuyRequest::confirm_receipt) show_toast(s, tr(s.lang, S::receipt_confirmed));
@@ -404,8 +454,19 @@ void enter_buying_route(AppState& s) {
         case Route::pay:
             if (b.payment.order_id != s.route.order_id) b.payment = PaymentState{};
             b.payment.order_id = s.route.order_id;
+            if (b.detour.order_id == s.route.order_id) {
+                // Back from the wallet: what sent the buyer there (no wallet, not registered, too
+                // little balance) is shown afresh from the wallet as it is now.
+                b.detour.returning = true;
+                if (b.payment.failure != PayFailure::network) {
+                    b.payment.error.clear();
+                    b.payment.failure = PayFailure::none;
+                    b.payment.shortfall = 0;
+                }
+            }
             [[fallthrough]];
         case Route::order:
+        case Route::order_placed:
             if (s.session_token.empty()) break;
             request_order(s, s.route.order_id);
             buying::request_wallet(s);
@@ -423,9 +484,17 @@ void perform_buying(AppState& s, const Intent& in) {
     switch (action) {
         case BuyAction::refresh_preview: request_preview(s, true); break;
         case BuyAction::apply_coupon: {
-            std::string code = b.checkout.coupon_input;
-            std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-            b.checkout.coupon = code;
+            CheckoutState& c = b.checkout;
+            const std::string code = normalize_coupon_code(c.coupon_input);
+            c.coupon_refused.clear();
+            c.coupon_refused_reason.clear();
+            c.coupon.clear();
+            if (!code.empty() && !valid_coupon_code(code)) {  // the API would refuse the whole request
+                c.coupon_refused = code;
+                c.coupon_refused_reason = "malformed";
+            } else {
+                c.coupon = code;
+            }
             request_preview(s, false);
             break;
         }
@@ -495,7 +564,26 @@ void perform_buying(AppState& s, const Intent& in) {
         case BuyAction::cancel_order:
             post_action(s, BuyRequest::cancel, in.text, "/cancel", json{{"reason", "Cancelled by the buyer"}}.dump());
             break;
-        case BuyAction::confirm_receipt: post_action(s, BuyRequest::confirm_receipt, in.text, "/confirm-receipt"); break;
+        case BuyAction::open_receipt:
+            b.orders.receipt_dialog = true;
+            b.orders.receipt_before_delivery = in.text == "before_delivery";
+            break;
+        case BuyAction::close_receipt: b.orders.receipt_dialog = false; break;
+        case BuyAction::confirm_receipt:
+            // Before the carrier reports delivery the server completes the order only when told
+            // the buyer has the parcel (the "I received it" dialog).
+            post_action(s, BuyRequest::confirm_receipt, in.text, "/confirm-receipt",
+                        b.orders.receipt_before_delivery ? json{{"before_delivery", true}}.dump() : "{}");
+            break;
+        case BuyAction::wallet_detour:
+            b.detour = PayDetour{};
+            b.detour.order_id = in.text;
+            if (b.orders.detail) note_detour(s, *b.orders.detail);
+            navigate("/wallet");
+            break;
+        case BuyAction::return_to_order:
+            if (!b.detour.order_id.empty()) navigate("/orders/" + b.detour.order_id + "/pay");
+            break;
         case BuyAction::reorder: post_action(s, BuyRequest::reorder, in.text, "/reorder"); break;
         default: buying::perform_wallet(s, action, in.text); break;
     }
@@ -539,9 +627,12 @@ void process_buying(AppState& s) {
         request_preview(s, false);
     }
     // A visible quote countdown ticks once a second.
-    const bool quote_visible = (s.route.route == Route::pay || s.route.route == Route::order) && b.orders.detail &&
+    const bool quote_visible = (s.route.route == Route::pay || s.route.route == Route::order || s.route.route == Route::order_placed) &&
+                               b.orders.detail &&
                                b.orders.detail->status == OrderStatus::pending_payment && b.orders.detail->quote;
-    if (quote_visible) platform::request_frame_after(1000.0 - static_cast<double>(static_cast<long long>(s.now_ms) % 1000));
+    const bool detour_visible = s.route.route == Route::wallet && !b.detour.order_id.empty() &&
+                                b.detour.expires_at_unix_s > unix_now_s();
+    if (quote_visible || detour_visible) platform::request_frame_after(1000.0 - static_cast<double>(static_cast<long long>(s.now_ms) % 1000));
 }
 
 namespace buying {

@@ -44,9 +44,14 @@ enum class BuyAction : std::int64_t {
     open_cancel,        // confirm dialog
     close_cancel,
     cancel_order,       // text = order id
-    confirm_receipt,    // text = order id
+    confirm_receipt,    // text = order id (the dialog's before_delivery choice goes with it)
     reorder,            // text = order id
     orders_more,        // load the next page of My Orders
+    // The wallet detour (issue 19): from the payment page to the wallet and back in one step.
+    wallet_detour,      // text = order id: remember the order awaiting payment, open the wallet
+    return_to_order,    // back to the payment page of that order (requoted there if its lock lapsed)
+    open_receipt,       // text = "before_delivery" for "I received it" on a shipped order, else ""
+    close_receipt,
 };
 
 // POST /orders/preview and the saved addresses as the wire contract types them (core/api/bodies.hpp).
@@ -64,8 +69,16 @@ struct CheckoutState {
     Preview preview;
 
     std::string coupon_input;
-    std::string coupon;  // applied code
-    std::string points_input;
+    std::string coupon;  // the code sent with the preview and the order ("" = none)
+    // The code last refused, and why: "malformed" (not sent), or the preview's invalid_coupon
+    // reason ("coupon_expired", "coupon_min_spend", "coupon_used", "coupon_unknown", …). A
+    // refused code is dropped from `coupon`, so the error stays with the coupon field in the cart
+    // and does not follow the buyer into checkout. Cleared when the field is edited.
+    std::string coupon_refused;
+    std::string coupon_refused_reason;
+    std::string points_input;  // as typed; core parse_points_text reads it
+    // A cart line's quantity as typed, by product id, while its field is being edited.
+    std::map<std::string, std::optional<std::string>> qty_text;
 
     Address address;
     std::map<std::string, std::string> address_errors;  // keyed "ship_to.x"
@@ -137,7 +150,20 @@ struct OrdersState {
     BuyLoad detail_load = BuyLoad::idle;
     std::optional<Order> detail;
     bool cancel_dialog = false;
+    bool receipt_dialog = false;           // "Confirm receipt" / "I received it" asks first
+    bool receipt_before_delivery = false;  // the dialog is the "I received it" one (order shipped)
     bool action_busy = false;
+};
+
+// The order a buyer left the payment page for, to set up or top up the wallet (issue 19): the
+// wallet page leads back to it in one step, with its quote's countdown, while it awaits payment.
+struct PayDetour {
+    std::string order_id;  // "" = no detour
+    std::string number;
+    Money total;           // the order's fiat total
+    Money due;             // the quote's crypto amount
+    std::int64_t expires_at_unix_s = 0;  // the quote's
+    bool returning = false;  // back on its payment page: requote once loaded if the lock lapsed
 };
 
 // Requests of the buying flow in flight (by platform request id).
@@ -151,6 +177,7 @@ struct BuyingState {
     PaymentState payment;
     WalletState wallet;
     OrdersState orders;
+    PayDetour detour;
     std::string return_to;  // fragment to open after logging in at checkout
 };
 

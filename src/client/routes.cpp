@@ -55,8 +55,10 @@ RouteState parse_route(const std::string& fragment) {
     } else if (path.rfind("/orders/", 0) == 0 && path.size() > 8) {
         std::string id = path.substr(8);
         const bool pay = id.size() > 4 && id.compare(id.size() - 4, 4, "/pay") == 0;
+        const bool placed = !pay && id.size() > 7 && id.compare(id.size() - 7, 7, "/placed") == 0;
         if (pay) id.resize(id.size() - 4);
-        r.route = id.find('/') == std::string::npos ? (pay ? Route::pay : Route::order) : Route::not_found;
+        if (placed) id.resize(id.size() - 7);
+        r.route = id.find('/') == std::string::npos ? (pay ? Route::pay : placed ? Route::order_placed : Route::order) : Route::not_found;
         r.order_id = id;
     } else if (path == "/wallet") {
         r.route = Route::wallet;
@@ -111,6 +113,7 @@ std::string route_fragment(const RouteState& r) {
         case Route::orders: return "/orders";
         case Route::order: return "/orders/" + r.order_id;
         case Route::pay: return "/orders/" + r.order_id + "/pay";
+        case Route::order_placed: return "/orders/" + r.order_id + "/placed";
         case Route::wallet: return "/wallet";
         case Route::not_found: return "/";
         case Route::staff_orders: return "/staff/orders";

@@ -1,6 +1,7 @@
 // satstore client — wallet requests and the vault operations behind the wallet screen
 // (PAYMENT.md "Keys and the wallet"). Heavy work (argon2id) runs one frame after its button
 // shows a spinner, from run_wallet_work().
+#include <algorithm>
 #include <cstdio>
 
 #include "api/client.hpp"
@@ -154,10 +155,17 @@ void perform_wallet(AppState& s, BuyAction action, const std::string& arg) {
         case BuyAction::top_up: {
             const auto c = parse_currency(arg);
             if (!c || is_fiat(*c)) return;
-            // The shortfall of a failed payment, or a demo amount: 0.01 BTC / 1,000 USDT.
-            const std::int64_t amount = s.buy.payment.shortfall > 0 && s.buy.payment.failure == PayFailure::insufficient_balance
-                                            ? s.buy.payment.shortfall
-                                            : (*c == Currency::BTC ? 1'000'000 : 1'000'000'000);
+            // The shortfall of a failed payment, or a demo amount: 0.01 BTC / 1,000 USDT — at
+            // least what the order of a wallet detour still lacks.
+            std::int64_t amount = s.buy.payment.shortfall > 0 && s.buy.payment.failure == PayFailure::insufficient_balance
+                                      ? s.buy.payment.shortfall
+                                      : (*c == Currency::BTC ? 1'000'000 : 1'000'000'000);
+            if (const PayDetour& d = s.buy.detour; !d.order_id.empty() && d.due.currency == *c) {
+                std::int64_t balance = 0;
+                for (const Balance& b : w.balances)
+                    if (b.currency == *c) balance = b.amount;
+                amount = std::max(amount, d.due.amount_minor - balance);
+            }
             w.busy = true;
             api::send(s, BuyRequest::top_up, "POST", "/wallet/topups",
                  json{{"currency", *c}, {"amount", amount_to_string(amount)}}.dump());

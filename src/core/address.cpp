@@ -106,6 +106,51 @@ void from_json(const nlohmann::json& j, Address& a) {
          text("city"), text("district"), text("street"), text("postal_code")};
 }
 
+// Display
+namespace {
+
+std::string trimmed(const std::string& s) {
+    const std::size_t b = s.find_first_not_of(' ');
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(' ') - b + 1);
+}
+
+}  // namespace
+
+AddressOrder address_order(const std::string& country, Lang lang) {
+    if (country == "CN") return AddressOrder::chinese;
+    if (lang == Lang::zh_CN && (country == "HK" || country == "MO" || country == "TW")) return AddressOrder::chinese;
+    return AddressOrder::western;
+}
+
+AddressText format_address(const Address& a, AddressOrder order, const std::string& country_name) {
+    AddressText out;
+    const std::string name = trimmed(a.name), phone = trimmed(a.phone);
+    out.recipient = name.empty() || phone.empty() ? name + phone : name + "  " + phone;
+
+    const std::string region = trimmed(a.region), district = trimmed(a.district), street = trimmed(a.street);
+    const std::string city = trimmed(a.city) == region ? std::string() : trimmed(a.city);
+    if (order == AddressOrder::chinese) {
+        for (const std::string* part : {&region, &city, &district, &street}) {
+            if (part->empty()) continue;
+            // A byte >= 0x80 is part of a non-ASCII character (UTF-8 lead or continuation byte).
+            const bool join = !out.place.empty() && static_cast<unsigned char>(out.place.back()) >= 0x80 &&
+                              static_cast<unsigned char>(part->front()) >= 0x80;
+            if (!out.place.empty() && !join) out.place += ' ';
+            out.place += *part;
+        }
+    } else {
+        for (const std::string* part : {&street, &district, &city, &region}) {
+            if (part->empty()) continue;
+            if (!out.place.empty()) out.place += ", ";
+            out.place += *part;
+        }
+    }
+    const std::string country = trimmed(country_name), postal = trimmed(a.postal_code);
+    out.country = country.empty() || postal.empty() ? country + postal : country + " " + postal;
+    return out;
+}
+
 // Support tickets
 bool is_valid_phone(const std::string& phone, const std::string& country) {
     return phone.size() <= 24 && valid_phone(phone, country);

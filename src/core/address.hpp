@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/account.hpp"
+#include "core/catalog.hpp"
 
 namespace satstore {
 
@@ -38,6 +39,29 @@ const std::vector<std::string>& supported_countries();
 // them per field.
 void to_json(nlohmann::json& j, const Address& a);
 void from_json(const nlohmann::json& j, Address& a);
+
+// How an address reads. Chinese order runs from the largest part to the smallest (省, 市, 区,
+// then the street) with no separators between Chinese parts; Western order runs from the street
+// to the region, separated by ", ".
+enum class AddressOrder { chinese, western };
+
+// The order a reader of `lang` expects for an address in `country`: Chinese for CN in every
+// language, and for HK, MO and TW when the reader reads Chinese; Western otherwise.
+AddressOrder address_order(const std::string& country, Lang lang);
+
+// An address as it is shown and printed, one string per line.
+struct AddressText {
+    std::string recipient;  // "张伟  13800138000"
+    std::string place;      // "上海市浦东新区世纪大道100号3号楼1201室" / "1 Main St, Springfield, IL"
+    std::string country;    // `country_name` then the postal code: "中国 200120"
+};
+
+// Formats `a` in `order`. The city is left out when it repeats the region (上海市 上海市); a
+// part that is empty or only spaces is left out; parts are trimmed. In Chinese order two parts
+// are run together when both sides of the join are non-ASCII (Chinese) text and joined by one
+// space otherwise (an address typed in pinyin still reads "Shanghai Pudong …"). Display only:
+// the payment signs the parts themselves (PAYMENT.md "ship_to"), never this text.
+AddressText format_address(const Address& a, AddressOrder order, const std::string& country_name);
 
 // Support tickets: the phone rule of addresses on its own ("+<country code> …", or for CN an
 // 11-digit mobile number starting with 1).

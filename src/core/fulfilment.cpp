@@ -18,11 +18,11 @@ std::optional<RefundStatus> refund_transition(RefundStatus from, RefundStatus to
 
 const std::vector<Carrier>& carriers() {
     static const std::vector<Carrier> list = {
-        {"sf", "SF Express", "https://www.sf-express.com/chn/en/waybill/waybill-detail/"},
-        {"ems", "China Post EMS", "https://www.ems.com.cn/qps/yjcx?mailNum="},
-        {"jd", "JD Logistics", "https://www.jdl.com/orderSearch/?waybillCodes="},
-        {"ups", "UPS", "https://www.ups.com/track?tracknum="},
-        {"dhl", "DHL Express", "https://www.dhl.com/en/express/tracking.html?AWB="},
+        {"sf", "SF Express", "顺丰速运", "https://www.sf-express.com/chn/en/waybill/waybill-detail/"},
+        {"ems", "China Post EMS", "中国邮政 EMS", "https://www.ems.com.cn/qps/yjcx?mailNum="},
+        {"jd", "JD Logistics", "京东物流", "https://www.jdl.com/orderSearch/?waybillCodes="},
+        {"ups", "UPS", "UPS", "https://www.ups.com/track?tracknum="},
+        {"dhl", "DHL Express", "DHL 国际快递", "https://www.dhl.com/en/express/tracking.html?AWB="},
     };
     return list;
 }
@@ -31,6 +31,15 @@ std::optional<Carrier> find_carrier(const std::string& code) {
     for (const auto& c : carriers())
         if (c.code == code) return c;
     return std::nullopt;
+}
+
+const std::string& carrier_name(const Carrier& carrier, Lang lang) {
+    return lang == Lang::zh_CN && !carrier.name_zh.empty() ? carrier.name_zh : carrier.name;
+}
+
+std::string carrier_display_name(const std::string& code, Lang lang) {
+    const auto carrier = find_carrier(code);
+    return carrier ? carrier_name(*carrier, lang) : code;
 }
 
 std::string tracking_url(const Carrier& carrier, const std::string& tracking_number) {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/catalog.hpp"
 #include "core/money.hpp"
 #include "core/order_state.hpp"
 
@@ -37,14 +38,20 @@ NLOHMANN_JSON_SERIALIZE_ENUM(RefundStatus, {{RefundStatus::pending, "pending"}, 
 // The refund state machine: only pending → succeeded, once.
 std::optional<RefundStatus> refund_transition(RefundStatus from, RefundStatus to);
 
-// Carriers the store ships with, and each one's public tracking page for a number.
+// Carriers the store ships with, their names in each UI language, and each one's public
+// tracking page for a number.
 struct Carrier {
     std::string code;      // "sf", "ems", "ups", …
-    std::string name;
+    std::string name;      // English ("SF Express")
+    std::string name_zh;   // Simplified Chinese ("顺丰速运")
     std::string tracking_url_prefix;
 };
 const std::vector<Carrier>& carriers();
 std::optional<Carrier> find_carrier(const std::string& code);
+// The carrier's name in `lang`.
+const std::string& carrier_name(const Carrier& carrier, Lang lang);
+// The name of the carrier with `code` in `lang`; the code itself for a carrier we do not know.
+std::string carrier_display_name(const std::string& code, Lang lang);
 std::string tracking_url(const Carrier& carrier, const std::string& tracking_number);
 
 // A tracking number as carriers print them: 6–40 letters, digits or dashes.

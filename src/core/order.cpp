@@ -1,5 +1,6 @@
 #include "core/order.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <set>
 #include <stdexcept>
@@ -16,13 +17,6 @@ std::optional<std::int64_t> whole_number(const nlohmann::json& v) {
                    ? std::optional<std::int64_t>(static_cast<std::int64_t>(v.get<std::uint64_t>())) : std::nullopt;
     if (v.is_number_integer()) return v.get<std::int64_t>();
     return std::nullopt;
-}
-
-bool valid_coupon_code(const std::string& code) {
-    if (code.empty() || code.size() > 32) return false;
-    for (char c : code)
-        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
-    return true;
 }
 
 std::string upper(std::string s) {
@@ -44,6 +38,38 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
 }
 
 }  // namespace
+
+bool valid_coupon_code(std::string_view code) {
+    if (code.empty() || code.size() > 32) return false;
+    for (char c : code)
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+    return true;
+}
+
+std::string normalize_coupon_code(std::string_view typed) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!typed.empty() && space(typed.front())) typed.remove_prefix(1);
+    while (!typed.empty() && space(typed.back())) typed.remove_suffix(1);
+    return upper(std::string(typed));
+}
+
+bool points_in_range(std::int64_t points) { return points >= 0 && points <= kMaxPointsPerOrder; }
+
+std::optional<std::int64_t> parse_points_text(std::string_view text) {
+    const auto space = [](char c) { return c == ' ' || c == '\t'; };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    if (text.empty()) return 0;
+    if (text.size() > 10) return std::nullopt;  // more digits than kMaxPointsPerOrder has, and no overflow below
+    std::int64_t n = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return points_in_range(n) ? std::optional<std::int64_t>(n) : std::nullopt;
+}
+
+std::int64_t max_line_qty(std::int64_t stock) { return std::clamp<std::int64_t>(stock, 0, kMaxLineQty); }
 
 ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_optional) {
     ParsedOrderRequest out;
@@ -119,7 +145,7 @@ ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_
 
     if (const auto points = body.find("use_points"); points != body.end() && !points->is_null()) {
         const auto value = whole_number(*points);
-        if (!value || *value < 0 || *value > kMaxPointsPerOrder) errors["use_points"] = "Points must be a whole number, zero or more.";
+        if (!value || !points_in_range(*value)) errors["use_points"] = "Points must be a whole number, zero or more.";
         else req.use_points = *value;
     }
     return out;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -51,6 +52,22 @@ struct ParsedOrderRequest {
 // With `address_optional` (pricing a cart before checkout) `"ship_to": null` is accepted and
 // left empty; the member is still required, and a ship_to object is still validated.
 ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_optional = false);
+
+// A coupon code: 1–32 of A–Z, 0–9, '-' and '_' (what parse_order_request accepts).
+bool valid_coupon_code(std::string_view code);
+// A coupon code as a buyer typed it ("  save20 ") in the form the API takes ("SAVE20"): the
+// surrounding spaces dropped, ASCII letters upper-cased. Not checked: see valid_coupon_code.
+std::string normalize_coupon_code(std::string_view typed);
+
+// Whether `points` may be asked for in one order: 0–kMaxPointsPerOrder.
+bool points_in_range(std::int64_t points);
+// The points a buyer typed: "" (or only spaces) is 0; else digits only, within points_in_range.
+// nullopt for signs, fractions, separators, or more than kMaxPointsPerOrder (e.g. 20 digits).
+std::optional<std::int64_t> parse_points_text(std::string_view text);
+
+// The most units of one product a cart line may hold: its stock, at most kMaxLineQty (0 when
+// sold out). The cart caps quantities with it; checkout still re-checks stock.
+std::int64_t max_line_qty(std::int64_t stock);
 
 // A JSON value that holds the same request (what the client sends). `without_address` writes
 // "ship_to": null: a cart priced before an address is typed (previews only).

@@ -16,7 +16,10 @@ std::optional<OrderStatus> transition(OrderStatus from, OrderEvent event, Actor 
             if (from == S::shipped && actor != Actor::buyer) return S::delivered;
             break;
         case E::confirm_receipt:
-            if ((from == S::delivered || from == S::shipped) && actor == Actor::buyer) return S::completed;
+            if (from == S::delivered && actor == Actor::buyer) return S::completed;
+            break;
+        case E::confirm_receipt_before_delivery:
+            if (from == S::shipped && actor == Actor::buyer) return S::completed;
             break;
         case E::auto_complete:
             if (from == S::delivered && actor == Actor::system) return S::completed;
@@ -40,6 +43,7 @@ std::string event_name(OrderEvent event) {
         case OrderEvent::ship: return "ship";
         case OrderEvent::deliver: return "deliver";
         case OrderEvent::confirm_receipt: return "confirm_receipt";
+        case OrderEvent::confirm_receipt_before_delivery: return "confirm_receipt_before_delivery";
         case OrderEvent::auto_complete: return "auto_complete";
         case OrderEvent::cancel: return "cancel";
         case OrderEvent::expire: return "expire";

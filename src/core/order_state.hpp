@@ -31,7 +31,9 @@ NLOHMANN_JSON_SERIALIZE_ENUM(PaymentStatus, {
 
 // What happens to an order. `expire` is the automatic cancel of an order left unpaid.
 // `reship` sends a replacement for a shipped parcel the carrier lost (or returned to sender).
-enum class OrderEvent { pay, ship, deliver, confirm_receipt, auto_complete, cancel, expire, reship };
+// `confirm_receipt_before_delivery` is the buyer saying the parcel arrived while the carrier has
+// not reported delivery yet: a separate event so that a plain confirmation is refused until then.
+enum class OrderEvent { pay, ship, deliver, confirm_receipt, confirm_receipt_before_delivery, auto_complete, cancel, expire, reship };
 
 // Who causes an event.
 enum class Actor { buyer, staff, system };
@@ -39,7 +41,8 @@ enum class Actor { buyer, staff, system };
 // The status after `event`, or nullopt when the rules forbid it:
 //   pending_payment --pay--> paid --ship--> shipped --deliver--> delivered
 //   delivered --confirm_receipt (buyer) / auto_complete (system)--> completed
-//   shipped --confirm_receipt (buyer)--> completed  (the parcel arrived before the carrier said so)
+//   shipped --confirm_receipt_before_delivery (buyer)--> completed  (the parcel arrived before the
+//                                          carrier said so; the buyer acknowledges it explicitly)
 //   pending_payment --cancel (buyer, staff) / expire (system)--> cancelled
 //   paid --cancel (buyer, staff)--> cancelled   (the caller refunds in full)
 //   shipped --reship (staff)--> shipped   (lost package: a new shipment replaces the lost one;

@@ -28,8 +28,9 @@ Totals price_order(const std::vector<LinePrice>& lines, const ShippingRules& shi
                                                                    : t.subtotal_minor * coupon->value / 100;
         t.coupon_discount_minor = std::clamp<std::int64_t>(raw, 0, t.subtotal_minor);
     }
+    // Points are worth one minor unit each (points_value_minor), so the cap is in points too.
     t.points_used = std::clamp<std::int64_t>(points_requested, 0, t.subtotal_minor - t.coupon_discount_minor);
-    t.discount_minor = t.coupon_discount_minor + t.points_used;
+    t.discount_minor = t.coupon_discount_minor + points_value_minor(t.points_used);
     t.total_minor = t.subtotal_minor - t.discount_minor + t.shipping_minor;
     return t;
 }

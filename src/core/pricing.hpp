@@ -37,6 +37,8 @@ struct Coupon {
 std::optional<std::string> coupon_problem(const Coupon& coupon, std::int64_t subtotal_minor, std::int64_t now_unix_s);
 
 // One point is worth one minor unit of the fiat currency (100 points = ¥1).
+// What `points` take off an order, in minor units.
+inline std::int64_t points_value_minor(std::int64_t points) { return points; }
 // Points earned when an order completes: one per whole major unit of the total paid.
 std::int64_t points_earned(std::int64_t total_minor);
 
@@ -50,7 +52,7 @@ struct Totals {
     std::int64_t shipping_minor = 0;
     std::int64_t coupon_discount_minor = 0;
     std::int64_t points_used = 0;        // points spent, each worth one minor unit
-    std::int64_t discount_minor = 0;     // coupon + points: what the order summary calls discount
+    std::int64_t discount_minor = 0;     // coupon + points value: what the order summary calls discount
     std::int64_t total_minor = 0;        // subtotal - discount + shipping
 
     friend bool operator==(const Totals&, const Totals&) = default;

@@ -57,7 +57,7 @@ std::vector<Route> api_routes() {
         Route{"POST", "/api/v1/orders/{id}/cancel", A::user, cancel_order}.takes("ReasonRequest").returns("Order"),
         Route{"POST", "/api/v1/orders/{id}/payments", A::user, create_payment}.answers({201, 200}).idempotent(Idempotency::optional)
             .takes("PaymentRequest").returns("Payment"),
-        Route{"POST", "/api/v1/orders/{id}/confirm-receipt", A::user, confirm_receipt}.returns("Order"),
+        Route{"POST", "/api/v1/orders/{id}/confirm-receipt", A::user, confirm_receipt}.takes("ReceiptRequest").returns("Order"),
         Route{"POST", "/api/v1/orders/{id}/reorder", A::user, reorder}.returns("Reorder"),
         Route{"POST", "/api/v1/orders/{id}/returns", A::user, create_return}.answers({201}).takes("ReturnCreateRequest").returns("Return"),
         Route{"POST", "/api/v1/returns/{id}/shipment", A::user, ship_return}.takes("ReturnShipmentRequest").returns("Return"),

@@ -116,6 +116,9 @@ describe('catalog', () => {
     assert.deepEqual(store.body.currencies, ['CNY']);
     assert.deepEqual([...store.body.pay_currencies].sort(), ['BTC', 'USDT']);
     assert.ok(store.body.categories.every((c) => c.slug && c.title && c.i18n['zh-CN'].title));
+    // Support hours in both UI languages (--support-hours, --support-hours-zh): the footer shows one.
+    assert.equal(store.body.support.hours, 'Mon–Fri 09:00–18:00 (UTC+8)');
+    assert.equal(store.body.support.i18n['zh-CN'].hours, '周一至周五 09:00–18:00（北京时间）');
     const rates = await call(`${srv.api}/rates`);
     assert.equal(rates.status, 200);
     assert.equal(rates.body.fiat, 'CNY');

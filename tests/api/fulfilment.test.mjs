@@ -164,6 +164,17 @@ describe('carrier webhook and delivery', () => {
     let detail = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
     assert.equal(detail.status, 'shipped');
     assert.deepEqual(detail.shipments[0].events.map((e) => e.status), ['out_for_delivery', 'in_transit', 'info_received']);
+    // Out for delivery is not delivered: a plain confirmation is refused and changes nothing.
+    for (const body of [undefined, {}, { before_delivery: false }]) {
+      const early = await call(`${srv.api}/orders/${order.id}/confirm-receipt`, { method: 'POST', token, body });
+      assert.equal(early.status, 409, JSON.stringify(body));
+      assert.equal(early.body.code, 'order_not_receivable');
+      assert.equal(early.body.order_status, 'shipped');
+    }
+    const badFlag = await call(`${srv.api}/orders/${order.id}/confirm-receipt`, { method: 'POST', token, body: { before_delivery: 'yes' } });
+    assert.equal(badFlag.status, 422);
+    assert.ok(badFlag.body.errors.before_delivery);
+    assert.equal((await call(`${srv.api}/orders/${order.id}`, { token })).body.status, 'shipped');
 
     await sendTracking(srv.api, 'sf', number, [{ at: at(-3000), status: 'delivered', location: '北京', description: '已签收' }]);
     detail = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
@@ -176,6 +187,30 @@ describe('carrier webhook and delivery', () => {
     assert.equal(done.body.status, 'completed');
     assert.match(done.body.timeline.at(-1).note, /points earned/);
     assert.equal((await call(`${srv.api}/orders/${order.id}/confirm-receipt`, { method: 'POST', token })).status, 409);
+  });
+
+  test('before delivery the buyer completes the order only by saying it arrived (before_delivery), once', async () => {
+    const { token, order } = await paidOrder();
+    const number = tracking();
+    await staff(`/orders/${order.id}/shipments`, { carrier: 'sf', tracking_number: number });
+    let detail = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    assert.equal(detail.timeline.at(-1).note, `SF Express ${number}`, 'the carrier by name, not its code');
+    const unpaid = await call(`${srv.api}/orders`, {
+      method: 'POST', token, headers: { 'idempotency-key': randomUUID() },
+      body: { lines: [{ product_id: detail.lines[0].product_id, qty: 1 }], ship_to: detail.ship_to, pay_currency: 'BTC' },
+    });
+    assert.equal(unpaid.status, 201, JSON.stringify(unpaid.body));
+    const notShipped = await call(`${srv.api}/orders/${unpaid.body.id}/confirm-receipt`, { method: 'POST', token, body: { before_delivery: true } });
+    assert.equal(notShipped.status, 409);
+    assert.equal(notShipped.body.order_status, 'pending_payment');
+
+    const done = await call(`${srv.api}/orders/${order.id}/confirm-receipt`, { method: 'POST', token, body: { before_delivery: true } });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.equal(done.body.status, 'completed');
+    assert.match(done.body.timeline.at(-1).note, /^Receipt confirmed before the carrier reported delivery; \d+ points earned$/);
+    assert.equal((await call(`${srv.api}/orders/${order.id}/confirm-receipt`, { method: 'POST', token, body: { before_delivery: true } })).status, 409);
+    detail = (await call(`${srv.api}/orders/${order.id}`, { token })).body;
+    assert.equal(detail.status, 'completed');
   });
 
   test('event times with fractions and offsets (as Chinese carriers send them) are stored in UTC', async () => {
@@ -368,7 +403,8 @@ describe('staff order detail and lost packages (re-ship or refund)', () => {
     const entry = r.body.timeline.at(-1);
     assert.equal(entry.actor, 'staff');
     assert.equal(entry.status, 'shipped');
-    assert.match(entry.note, new RegExp(`ems ${second}.*carrier lost the parcel`));
+    // Carriers by name in the history, not by code.
+    assert.match(entry.note, new RegExp(`^Re-shipped with China Post EMS ${second} \\(replaces SF Express ${first}\\): carrier lost the parcel$`));
     assert.ok(entry.at);
 
     // The buyer sees the same, and the replacement's tracking moves the order to delivered.
@@ -415,7 +451,7 @@ describe('staff order detail and lost packages (re-ship or refund)', () => {
     assert.equal(cancelled.body.order_status, 'cancelled');
     const other = await paidOrder();
     assert.equal((await staff(`/orders/${other.order.id}/shipments`, { carrier: 'sf', tracking_number: tracking() })).status, 200);
-    assert.equal((await call(`${srv.api}/orders/${other.order.id}/confirm-receipt`, { method: 'POST', token: other.token, body: {} })).status, 200);
+    assert.equal((await call(`${srv.api}/orders/${other.order.id}/confirm-receipt`, { method: 'POST', token: other.token, body: { before_delivery: true } })).status, 200);
     const completed = await staff(`/orders/${other.order.id}/reshipments`, { carrier: 'sf', tracking_number: tracking(), reason: 'x' });
     assert.equal(completed.status, 409);
     assert.equal(completed.body.order_status, 'completed');

@@ -196,6 +196,26 @@ describe('coupons and points', () => {
     assert.equal((await place(token, body)).status, 201);
   });
 
+  test('the preview names the coupon it applied, and none when it refused it', async () => {
+    const p = inStock(2).find((x) => Number(x.price.amount) >= 10000);
+    const body = order([{ product_id: p.id, qty: 2 }], { coupon: 'save20' });
+    const ok = await call(`${srv.api}/orders/preview`, { method: 'POST', token: buyer, body });
+    assert.equal(ok.status, 200);
+    assert.equal(ok.body.coupon, 'SAVE20');
+    assert.equal(ok.body.coupon_discount.amount, '2000');
+    const expired = await call(`${srv.api}/orders/preview`, { method: 'POST', token: buyer, body: { ...body, coupon: 'EXPIRED5' } });
+    assert.equal(expired.status, 200);
+    assert.equal(expired.body.coupon, null);
+    assert.equal(expired.body.coupon_discount.amount, '0');
+    assert.equal(expired.body.problems.find((x) => x.field === 'coupon')?.reason, 'coupon_expired');
+    const none = await call(`${srv.api}/orders/preview`, { method: 'POST', token: buyer, body: order([{ product_id: p.id, qty: 1 }]) });
+    assert.equal(none.body.coupon, null);
+    // Subtotal - coupon - points + shipping = total, in every answer.
+    for (const r of [ok.body, expired.body, none.body]) {
+      assert.equal(Number(r.subtotal.amount) - Number(r.coupon_discount.amount) - r.points_used + Number(r.shipping.amount), Number(r.total.amount));
+    }
+  });
+
   test('expired, unknown and under-minimum coupons are refused', async () => {
     const cheap = inStock().find((x) => Number(x.price.amount) < 10000);
     for (const coupon of ['EXPIRED5', 'NOSUCHCODE', 'WELCOME10']) {

@@ -132,7 +132,9 @@ test('staff ship in the console, carrier events move the buyer\'s tracking timel
   await typeInto(staff, 'Tracking number', tracking);
   await click(staff, role(staff, 'button', 'Ship order'));
   await role(staff, 'status', 'Shipped').waitFor({ state: 'attached', timeout: 10000 });
-  await role(staff, 'heading', 'Lost package').waitFor({ state: 'attached', timeout: 10000 });
+  // The console now leads with what is next (issue 19); the lost-package form comes lower down.
+  await role(staff, 'heading', 'Awaiting delivery').waitFor({ state: 'attached', timeout: 10000 });
+  await reveal(staff, role(staff, 'heading', 'Lost package'));
   let o = (await call(`${api}/orders/${order.id}`, { token: flow.token })).body;
   assert.equal(o.status, 'shipped');
   assert.equal(o.shipments[0].carrier, 'sf');
@@ -160,6 +162,10 @@ test('staff ship in the console, carrier events move the buyer\'s tracking timel
   await toTop(buyer);
   await role(buyer, 'status', 'Delivered').waitFor({ state: 'attached', timeout: 15000 });
   await click(buyer, role(buyer, 'button', 'Confirm receipt'));
+  // It asks first (issue 19): completing the order cannot be undone.
+  await role(buyer, 'heading', 'Confirm receipt?').waitFor({ state: 'attached', timeout: 5000 });
+  await text(buyer, 'This completes the order and cannot be undone.').waitFor({ state: 'attached' });
+  await clickMirror(buyer, role(buyer, 'button', 'Confirm receipt').last());
   await role(buyer, 'status', 'Completed').waitFor({ state: 'attached', timeout: 10000 });
   o = (await call(`${api}/orders/${order.id}`, { token: flow.token })).body;
   assert.equal(o.status, 'completed');

@@ -94,7 +94,7 @@ test('a new buyer checks out, creates a wallet, and pays with the payment passwo
   await typeInto(page, 'Full name', address.name);
   await typeInto(page, 'Phone', address.phone);
   await click(page, role(page, 'button', 'Country'));
-  await clickMirror(page, role(page, 'option', 'US'));
+  await clickMirror(page, role(page, 'option', 'United States'));
   await typeInto(page, 'Province / state', address.region);
   await typeInto(page, 'City', address.city);
   await typeInto(page, 'Postal code', address.postal_code);
@@ -109,8 +109,12 @@ test('a new buyer checks out, creates a wallet, and pays with the payment passwo
   await screenshot(page, 'checkout-confirmed-desktop-en');
 
   await click(page, role(page, 'button', 'Place order'));
-  await page.waitForFunction(() => /^#\/orders\/ord_[0-9a-f]+\/pay$/.test(location.hash), null, { timeout: 10000 });
+  // The confirmation first (issue 19): placed, its number, then "Pay now".
+  await page.waitForFunction(() => /^#\/orders\/ord_[0-9a-f]+\/placed$/.test(location.hash), null, { timeout: 10000 });
   const orderId = new URL(page.url()).hash.split('/')[2];
+  await role(page, 'heading', 'Your order is placed').waitFor({ state: 'attached', timeout: 5000 });
+  await click(page, role(page, 'button', 'Pay now'));
+  await page.waitForFunction((id) => location.hash === `#/orders/${id}/pay`, orderId, { timeout: 10000 });
   await role(page, 'heading', 'Payment').waitFor({ state: 'attached', timeout: 5000 });
   await a11y(page).getByText(/^1[0-5]:\d\d$/).first().waitFor({ state: 'attached', timeout: 5000 });
   await role(page, 'status', 'Cart items: 0').waitFor({ state: 'detached', timeout: 1000 }).catch(() => {});
@@ -172,7 +176,8 @@ test('a new buyer checks out, creates a wallet, and pays with the payment passwo
   await click(page, role(page, 'button', 'Pay'));
   await page.waitForFunction((id) => location.hash === `#/orders/${id}`, orderId, { timeout: 15000 });
   await role(page, 'status', 'Paid').waitFor({ state: 'attached', timeout: 10000 });
-  await text(page, 'Payment ID').waitFor({ state: 'attached', timeout: 5000 });
+  // Below the fuller summary (issue 19): scrolled to, as a buyer would.
+  await reveal(page, text(page, 'Payment ID'));
   page.off('request', countGets);
   // The paid order and the wallet, once each (the pay handler and the route entry both fetched them).
   assert.deepEqual(afterPay.sort(), [`/api/v1/orders/${orderId}`, '/api/v1/wallet'], afterPay.join(' '));

@@ -131,3 +131,22 @@ export async function screenshot(page, name) {
   await waitIdle(page);
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
+
+// The pixels of a screen rectangle (CSS px), decoded in the page from a screenshot taken with the
+// mouse out of the way: { width, height, data } with data RGBA bytes, row by row.
+export async function pixelsIn(page, { x, y, width, height }) {
+  await page.mouse.move(0, 0);
+  await waitIdle(page, 200);
+  const png = await page.screenshot({ clip: { x, y, width, height } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return { width: c.width, height: c.height, data: [...g.getImageData(0, 0, c.width, c.height).data] };
+  }, png.toString('base64'));
+}

@@ -15,7 +15,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, newPage, waitReady, clickMirror, screenshot, waitIdle, waitForFieldValue,
-  DESKTOP, PHONE, DEMO_BUYER,
+  DESKTOP, PHONE, DEMO_BUYER, pixelsIn,
 } from './helpers.mjs';
 
 let server;
@@ -140,6 +140,27 @@ test('search by typing; Chinese text arrives through the IME textarea', async ()
   await page.keyboard.press('Backspace');
   await page.keyboard.insertText('卫衣');
   await waitForFieldValue(page, 'Search products', '卫衣');
+  await page.context().close();
+});
+
+test('a quote mark in a heading sits a space from the word before it, not half an em', async () => {
+  const page = await open('/?q=xyzzy');
+  const heading = role(page, 'heading', 'Results for “xyzzy”');
+  await heading.waitFor({ state: 'attached', timeout: 5000 });
+  const b = await heading.boundingBox();
+  // The widest run of ink-free columns inside the heading: the gap between two words.
+  const { width, height, data } = await pixelsIn(page, { x: b.x, y: b.y, width: b.width, height: b.height });
+  const inked = (x) => {
+    for (let y = 0; y < height; y++) if (data[(y * width + x) * 4] < 128) return true;
+    return false;
+  };
+  let gap = 0, run = 0, seen = false;
+  for (let x = 0; x < width; x++) {
+    if (inked(x)) { if (seen) gap = Math.max(gap, run); run = 0; seen = true; } else run++;
+  }
+  // A space at 24 px and the letters' side bearings make about 10 px; WenQuanYi's full-width “
+  // used to add 14 px more.
+  assert.ok(gap > 3 && gap <= 14, `widest gap in the heading: ${gap} px`);
   await page.context().close();
 });
 

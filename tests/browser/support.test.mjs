@@ -237,6 +237,63 @@ test('a closed ticket refuses replies and offers a new ticket that references it
   await page.context().close();
 });
 
+test('a long description wraps inside its box, which grows with it; the text is stored as typed', async () => {
+  const page = await open('/tickets/new', buyer);
+  await typeInto(page, 'Subject', 'Long story');
+  const box = () => role(page, 'textbox', 'Description').boundingBox();
+  const empty = await box();
+  const words = 'The parcel left Shenzhen on Monday and the tracking page has not moved since then, ' +
+    'so I would like to know where it is and when it will arrive at my door.';
+  const chinese = '包裹周一从深圳发出以后物流信息一直没有更新请帮我查一下现在在哪里什么时候能送到';
+  const long = `${words} ${chinese} ${words} ${chinese}${words} ${words}${chinese} ${words} ${words}`;
+  // Long text goes in as one commit (as a paste or an IME brings it): keystrokes this fast are
+  // dropped by the browser's test input, in any text field.
+  const insert = async (t) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.insertText', { text: t });
+    await cdp.detach();
+  };
+  await focusField(page, 'Description');
+  await insert(long);
+  await waitForFieldValue(page, 'Description', long, 10000);
+  const grown = await box();
+  // Wrapped, not scrolled sideways: the box keeps its width and takes more lines.
+  assert.equal(grown.width, empty.width);
+  assert.equal(grown.x, empty.x);
+  assert.ok(grown.height > empty.height + 30, `the box grew from ${empty.height} to ${grown.height} px`);
+  await screenshot(page, 'support-description-wrapped-desktop-en');
+  // Editing at the end: Backspace removes typed characters (the soft breaks are not in the value).
+  for (let i = 0; i < 12; i++) {  // one key per frame, as a person types
+    await page.keyboard.press('Backspace');
+    await waitIdle(page, 50);
+  }
+  await waitForFieldValue(page, 'Description', long.slice(0, -12), 10000);
+  // A typed line break is kept; the soft ones are never stored.
+  await page.keyboard.press('Enter');
+  await waitIdle(page, 50);
+  await page.keyboard.type('Thanks!', { delay: 40 });
+  const typed = `${long.slice(0, -12)}\nThanks!`;
+  // Far more than the box holds: it stops growing and scrolls.
+  const more = ` ${words}`.repeat(12);
+  await insert(more);
+  await waitForFieldValue(page, 'Description', `${typed}${more}`.replace(/\n/g, ''), 10000);
+  const full = await box();
+  assert.ok(full.height <= 330 && full.height >= grown.height, `capped at its max height (${full.height} px)`);
+  await typeInto(page, 'Contact email', 'buyer@satstore.test');
+  await click(page, role(page, 'button', 'Submit ticket'));
+  await role(page, 'heading', /^Ticket T-\d+ submitted$/).waitFor({ state: 'attached', timeout: 10000 });
+  const t = (await myTickets()).find((x) => x.subject === 'Long story');
+  assert.equal(t.description, `${typed}${more}`);
+  // The contact row's two fields line up.
+  await page.context().close();
+  const form = await open('/tickets/new', buyer);
+  await reveal(form, role(form, 'textbox', 'Contact phone'));
+  const email = await role(form, 'textbox', 'Contact email').boundingBox();
+  const tel = await role(form, 'textbox', 'Contact phone').boundingBox();
+  assert.ok(Math.abs(email.y - tel.y) < 1, `contact phone at y=${tel.y}, email at y=${email.y}`);
+  await form.context().close();
+});
+
 test('screenshots: help center, ticket form, my tickets and the agent console in both languages', async () => {
   for (const [device, dname] of [[DESKTOP, 'desktop'], [PHONE, 'phone']]) {
     for (const [locale, lname] of [['en-US', 'en'], ['zh-CN', 'zh']]) {

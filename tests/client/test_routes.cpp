@@ -55,3 +55,14 @@ TEST_CASE("account, forgot-password and reset-password routes parse and round-tr
     for (Route r : {Route::account, Route::forgot_password}) CHECK(parse_route(route_fragment(route_of(r))).route == r);
     CHECK(parse_route("/account/x").route == Route::not_found);
 }
+
+TEST_CASE("the order confirmation route parses and prints back") {
+    const RouteState placed = parse_route("/orders/ord_abc123/placed");
+    CHECK(placed.route == Route::order_placed);
+    CHECK(placed.order_id == "ord_abc123");
+    CHECK(route_fragment(placed) == "/orders/ord_abc123/placed");
+    CHECK(parse_route("/orders/ord_abc123/placed/").route == Route::order_placed);
+    CHECK(parse_route("/orders/a/b/placed").route == Route::not_found);
+    CHECK(parse_route("/orders/placed").route == Route::order);  // an order id, not the suffix
+    CHECK(parse_route("/orders/ord_abc123/pay/placed").route == Route::not_found);
+}

@@ -56,12 +56,15 @@ TEST_CASE("a newer server's unknown problem codes, roles and coins are read as u
 
 TEST_CASE("store, session and saved address round trips") {
     StoreInfo s{"demo", "Demo 商店", Currency::CNY, {Currency::BTC, Currency::USDT}, "help@x.co", "+86 1", "9-18",
-                {{"tea", "Tea", "茶"}}, true};
+                "9–18 点", {{"tea", "Tea", "茶"}}, true};
     const StoreInfo back = json(s).get<StoreInfo>();
     CHECK(back.name == "Demo 商店");
     CHECK(back.pay_currencies.size() == 2);
     CHECK(back.categories.at(0).title_zh == "茶");
     CHECK(back.demo);
+    CHECK(back.support_hours == "9-18");
+    CHECK(back.support_hours_zh == "9–18 点");
+    CHECK(json(s).at("support").at("i18n").at("zh-CN").at("hours") == "9–18 点");
 
     const Session session{"tok", {"usr_1", "a@b.co", "A", {Role::merchant}, true, 10, 0}, 3600};
     const Session again = json(session).get<Session>();

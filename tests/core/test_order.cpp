@@ -132,6 +132,14 @@ TEST_CASE("the order state machine allows exactly the transitions of SPEC §2") 
     CHECK(transition(S::paid, E::ship, Actor::staff) == S::shipped);
     CHECK(transition(S::shipped, E::deliver, Actor::system) == S::delivered);
     CHECK(transition(S::delivered, E::confirm_receipt, Actor::buyer) == S::completed);
+    // Before the carrier reports delivery only the explicit acknowledgement completes the order.
+    CHECK_FALSE(transition(S::shipped, E::confirm_receipt, Actor::buyer));
+    CHECK(transition(S::shipped, E::confirm_receipt_before_delivery, Actor::buyer) == S::completed);
+    for (S from : {S::pending_payment, S::paid, S::delivered, S::completed, S::cancelled})
+        CHECK_FALSE(transition(from, E::confirm_receipt_before_delivery, Actor::buyer));
+    CHECK_FALSE(transition(S::shipped, E::confirm_receipt_before_delivery, Actor::staff));
+    for (S from : {S::pending_payment, S::paid, S::completed, S::cancelled})
+        CHECK_FALSE(transition(from, E::confirm_receipt, Actor::buyer));
     CHECK(transition(S::delivered, E::auto_complete, Actor::system) == S::completed);
     CHECK(transition(S::pending_payment, E::cancel, Actor::buyer) == S::cancelled);
     CHECK(transition(S::paid, E::cancel, Actor::staff) == S::cancelled);
@@ -214,4 +222,42 @@ TEST_CASE("an order survives its API representation") {
     CHECK(order_summary(back) == order_summary(o));
     CHECK(back.quote == o.quote);
     CHECK(back.timeline.size() == 1);
+}
+
+TEST_CASE("typed points, coupon codes and cart quantities follow the checkout request's rules") {
+    CHECK(parse_points_text("") == 0);
+    CHECK(parse_points_text("  ") == 0);
+    CHECK(parse_points_text("500") == 500);
+    CHECK(parse_points_text(" 42 ") == 42);
+    CHECK(parse_points_text("1000000000") == kMaxPointsPerOrder);
+    CHECK_FALSE(parse_points_text("1000000001"));
+    CHECK_FALSE(parse_points_text("12345678901234567890"));  // 20 digits: refused, not wrapped
+    CHECK_FALSE(parse_points_text("-5"));
+    CHECK_FALSE(parse_points_text("+5"));
+    CHECK_FALSE(parse_points_text("1.5"));
+    CHECK_FALSE(parse_points_text("1,000"));
+    CHECK_FALSE(parse_points_text("1e3"));
+    CHECK_FALSE(parse_points_text("５"));  // a full-width digit is not a digit here
+    CHECK(points_in_range(0));
+    CHECK_FALSE(points_in_range(-1));
+
+    CHECK(normalize_coupon_code("  save20 ") == "SAVE20");
+    CHECK(valid_coupon_code(normalize_coupon_code("welcome10")));
+    CHECK_FALSE(valid_coupon_code(normalize_coupon_code("save 20")));
+    CHECK_FALSE(valid_coupon_code(""));
+    CHECK_FALSE(valid_coupon_code(std::string(33, 'A')));
+
+    CHECK(max_line_qty(3) == 3);
+    CHECK(max_line_qty(0) == 0);
+    CHECK(max_line_qty(-2) == 0);
+    CHECK(max_line_qty(500) == kMaxLineQty);
+}
+
+TEST_CASE("the summary rows add up: subtotal - coupon - points value + shipping = total") {
+    const Coupon ten{"SAVE10", CouponKind::fixed, 1000, 0, 0, true};
+    const Totals t = price_order({{2500, 2}}, ShippingRules{}, &ten, 300);
+    CHECK(t.coupon_discount_minor == 1000);
+    CHECK(t.points_used == 300);
+    CHECK(t.total_minor == t.subtotal_minor - t.coupon_discount_minor - points_value_minor(t.points_used) + t.shipping_minor);
+    CHECK(t.discount_minor == t.coupon_discount_minor + points_value_minor(t.points_used));
 }

@@ -133,6 +133,15 @@ std::optional<platform::RasterGlyph> font_glyph(std::uint32_t cp, float px) {
     r.top = static_cast<float>(y0);
     r.alpha.resize(static_cast<std::size_t>(r.width) * r.height);
     stbtt_MakeCodepointBitmap(&g.info, r.alpha.data(), r.width, r.height, r.width, scale, scale, static_cast<int>(cp));
+    // WenQuanYi draws ‘ ’ “ ” an em wide with the mark at one side, which leaves half an em of gap
+    // before an opening quote ("Results for “xyzzy”"). They get the mark's width plus a little on
+    // each side, as proportional fonts draw them.
+    const bool quote = cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D;
+    if (quote && r.advance >= px * 0.8f) {
+        const float side = std::round(px * 0.08f);
+        r.left = side;
+        r.advance = static_cast<float>(r.width) + 2 * side;
+    }
     return r;
 }
 

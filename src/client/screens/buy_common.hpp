@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app_state.hpp"
+#include "ui/buy_widgets.hpp"
 
 namespace satstore::client::screens {
 
@@ -16,7 +17,15 @@ void buy(AppState& s, BuyAction action, std::string arg = {});
 // English; in Chinese a per-field Chinese sentence replaces them.
 std::string field_error_text(const AppState& s, const std::map<std::string, std::string>& errors, const std::string& key);
 
-// An address as the buyer reads it, a few lines, `width` wide.
+// The name of the country `code` (ISO 3166-1 alpha-2) in `lang`: 中国, 中国香港, United States, …;
+// the code itself for a country the store does not ship to.
+std::string country_name(Lang lang, const std::string& code);
+
+// `a` formatted for the UI language (core format_address: Chinese order for CN, and for
+// HK/MO/TW in Chinese; Western order otherwise).
+AddressText address_text(const AppState& s, const Address& a);
+
+// An address as the buyer reads it: recipient, place and country lines, `width` wide.
 void address_lines(const AppState& s, const Address& a, float width);
 
 // The problems the preview reports for cart line `index` (out of stock, unavailable), in red.
@@ -25,11 +34,25 @@ void line_problems(AppState& s, std::size_t index);
 // A problem of the preview in the UI language.
 std::string problem_text(const AppState& s, const PreviewProblem& p);
 
-// Subtotal, shipping, discount, total and the crypto amount of a preview.
-void totals_rows(AppState& s, const Preview& p, float width);
+// The summary figures (ui::price_summary) of a preview (cart, review: the crypto estimate) and
+// of an order (payment, order, staff console: what is due, or what was paid and when).
+ui::PriceSummary preview_summary(const Preview& p);
+ui::PriceSummary order_price_summary(const Order& o);
 
-// The cart's pricing card below the cart lines (cart.cpp): coupon, points, totals from the
-// server's preview and "Checkout".
+// An order's contents inside a card `inner` wide: its lines ("title × qty", line total), the
+// price summary, and the shipping address (payment page, order placed, order page).
+void order_contents(const AppState& s, const Order& o, float inner);
+
+// Why checkout cannot go on with the cart as it is: "" when it can, else the sentence to show
+// (a line out of stock or unavailable, or points that are not valid).
+std::string checkout_blocked_reason(const AppState& s, bool in_cart);
+
+// The error of the points field ("" when none): not a whole number in range, more than the
+// buyer holds, or the preview's insufficient_points.
+std::string points_error_text(const AppState& s);
+
+// The cart's pricing card below the cart lines (cart.cpp): coupon (its error or "applied"
+// below it), points (its error below it), the summary from the server's preview and "Checkout".
 void cart_pricing(AppState& s, float width);
 
 // The order the route names, when `detail` is it; else nullptr, and in its place a placeholder

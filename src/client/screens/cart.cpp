@@ -1,6 +1,8 @@
-// satstore client — cart: lines kept in localStorage with quantities, stock warnings, and the
-// server-priced summary with coupon and "Checkout" (cart_pricing in buy_common.cpp).
+// satstore client — cart: lines kept in localStorage with quantities stepped or typed within
+// stock, the lines checkout waits for marked in red with the reason and a fix, and the
+// server-priced summary with coupon, points and "Checkout" (cart_pricing in buy_common.cpp).
 #include <algorithm>
+#include <cstdio>
 
 #include <imgui_internal.h>
 
@@ -22,13 +24,30 @@ namespace color = ui::color;
 constexpr float kThumbW = 96.0f;
 constexpr float kThumbH = 72.0f;
 
-void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
+// The preview's problems for cart line `index` that keep checkout waiting (out of stock,
+// unavailable); the first, or nullptr.
+const PreviewProblem* blocking_problem(const AppState& s, std::size_t index) {
+    const std::string prefix = "lines[" + std::to_string(index) + "]";
+    for (const PreviewProblem& p : s.buy.checkout.preview.problems) {
+        if (p.field.rfind(prefix, 0) == 0 && p.blocks_checkout()) return &p;
+    }
+    return nullptr;
+}
+
+// The line's quantity, stepped or typed; set_cart_qty caps it at the stock and says why.
+void qty_control(AppState& s, const CartLine& line, const std::string& title, std::int64_t max_qty) {
+    const std::int64_t n = ui::quantity_control(s.lang, "qty", line.qty, max_qty, trf(s.lang, S::quantity_of_s, title.c_str()),
+                                                s.buy.checkout.qty_text[line.product_id]);
+    if (n != line.qty) s.push(Intent::Kind::set_cart_qty, line.product_id, n);
+}
+
+void cart_line(AppState& s, std::size_t index, const CartLine& line, const Product* p, float w) {
     ImGui::PushID(line.product_id.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool narrow = is_narrow(s);
-    const float row_h = narrow ? 176.0f : 104.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ui::card_background(dl, pos, ImVec2(pos.x + w, pos.y + row_h));
+    dl->ChannelsSplit(2);  // the card behind, drawn once the height is known
+    dl->ChannelsSetCurrent(1);
     const float pad = 16.0f;
     const ImVec2 thumb(pos.x + pad, pos.y + pad);
     const std::uint32_t tex = (p != nullptr && !p->images.empty()) ? image_texture(s, p->images.front()) : 0;
@@ -38,39 +57,54 @@ void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
     } else {
         dl->AddRectFilled(thumb, ImVec2(thumb.x + kThumbW, thumb.y + kThumbH), color::skeleton, 6);
     }
+    const PreviewProblem* blocked = blocking_problem(s, index);
+    const std::string title = p != nullptr ? product_title(*p, s.lang) : std::string(tr(s.lang, S::unavailable));
     const float tx = thumb.x + kThumbW + pad;
     const float right_w = narrow ? 0.0f : 300.0f;
     const float text_w = pos.x + w - pad - right_w - tx;
+    const std::int64_t max_qty = p != nullptr ? std::max<std::int64_t>(1, max_line_qty(p->stock)) : kMaxLineQty;
+
     ImGui::SetCursorScreenPos(ImVec2(tx, thumb.y));
     ImGui::BeginGroup();
-    if (p == nullptr) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    if (p == nullptr && blocked == nullptr) {
         ui::skeleton(ImGui::GetCursorScreenPos(), ImVec2(tx + std::min(200.0f, text_w), thumb.y + 18));
         ImGui::Dummy(ImVec2(text_w, 24));
     } else {
-        const std::vector<std::string> lines = ui::wrap_text(product_title(*p, s.lang), FontSize::body16, text_w, 1);
-        if (ui::link(lines.empty() ? "" : lines.front().c_str())) {
+        const std::vector<std::string> lines = ui::wrap_text(title, FontSize::body16, text_w, 1);
+        if (p == nullptr) {
+            ui::text(lines.empty() ? "" : lines.front(), FontSize::body16, color::danger);
+        } else if (ui::link(lines.empty() ? "" : lines.front().c_str())) {
             RouteState r = route_of(Route::product);
             r.product_id = p->id;
             go(s, r);
         }
-        ui::text(ui::price_text(p->price), FontSize::small14, color::muted);
-        if (narrow) {
+        if (p != nullptr) ui::text(ui::price_text(p->price), FontSize::small14, color::muted);
+        if (p != nullptr && narrow) {
             ui::text(ui::price_text(Money{p->price.amount_minor * line.qty, p->price.currency}), FontSize::body16, color::text);
         }
-        if (p->stock <= 0) ui::text(tr(s.lang, S::unavailable), FontSize::small14, color::danger);
-        else if (line.qty > p->stock) ui::text(trf(s.lang, S::stock_warning_lld, static_cast<long long>(p->stock)), FontSize::small14, color::warning);
-        else line_problems(s, static_cast<std::size_t>(std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& c) {
-                                                           return c.product_id == line.product_id;
-                                                       }) - s.cart.begin()));
+        if (blocked != nullptr) {
+            // Why checkout waits (a product no longer sold says so as its title), and the quickest fix.
+            if (p != nullptr) ui::text(problem_text(s, *blocked), FontSize::small14, color::danger, 0, true);
+            if (blocked->code == satstore::api::ProblemCode::out_of_stock && blocked->available && *blocked->available > 0) {
+                const std::string fix = trf(s.lang, S::reduce_to_lld, static_cast<long long>(*blocked->available)) + "##fix";
+                if (ui::link(fix.c_str(), FontSize::small14)) s.push(Intent::Kind::set_cart_qty, line.product_id, *blocked->available);
+            }
+        } else if (p != nullptr && p->stock > 0 && line.qty >= max_qty) {
+            // At the cap "+" is disabled; this says why.
+            const std::string why = p->stock <= kMaxLineQty ? trf(s.lang, S::stock_warning_lld, static_cast<long long>(p->stock))
+                                                            : trf(s.lang, S::qty_max_lld, static_cast<long long>(kMaxLineQty));
+            ui::text(why, FontSize::small14, color::warning, 0, true);
+        }
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+    float bottom = std::max(thumb.y + kThumbH, ImGui::GetItemRectMax().y);
 
-    const ImVec2 controls = narrow ? ImVec2(tx, pos.y + row_h - pad - ui::kControlHeight)
-                                   : ImVec2(pos.x + w - pad - right_w, thumb.y);
+    // Quantity and line total (beside the text on wide screens, below it on phones), Remove.
+    const ImVec2 controls = narrow ? ImVec2(thumb.x, bottom + 12) : ImVec2(pos.x + w - pad - right_w, thumb.y);
     ImGui::SetCursorScreenPos(controls);
-    const std::int64_t max_qty = p != nullptr ? std::max<std::int64_t>(1, std::min<std::int64_t>(p->stock, 99)) : 99;
-    const std::int64_t next = quantity_stepper(s, "qty", line.qty, max_qty);
-    if (next != line.qty) s.push(Intent::Kind::set_cart_qty, line.product_id, next);
+    qty_control(s, line, title, max_qty);
     if (p != nullptr && !narrow) {
         ImGui::SameLine(0, 16);
         const std::string total = ui::price_text(Money{p->price.amount_minor * line.qty, p->price.currency});
@@ -79,9 +113,24 @@ void cart_line(AppState& s, const CartLine& line, const Product* p, float w) {
     }
     const std::string remove = std::string(tr(s.lang, S::remove)) + "##remove";
     const float rw = ImGui::CalcTextSize(remove.c_str(), nullptr, true).x + 24;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - rw, pos.y + row_h - pad - ui::kControlHeight));
+    const float remove_y = narrow ? controls.y : controls.y + ui::kControlHeight + 8;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - rw, remove_y));
     if (ui::button(remove.c_str(), ButtonKind::danger_text)) s.push(Intent::Kind::set_cart_qty, line.product_id, 0);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + row_h + 12));
+    bottom = std::max(bottom, ImGui::GetItemRectMax().y) + pad;
+
+    const ImVec2 card_max(pos.x + w, bottom);
+    dl->ChannelsSetCurrent(0);
+    if (blocked != nullptr) {
+        // Marked in red, as "Remove or change the lines marked in red" under Checkout says.
+        dl->AddRectFilled(ImVec2(pos.x, pos.y + 2), ImVec2(card_max.x, card_max.y + 3), color::shadow, 9.0f);
+        dl->AddRectFilled(pos, card_max, IM_COL32(254, 242, 242, 255), 8.0f);
+        dl->AddRect(pos, card_max, color::danger, 8.0f, 0, 2.0f);
+    } else {
+        ui::card_background(dl, pos, card_max);
+    }
+    dl->ChannelsMerge();
+    if (blocked != nullptr) a11y::add(a11y::Role::alert, trf(s.lang, S::line_needs_change_s, title.c_str()), ImRect(pos, card_max));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, bottom + 12));
     ImGui::Dummy(ImVec2(w, 0));
     ImGui::PopID();
 }
@@ -124,9 +173,9 @@ void draw_cart(AppState& s, float width) {
     const float list_w = narrow ? width : width - summary_w - 24.0f;
     const ImVec2 start = ImGui::GetCursorPos();
     const std::vector<CartLine> lines = s.cart;  // intents may edit the cart after drawing
-    for (const CartLine& line : lines) {
-        const auto it = s.products.find(line.product_id);
-        cart_line(s, line, it == s.products.end() ? nullptr : &it->second, list_w);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto it = s.products.find(lines[i].product_id);
+        cart_line(s, i, lines[i], it == s.products.end() ? nullptr : &it->second, list_w);
     }
     if (narrow) {
         summary(s, summary_w);

@@ -50,21 +50,28 @@ void login_prompt(AppState& s, float width) {
     ui::card_end();
 }
 
+// The country by name in the UI language; the list is as wide as the field and scrolls when
+// it would run off the screen.
 void country_picker(AppState& s, Address& a, const std::string& error, float w) {
     ui::text(tr(s.lang, S::addr_country), FontSize::small14, color::text);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-    const std::string label = (a.country.empty() ? std::string(tr(s.lang, S::choose)) : a.country) + "##country";
+    const std::string label = (a.country.empty() ? std::string(tr(s.lang, S::choose)) : country_name(s.lang, a.country)) + "##country";
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     if (ui::button(label.c_str(), ButtonKind::secondary, ImVec2(w, 0))) {
         ImGui::OpenPopup("##countries");
     }
     ImGui::PopStyleVar();
     a11y::rename_last(tr(s.lang, S::addr_country));
-    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4));
+    const ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float room = std::max(200.0f, vp->Pos.y + vp->Size.y - below.y - 8);
+    ImGui::SetNextWindowPos(below);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, room));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
     if (ImGui::BeginPopup("##countries")) {
         for (const std::string& c : supported_countries()) {
-            if (ImGui::Selectable(c.c_str(), a.country == c, 0, ImVec2(std::min(w, 200.0f), 30))) {
+            const std::string name = country_name(s.lang, c) + "##" + c;
+            if (ImGui::Selectable(name.c_str(), a.country == c, 0, ImVec2(0, 30))) {
                 a.country = c;
                 s.buy.checkout.address_errors.erase("ship_to.country");
             }
@@ -73,7 +80,10 @@ void country_picker(AppState& s, Address& a, const std::string& error, float w) 
         ImGui::EndPopup();
     }
     ImGui::PopStyleVar();
-    if (!error.empty()) ui::text(error, FontSize::small14, color::danger, 0, true);
+    if (!error.empty()) {  // as close under the picker as text_field puts its error
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+        ui::text(error, FontSize::small14, color::danger, 0, true);
+    }
 }
 
 void address_form(AppState& s, float w) {
@@ -82,7 +92,8 @@ void address_form(AppState& s, float w) {
         ui::text(tr(s.lang, S::saved_addresses), FontSize::small14, color::muted);
         for (std::size_t i = 0; i < c.saved.size() && i < 4; ++i) {
             const Address& a = c.saved[i].address;
-            const std::string label = a.name + ", " + a.city + ", " + a.street + "##saved" + std::to_string(i);
+            const AddressText t = address_text(s, a);
+            const std::string label = t.recipient + "  " + t.place + "##saved" + std::to_string(i);
             if (ui::button(label.c_str(), a == c.address ? ButtonKind::soft : ButtonKind::secondary, ImVec2(w, 0))) {
                 buy(s, BuyAction::pick_address, std::to_string(i));
             }
@@ -106,10 +117,9 @@ void address_form(AppState& s, float w) {
     auto field = [&](const FieldSpec& f, float width) {
         const std::string err = field_error_text(s, c.address_errors, std::string("ship_to.") + f.key);
         std::string id = std::string("addr_") + f.key;
-        ImGui::BeginGroup();
+        // text_field is one group with its label at the top of the row: SameLine() columns align.
         ui::text_field(tr(s.lang, f.label), id.c_str(), c.address.*f.member, err, width, false, nullptr,
                        focus_key != nullptr && std::string(focus_key) == f.key);
-        ImGui::EndGroup();
         // An edited field's old error no longer applies.
         if (!err.empty() && ImGui::IsItemEdited()) c.address_errors.erase(std::string("ship_to.") + f.key);
     };
@@ -179,19 +189,41 @@ void review_section(AppState& s, float w) {
         ui::skeleton(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + inner, ImGui::GetCursorScreenPos().y + 80));
         ImGui::Dummy(ImVec2(inner, 88));
     } else {
-        for (std::size_t i = 0; i < c.preview.lines.size(); ++i) {
-            const PreviewLine& l = c.preview.lines[i];
-            const std::string label = l.title + " × " + std::to_string(l.qty);
+        // The cart's lines (the preview leaves out products it no longer has; their problems
+        // still name the cart's index), each with its problem in red.
+        for (std::size_t i = 0; i < s.cart.size(); ++i) {
+            const CartLine& cl = s.cart[i];
+            const auto pl = std::find_if(c.preview.lines.begin(), c.preview.lines.end(),
+                                         [&](const PreviewLine& l) { return l.product_id == cl.product_id; });
+            const auto known = s.products.find(cl.product_id);
+            const std::string title = pl != c.preview.lines.end() ? pl->title
+                                      : known != s.products.end() ? product_title(known->second, s.lang)
+                                                                  : std::string(tr(s.lang, S::unavailable));
+            const std::string label = title + " × " + std::to_string(cl.qty);
+            const std::string value = pl != c.preview.lines.end() ? ui::price_text(pl->line_total) : std::string("—");
+            const ImVec2 top = ImGui::GetCursorScreenPos();
+            ui::value_row(ui::wrap_text(label, FontSize::body16, inner - 120, 1).front(), value, inner);
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
-            ui::value_row(ui::wrap_text(label, FontSize::body16, inner - 120, 1).front(), ui::price_text(l.line_total), inner);
-            ImGui::PopTextWrapPos();
             line_problems(s, i);
+            ImGui::PopTextWrapPos();
+            const std::string prefix = "lines[" + std::to_string(i) + "]";
+            const bool marked = std::any_of(c.preview.problems.begin(), c.preview.problems.end(), [&](const PreviewProblem& p) {
+                return p.blocks_checkout() && p.field.rfind(prefix, 0) == 0;
+            });
+            if (marked) {  // a red bar in the card's margin: the line "marked in red"
+                const float bottom = ImGui::GetItemRectMax().y;
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(top.x - 12, top.y), ImVec2(top.x - 8, bottom), color::danger, 2.0f);
+                a11y::add(a11y::Role::alert, trf(s.lang, S::line_needs_change_s, title.c_str()), ImRect(ImVec2(top.x, top.y), ImVec2(top.x + inner, bottom)));
+            }
         }
         ImGui::Dummy(ImVec2(1, 4));
-        totals_rows(s, c.preview, inner);
+        ui::price_summary(s.lang, preview_summary(c.preview), inner);
     }
+    // Coupon and points problems belong to their fields in the cart (a refused coupon is dropped
+    // from the order there); the rest is said here.
     for (const PreviewProblem& p : c.preview.problems) {
-        if (p.field.rfind("lines[", 0) != 0) ui::text(problem_text(s, p), FontSize::small14, color::danger, 0, true);
+        if (p.field.rfind("lines[", 0) != 0 && p.field != "coupon" && p.field != "use_points")
+            ui::text(problem_text(s, p), FontSize::small14, color::danger, 0, true);
     }
     if (!c.error.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
@@ -199,13 +231,18 @@ void review_section(AppState& s, float w) {
         ImGui::PopTextWrapPos();
     }
     ImGui::Dummy(ImVec2(1, 8));
-    const bool blocked = !c.address_confirmed || s.cart.empty() || c.preview_load != BuyLoad::ok ||
-                         std::any_of(c.preview.problems.begin(), c.preview.problems.end(),
-                                     [](const PreviewProblem& p) { return p.blocks_checkout(); });
+    const std::string why = checkout_blocked_reason(s, false);
+    const bool blocked = !c.address_confirmed || s.cart.empty() || c.preview_load != BuyLoad::ok || !why.empty();
     if (ui::button(tr(s.lang, S::place_order), ButtonKind::primary, ImVec2(inner, 48), blocked, c.placing)) {
         buy(s, BuyAction::place_order);
     }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    if (!why.empty()) {
+        ui::text(why, FontSize::small14, color::danger, 0, true);
+        if (ui::link(tr(s.lang, S::cart_heading), FontSize::small14)) go(s, route_of(Route::cart));
+    }
     if (!c.address_confirmed) ui::text(tr(s.lang, S::confirm_address_first), FontSize::small14, color::muted, 0, true);
+    ImGui::PopTextWrapPos();
     ui::card_end();
 }
 

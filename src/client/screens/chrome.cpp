@@ -149,38 +149,6 @@ int cart_item_count(const AppState& s) {
     return static_cast<int>(std::min<std::int64_t>(n, 9999));
 }
 
-std::int64_t quantity_stepper(AppState& s, const char* id, std::int64_t qty, std::int64_t max_qty) {
-    ImGui::PushID(id);
-    std::int64_t next = qty;
-    // Signs drawn as lines: crisp at any DPR and independent of the font's symbol coverage.
-    auto sign = [](bool plus, bool enabled) {
-        const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-        const ImVec2 c((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
-        const ImU32 col = enabled ? color::text : color::border_strong;
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddLine(ImVec2(c.x - 6, c.y), ImVec2(c.x + 6, c.y), col, 2.0f);
-        if (plus) dl->AddLine(ImVec2(c.x, c.y - 6), ImVec2(c.x, c.y + 6), col, 2.0f);
-    };
-    if (ui::button("##dec", ButtonKind::secondary, ImVec2(40, 0), qty <= 1)) next = qty - 1;
-    a11y::rename_last(tr(s.lang, S::decrease));
-    sign(false, qty > 1);
-    ImGui::SameLine(0, 0);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(qty));
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(48, ui::kControlHeight));
-    const ImVec2 ts = ImGui::CalcTextSize(buf);
-    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + (48 - ts.x) * 0.5f, pos.y + (ui::kControlHeight - ts.y) * 0.5f),
-                                        color::text, buf);
-    a11y::add(a11y::Role::text, buf, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
-    ImGui::SameLine(0, 0);
-    if (ui::button("##inc", ButtonKind::secondary, ImVec2(40, 0), qty >= max_qty)) next = qty + 1;
-    a11y::rename_last(tr(s.lang, S::increase));
-    sign(true, qty < max_qty);
-    ImGui::PopID();
-    return next;
-}
-
 void draw_top_bar(AppState& s) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 wpos = ImGui::GetWindowPos();
@@ -196,7 +164,10 @@ void draw_top_bar(AppState& s) {
     // fit beside the logo, a search box of useful width and the categories, they fold into the
     // menu (always on phones).
     auto label_w = [](const char* l) { return ImGui::CalcTextSize(l, nullptr, true).x + 24; };
-    const float cart_w = label_w(tr(s.lang, S::cart));
+    // The staff consoles have their own layout (issue 19): no cart, search or categories, and the
+    // console's name beside the logo.
+    const bool staff = is_staff_route(s.route.route);
+    const float cart_w = staff ? 0.0f : label_w(tr(s.lang, S::cart));
     float links_w = 8 + label_w(tr(s.lang, S::lang_switch));
     links_w += 8 + support_links_width(s);  // Help, Tickets (support_common.cpp)
     if (!s.session_token.empty()) links_w += 8 + account_links_width(s);
@@ -209,12 +180,13 @@ void draw_top_bar(AppState& s) {
     ui::push_font(FontSize::h20);
     const float logo_w = ImGui::CalcTextSize(store_name(s).c_str()).x;
     ui::pop_font();
-    const float categories_w = label_w(tr(s.lang, S::categories)) + 16;
+    // On staff pages the console's title takes the categories' place and no search box is needed.
+    const float categories_w = staff ? label_w(tr(s.lang, S::as_staff_console)) : label_w(tr(s.lang, S::categories)) + 16;
     constexpr float kMinSearch = 200;
     const auto search_room = [&](float right_w, float menu_w) {
         return width - 2 * side - menu_w - logo_w - 24 - 8 - categories_w - 24 - right_w;
     };
-    const bool folded = narrow || search_room(cart_w + links_w, 0) < kMinSearch;
+    const bool folded = narrow || search_room(cart_w + links_w, 0) < (staff ? 0.0f : kMinSearch);
     s.top_bar_folded = folded;
     const float right_w = folded ? cart_w : cart_w + links_w;
 
@@ -227,7 +199,10 @@ void draw_top_bar(AppState& s) {
     ImGui::SetCursorPosY(y + (ui::kControlHeight - render::font_px(FontSize::h20) * 1.2f) * 0.5f + 2.0f);
     store_logo(s);
     ImGui::SameLine(0, 24);
-    if (!narrow) {
+    if (staff) {
+        ImGui::SetCursorPosY(y + (ui::kControlHeight - render::font_px(FontSize::body16) * 1.2f) * 0.5f + 2.0f);
+        ui::text(tr(s.lang, S::as_staff_console), FontSize::body16, color::muted);
+    } else if (!narrow) {
         ImGui::SetCursorPosY(y);
         const float search_w = std::clamp(search_room(right_w, folded ? 48.0f : 0.0f), 120.0f, 360.0f);
         ImGui::SetNextItemWidth(search_w);
@@ -272,7 +247,7 @@ void draw_top_bar(AppState& s) {
         ImGui::SameLine(0, 8);
         ImGui::SetCursorPosY(y);
     }
-    cart_button(s);
+    if (!staff) cart_button(s);
 }
 
 void draw_menu_panel(AppState& s) {
@@ -284,7 +259,7 @@ void draw_menu_panel(AppState& s) {
     ImGui::Begin("##menu_panel", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     const float w = vp->Size.x - 32;
-    if (is_narrow(s)) {  // wider bars keep the search box and the categories in the bar
+    if (is_narrow(s) && !is_staff_route(s.route.route)) {  // wider bars keep the search box and the categories in the bar
         ui::text_field(tr(s.lang, S::search_hint), "menu_search", s.search_text, {}, w, false, nullptr, false);
         if (ImGui::IsItemDeactivatedAfterEdit() && ImGui::IsKeyPressed(ImGuiKey_Enter)) submit_search(s);
         if (ui::button(tr(s.lang, S::search_button), ButtonKind::primary, ImVec2(w, 0))) submit_search(s);
@@ -335,7 +310,8 @@ void draw_footer(AppState& s, float column_width) {
         };
         line(S::footer_email, st.support_email);
         line(S::footer_phone, st.support_phone);
-        line(S::footer_hours, st.support_hours);
+        // The server is configured with the hours in both languages (--support-hours[-zh]).
+        line(S::footer_hours, s.lang == Lang::zh_CN && !st.support_hours_zh.empty() ? st.support_hours_zh : st.support_hours);
     }
     ImGui::Dummy(ImVec2(1, 32));
 }

@@ -2,6 +2,7 @@
 // record, shipments with their tracking timeline and carrier link, refunds with expected arrival,
 // the order timeline (newest on top) and the actions core transition() allows.
 #include <algorithm>
+#include <cctype>
 
 #include <imgui_internal.h>
 
@@ -46,17 +47,19 @@ void actions(AppState& s, const Order& o, float w) {
             go(s, r);
         }
     }
+    // Confirm receipt once the carrier reported delivery; before that only the secondary "I
+    // received it", whose dialog says the carrier has not (core: confirm_receipt_before_delivery).
     if (allowed(o, OrderEvent::confirm_receipt)) {
         next();
-        if (ui::button(tr(s.lang, S::confirm_receipt), ButtonKind::primary, size, false, busy)) buy(s, BuyAction::confirm_receipt, o.id);
+        if (ui::button(tr(s.lang, S::confirm_receipt), ButtonKind::primary, size, false, busy)) buy(s, BuyAction::open_receipt);
+    } else if (allowed(o, OrderEvent::confirm_receipt_before_delivery)) {
+        next();
+        if (ui::button(tr(s.lang, S::i_received_it), ButtonKind::secondary, size, false, busy))
+            buy(s, BuyAction::open_receipt, "before_delivery");
     }
     if (o.status == OrderStatus::cancelled || o.status == OrderStatus::completed) {
         next();
         if (ui::button(tr(s.lang, S::reorder), ButtonKind::secondary, size, false, busy)) buy(s, BuyAction::reorder, o.id);
-    }
-    if (allowed(o, OrderEvent::cancel)) {
-        next();
-        if (ui::button(tr(s.lang, S::cancel_order), ButtonKind::danger, size, false, busy)) buy(s, BuyAction::open_cancel);
     }
     // After-sales (issue 5): a return once the parcel arrived; support about this order at any time.
     if (o.status == OrderStatus::delivered || o.status == OrderStatus::completed) {
@@ -70,6 +73,15 @@ void actions(AppState& s, const Order& o, float w) {
     if (o.status != OrderStatus::pending_payment) {
         next();
         if (ui::button(tr(s.lang, S::as_contact_support), ButtonKind::ghost, size)) s.push(Intent::Kind::navigate, "/tickets/new?order=" + o.id);
+    }
+    // Destructive, so last and outlined (the dialog then asks); never the page's loudest button.
+    if (allowed(o, OrderEvent::cancel)) {
+        next();
+        if (ui::button(tr(s.lang, S::cancel_order), ButtonKind::secondary, size, false, busy)) buy(s, BuyAction::open_cancel);
+    }
+    if (allowed(o, OrderEvent::confirm_receipt_before_delivery)) {
+        ImGui::Dummy(ImVec2(1, 2));
+        ui::text(tr(s.lang, S::receipt_early_note), FontSize::small14, color::muted, 0, true);
     }
 }
 
@@ -92,8 +104,7 @@ void returns_card(AppState& s, const Order& o, float w) {
         ui::text(trf(s.lang, S::as_reason_s, r.reason.c_str()), FontSize::small14, color::muted, 0, true);
         if (!r.decision_note.empty()) ui::text(trf(s.lang, S::as_decision_s, r.decision_note.c_str()), FontSize::small14, color::muted, 0, true);
         if (!r.tracking_number.empty()) {
-            const auto carrier = find_carrier(r.carrier);
-            ui::value_row(tr(s.lang, S::as_return_tracking), (carrier ? carrier->name : r.carrier) + " " + r.tracking_number, inner);
+            ui::value_row(tr(s.lang, S::as_return_tracking), carrier_display_name(r.carrier, s.lang) + " " + r.tracking_number, inner);
         }
         if (return_transition(r.status, ReturnEvent::ship_back) && r.status == ReturnStatus::approved) {
             ShipForm& f = s.after.buyer.ship[r.id];
@@ -116,19 +127,7 @@ void lines_card(AppState& s, const Order& o, float w) {
     ui::card_begin(w);
     const float inner = ui::card_inner_width();
     ui::text(tr(s.lang, S::items), FontSize::h20, color::text, 2);
-    for (const OrderLine& l : o.lines) {
-        ui::value_row(ui::wrap_text(l.title + " × " + std::to_string(l.qty), FontSize::body16, inner - 120, 1).front(),
-                      ui::price_text(Money{l.line_total_minor, o.fiat}), inner);
-    }
-    ImGui::Dummy(ImVec2(1, 4));
-    ui::value_row(tr(s.lang, S::subtotal), ui::price_text(Money{o.totals.subtotal_minor, o.fiat}), inner);
-    ui::value_row(tr(s.lang, S::shipping), ui::price_text(Money{o.totals.shipping_minor, o.fiat}), inner);
-    if (o.totals.discount_minor > 0) ui::value_row(tr(s.lang, S::discount), "-" + ui::price_text(Money{o.totals.discount_minor, o.fiat}), inner);
-    ui::value_row(tr(s.lang, S::total), ui::price_text(Money{o.totals.total_minor, o.fiat}), inner, true);
-    if (o.quote) ui::value_row(tr(s.lang, S::amount_due), format_money(Money{o.quote->amount, o.quote->currency}), inner);
-    ImGui::Dummy(ImVec2(1, 8));
-    ui::text(tr(s.lang, S::shipping_address), FontSize::small14, color::muted);
-    address_lines(s, o.ship_to, inner);
+    order_contents(s, o, inner);
     ui::card_end();
 }
 
@@ -157,16 +156,21 @@ void payment_card(AppState& s, const Order& o, float w) {
     ui::card_end();
 }
 
+// Tracking, newest shipment first (a re-shipment above the lost one): carrier by name, tracking
+// number, the latest update, the carrier's page, then the whole timeline. Drawn near the top of
+// the order page, above the lines and the payment record.
 void shipments_card(AppState& s, const Order& o, float w) {
-    for (const Shipment& sh : o.shipments) {
-        ImGui::Dummy(ImVec2(1, 16));
+    for (auto it = o.shipments.rbegin(); it != o.shipments.rend(); ++it) {
+        const Shipment& sh = *it;
         ImGui::PushID(sh.id.c_str());
         ui::card_begin(w);
         const float inner = ui::card_inner_width();
         const std::optional<Carrier> carrier = find_carrier(sh.carrier);
         ui::text(tr(s.lang, S::shipment), FontSize::h20, color::text, 2);
-        ui::value_row(tr(s.lang, S::carrier), carrier ? carrier->name : sh.carrier, inner);
+        ui::value_row(tr(s.lang, S::carrier), carrier_display_name(sh.carrier, s.lang), inner);
         ui::value_row(tr(s.lang, S::tracking_number), sh.tracking_number, inner);
+        ui::value_row(tr(s.lang, S::latest_update), tracking_label(s.lang, sh.events.empty() ? sh.status : sh.events.front().status),
+                      inner);
         if (carrier) {
             const std::string label = std::string(tr(s.lang, S::track_on_carrier)) + "##track";
             if (ui::link(label.c_str())) buy(s, BuyAction::open_url, tracking_url(*carrier, sh.tracking_number));
@@ -182,6 +186,7 @@ void shipments_card(AppState& s, const Order& o, float w) {
         ui::timeline(items, inner);
         ui::card_end();
         ImGui::PopID();
+        ImGui::Dummy(ImVec2(1, 16));
     }
 }
 
@@ -194,13 +199,38 @@ void history_card(AppState& s, const Order& o, float w, bool gap_above) {
     for (auto it = o.timeline.rbegin(); it != o.timeline.rend(); ++it) {
         const auto status = parse_enum<OrderStatus>(it->status);
         std::string title = status ? ui::status_label(s.lang, *status) : it->status;
-        items.push_back({title, ui::short_time(it->at_unix_s) + (it->note.empty() ? "" : " · " + it->note)});
+        const std::string note = history_note(s.lang, o, it->note);
+        items.push_back({title, ui::short_time(it->at_unix_s) + (note.empty() ? "" : " · " + note)});
     }
     ui::timeline(items, ui::card_inner_width());
     ui::card_end();
 }
 
 }  // namespace
+
+std::string history_note(Lang lang, const Order& o, const std::string& note) {
+    // The server names carriers in English ("SF Express SF123…"; orders shipped before issue 19
+    // by code, "sf SF123…"): each shipment's carrier as the UI language names it.
+    std::string out = note;
+    for (const Shipment& sh : o.shipments) {
+        const std::optional<Carrier> carrier = find_carrier(sh.carrier);
+        if (!carrier) continue;
+        const std::string shown = carrier_name(*carrier, lang) + " " + sh.tracking_number;
+        for (const std::string& written : {carrier->name + " " + sh.tracking_number, sh.carrier + " " + sh.tracking_number}) {
+            std::size_t at = 0;
+            while ((at = out.find(written, at)) != std::string::npos) {
+                // At a word's start only: "…sf SF1" inside another word is not this carrier.
+                if (at > 0 && std::isalnum(static_cast<unsigned char>(out[at - 1]))) {
+                    at += written.size();
+                    continue;
+                }
+                out.replace(at, written.size(), shown);
+                at += shown.size();
+            }
+        }
+    }
+    return out;
+}
 
 const char* tracking_label(Lang lang, TrackingStatus t) {
     switch (t) {
@@ -243,9 +273,9 @@ void draw_order(AppState& s, float width) {
     const float main_w = narrow ? width : width * 0.58f;
     const float side_w = narrow ? width : width - main_w - 24.0f;
     const ImVec2 start = ImGui::GetCursorPos();
+    shipments_card(s, o, main_w);  // tracking first, once shipped (issue 19)
     lines_card(s, o, main_w);
     payment_card(s, o, main_w);
-    shipments_card(s, o, main_w);
     returns_card(s, o, main_w);
     if (narrow) {
         history_card(s, o, side_w, true);
@@ -264,6 +294,15 @@ void draw_order(AppState& s, float width) {
                                         tr(s.lang, S::keep_order), s.buy.orders.action_busy);
         if (r > 0) buy(s, BuyAction::cancel_order, o.id);
         else if (r < 0) buy(s, BuyAction::close_cancel);
+    }
+    if (s.buy.orders.receipt_dialog) {
+        const bool early = s.buy.orders.receipt_before_delivery;
+        const int r = ui::confirm_modal("##confirm_receipt", tr(s.lang, early ? S::receipt_early_title : S::receipt_title),
+                                        tr(s.lang, early ? S::receipt_early_body : S::receipt_body),
+                                        tr(s.lang, early ? S::receipt_early_confirm : S::confirm_receipt), tr(s.lang, S::not_yet),
+                                        s.buy.orders.action_busy);
+        if (r > 0) buy(s, BuyAction::confirm_receipt, o.id);
+        else if (r < 0) buy(s, BuyAction::close_receipt);
     }
 }
 

@@ -77,8 +77,8 @@ void draw_order_return(AppState& s, float width) {
     }
     if (const std::string e = err(b.errors, "lines"); !e.empty()) ui::text(e, FontSize::small14, color::danger, 0, true);
     ImGui::Dummy(ImVec2(1, 8));
-    ui::text_field(tr(s.lang, S::as_return_reason), "return_reason", b.reason, err(b.errors, "reason"), inner, false,
-                   tr(s.lang, S::as_return_reason_hint));
+    ui::text_area(tr(s.lang, S::as_return_reason), "return_reason", b.reason, err(b.errors, "reason"), inner, 72, 200,
+                  tr(s.lang, S::as_return_reason_hint));
     ImGui::Dummy(ImVec2(1, 8));
     ui::attachments_field(s.lang, tr(s.lang, S::as_photo_evidence), "return_evidence", b.evidence, 5, err(b.errors, "evidence"));
     ImGui::Dummy(ImVec2(1, 12));

@@ -22,7 +22,8 @@ using ui::ButtonKind;
 using ui::FontSize;
 namespace color = ui::color;
 
-void go_wallet(AppState& s) { go(s, route_of(Route::wallet)); }
+// To the wallet and back (issue 19): the wallet page then leads back to this order in one step.
+void go_wallet(AppState& s, const Order& order) { buy(s, BuyAction::wallet_detour, order.id); }
 
 // The error of the last attempt and the action that recovers from it.
 void failure(AppState& s, const Order& order, float w) {
@@ -44,7 +45,7 @@ void failure(AppState& s, const Order& order, float w) {
     } else if (p.failure == PayFailure::network) {
         if (ui::button(tr(s.lang, S::retry), ButtonKind::secondary, ImVec2(w, 0), false, p.busy)) buy(s, BuyAction::retry_payment);
     } else if (p.failure == PayFailure::payer_not_registered) {
-        if (ui::button(tr(s.lang, S::go_to_wallet), ButtonKind::secondary, ImVec2(w, 0))) go_wallet(s);
+        if (ui::button(tr(s.lang, S::go_to_wallet), ButtonKind::secondary, ImVec2(w, 0))) go_wallet(s, order);
     } else if (p.failure == PayFailure::settled) {
         if (ui::button(tr(s.lang, S::view_order), ButtonKind::secondary, ImVec2(w, 0))) {
             RouteState r = route_of(Route::order);
@@ -88,7 +89,10 @@ void pay_card(AppState& s, const Order& order, float w) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
         ui::text(tr(s.lang, no_wallet ? S::pay_needs_wallet : S::pay_wallet_not_registered), FontSize::body16, color::warning, 0, true);
         ImGui::PopTextWrapPos();
-        if (ui::button(tr(s.lang, S::go_to_wallet), ButtonKind::primary, ImVec2(inner, 48))) go_wallet(s);
+        if (ui::button(tr(s.lang, S::go_to_wallet), ButtonKind::primary, ImVec2(inner, 48))) go_wallet(s, order);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        ui::text(tr(s.lang, S::detour_hint), FontSize::small14, color::muted, 0, true);
+        ImGui::PopTextWrapPos();
         ui::card_end();
         return;
     }
@@ -122,15 +126,7 @@ void summary_card(AppState& s, const Order& order, float w) {
     ui::card_begin(w);
     const float inner = ui::card_inner_width();
     ui::text(trf(s.lang, S::order_number_s, order.number.c_str()), FontSize::h20, color::text, 2);
-    for (const OrderLine& l : order.lines) {
-        ui::value_row(ui::wrap_text(l.title + " × " + std::to_string(l.qty), FontSize::body16, inner - 120, 1).front(),
-                      ui::price_text(Money{l.line_total_minor, order.fiat}), inner);
-    }
-    ImGui::Dummy(ImVec2(1, 4));
-    ui::value_row(tr(s.lang, S::total), ui::price_text(Money{order.totals.total_minor, order.fiat}), inner, true);
-    ImGui::Dummy(ImVec2(1, 8));
-    ui::text(tr(s.lang, S::shipping_address), FontSize::small14, color::muted);
-    address_lines(s, order.ship_to, inner);
+    order_contents(s, order, inner);
     ui::card_end();
 }
 

@@ -5,8 +5,10 @@
 #include <imgui_internal.h>
 
 #include "a11y/mirror.hpp"
+#include "core/order.hpp"
 #include "i18n/strings.hpp"
 #include "screens/screens.hpp"
+#include "ui/buy_widgets.hpp"
 #include "ui/product_card.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -48,8 +50,9 @@ void product_info(AppState& s, const Product& p, float w) {
 
     if (p.stock > 0) {
         ui::text(tr(s.lang, S::quantity), FontSize::small14, color::muted);
-        s.detail_qty = std::clamp<std::int64_t>(quantity_stepper(s, "qty", s.detail_qty, std::min<std::int64_t>(p.stock, 99)),
-                                            1, std::max<std::int64_t>(1, p.stock));
+        const std::int64_t max_qty = max_line_qty(p.stock);
+        s.detail_qty = std::clamp<std::int64_t>(
+            ui::quantity_control(s.lang, "qty", s.detail_qty, max_qty, tr(s.lang, S::quantity), s.detail_qty_text), 1, max_qty);
         ImGui::Dummy(ImVec2(1, 8));
     }
     const float bw = is_narrow(s) ? w : std::min(w, 280.0f);

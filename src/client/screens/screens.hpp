@@ -24,6 +24,7 @@ void draw_checkout(AppState& s, float column_width);  // checkout.cpp
 void draw_orders(AppState& s, float column_width);    // orders.cpp
 void draw_order(AppState& s, float column_width);     // order_detail.cpp
 void draw_pay(AppState& s, float column_width);       // pay.cpp
+void draw_order_placed(AppState& s, float column_width);  // order_placed.cpp: #/orders/<id>/placed
 void draw_wallet(AppState& s, float column_width);    // wallet.cpp
 void draw_api_error(AppState& s, float column_width);
 void draw_not_found(AppState& s, float column_width);
@@ -43,6 +44,9 @@ bool staff_gate(AppState& s, float width);
 bool staff_list_head(AppState& s, const char* title, float width);
 // A normalised tracking status in words (order_detail.cpp).
 const char* tracking_label(Lang lang, TrackingStatus status);
+// An order timeline note as shown: the carriers of the order's shipments by name in `lang`
+// (order_detail.cpp; the staff order page uses it too).
+std::string history_note(Lang lang, const Order& order, const std::string& note);
 // A return's status in words (staff_returns.cpp).
 const char* return_status_label(Lang lang, ReturnStatus status);
 // "-  n  +" for units of `title` from 0 to `max_units`; buttons named "One less/more: <title>".
@@ -66,7 +70,5 @@ std::uint32_t image_texture(AppState& s, const std::string& url);
 void go(AppState& s, const RouteState& route);
 // Number of items (sum of quantities) in the cart.
 int cart_item_count(const AppState& s);
-// A "−  n  +" stepper; returns the new quantity (unchanged when not clicked).
-std::int64_t quantity_stepper(AppState& s, const char* id, std::int64_t qty, std::int64_t max_qty);
 
 }  // namespace satstore::client::screens

@@ -42,11 +42,7 @@ void order_card(AppState& s, const Order& o, float w) {
         ui::value_row(ui::wrap_text(l.sku + " · " + l.title + " × " + std::to_string(l.qty), FontSize::body16, inner - 120, 1).front(),
                       ui::price_text(Money{l.line_total_minor, o.fiat}), inner);
     ImGui::Dummy(ImVec2(1, 4));
-    ui::value_row(tr(s.lang, S::total), ui::price_text(Money{o.totals.total_minor, o.fiat}), inner, true);
-    if (o.payment) {
-        ui::value_row(tr(s.lang, S::paid_amount), format_money(Money{o.payment->amount, o.payment->currency}), inner);
-        ui::value_row(tr(s.lang, S::paid_at), ui::short_time(o.payment->created_at_unix_s), inner);
-    }
+    ui::price_summary(s.lang, order_price_summary(o), inner);  // subtotal … total, then due or paid
     if (s.after.staff.refundable) ui::value_row(tr(s.lang, S::as_refundable), format_money(*s.after.staff.refundable), inner, true);
     for (const Refund& r : o.refunds)
         ui::value_row(trf(s.lang, S::as_refund_line_s, r.reason.c_str()), "-" + format_money(Money{r.amount, r.currency}), inner);
@@ -63,9 +59,8 @@ void shipments_card(AppState& s, const Order& o, float w) {
         ImGui::PushID(sh.id.c_str());
         ui::card_begin(w);
         const float inner = ui::card_inner_width();
-        const std::optional<Carrier> carrier = find_carrier(sh.carrier);
         ui::text(tr(s.lang, S::shipment), FontSize::h20, color::text, 2);
-        ui::value_row(tr(s.lang, S::carrier), carrier ? carrier->name : sh.carrier, inner);
+        ui::value_row(tr(s.lang, S::carrier), carrier_display_name(sh.carrier, s.lang), inner);
         ui::value_row(tr(s.lang, S::tracking_number), sh.tracking_number, inner);
         std::vector<ui::TimelineItem> items;
         for (const ShipmentEvent& e : sh.events) {
@@ -87,8 +82,9 @@ void history_card(AppState& s, const Order& o, float w) {
     std::vector<ui::TimelineItem> items;
     for (auto it = o.timeline.rbegin(); it != o.timeline.rend(); ++it) {
         const auto status = parse_enum<OrderStatus>(it->status);
+        const std::string note = history_note(s.lang, o, it->note);
         items.push_back({(status ? ui::status_label(s.lang, *status) : it->status) + std::string(" · ") + it->actor,
-                         ui::short_time(it->at_unix_s) + (it->note.empty() ? "" : " · " + it->note)});
+                         ui::short_time(it->at_unix_s) + (note.empty() ? "" : " · " + note)});
     }
     ui::timeline(items, ui::card_inner_width());
     ui::card_end();
@@ -153,13 +149,23 @@ void refund_card(AppState& s, const Order& o, float w) {
     ui::card_end();
 }
 
-void lost_card(AppState& s, const Order& o, float w) {
+// The lost-package remedy. Folded to its title and one button while the parcel travels normally;
+// open when the carrier reports a problem (`problem`) or staff unfold it.
+void lost_card(AppState& s, const Order& o, float w, bool problem) {
     StaffOrdersState& st = s.after.staff;
     gap();
     ui::card_begin(w);
     const float inner = ui::card_inner_width();
     ui::text(tr(s.lang, S::as_lost_title), FontSize::h20, color::text, 2);
+    if (!problem && !st.lost_open) {
+        ui::text(tr(s.lang, S::as_lost_collapsed), FontSize::body16, color::muted, 0, true);
+        ImGui::Dummy(ImVec2(1, 4));
+        if (ui::button(tr(s.lang, S::as_lost_open), ButtonKind::secondary, ImVec2(is_narrow(s) ? inner : 0, 0))) st.lost_open = true;
+        ui::card_end();
+        return;
+    }
     ui::text(tr(s.lang, S::as_lost_body), FontSize::body16, color::muted, 0, true);
+    if (!problem && ui::link(tr(s.lang, S::as_lost_hide), FontSize::small14)) st.lost_open = false;
     ImGui::Dummy(ImVec2(1, 8));
     carrier_picker(s, "reship", st.reship.carrier, err(st.reship.errors, "carrier"), inner);
     ImGui::Dummy(ImVec2(1, 8));
@@ -178,6 +184,49 @@ void lost_card(AppState& s, const Order& o, float w) {
             after(s, AfterAction::staff_refund_lost, o.id);
     }
     ui::card_end();
+}
+
+// The latest shipment's newest tracking status (its label status when no event came yet).
+TrackingStatus latest_status(const Shipment& sh) { return sh.events.empty() ? sh.status : sh.events.front().status; }
+
+// The carrier reports something other than a parcel on its way: lost, returned, a problem.
+bool tracking_problem(const Order& o) {
+    if (o.shipments.empty()) return false;
+    const TrackingStatus t = latest_status(o.shipments.back());
+    return t == TrackingStatus::lost || t == TrackingStatus::returned_to_sender || t == TrackingStatus::exception;
+}
+
+// What is next for an order staff cannot ship (a paid one leads with the ship form instead):
+// awaiting payment; awaiting delivery with the live shipment's carrier, number and latest update
+// (or the carrier's problem); delivered and waiting for the buyer. False when nothing is next.
+bool next_card(AppState& s, const Order& o, float w) {
+    const bool problem = o.status == OrderStatus::shipped && tracking_problem(o);
+    S title, body;
+    switch (o.status) {
+        case OrderStatus::pending_payment: title = S::as_next_payment; body = S::as_next_payment_body; break;
+        case OrderStatus::shipped:
+            title = problem ? S::as_next_problem : S::as_next_delivery;
+            body = problem ? S::as_lost_body : S::as_next_delivery_body;
+            break;
+        case OrderStatus::delivered: title = S::as_next_delivered; body = S::as_next_delivered_body; break;
+        default: return false;
+    }
+    gap();
+    ui::card_begin(w);
+    const float inner = ui::card_inner_width();
+    ui::text(tr(s.lang, title), FontSize::h20, problem ? color::warning : color::text, 2);
+    if (!problem) ui::text(tr(s.lang, body), FontSize::body16, color::muted, 0, true);
+    if (!o.shipments.empty() && o.status != OrderStatus::pending_payment) {
+        const Shipment& sh = o.shipments.back();
+        ImGui::Dummy(ImVec2(1, 8));
+        ui::value_row(tr(s.lang, S::carrier), carrier_display_name(sh.carrier, s.lang), inner);
+        ui::value_row(tr(s.lang, S::tracking_number), sh.tracking_number, inner);
+        const std::int64_t at = sh.events.empty() ? sh.created_at_unix_s : sh.events.front().at_unix_s;
+        ui::value_row(tr(s.lang, S::latest_update), tracking_label(s.lang, latest_status(sh)), inner);
+        ui::text(ui::short_time(at), FontSize::small14, color::muted);
+    }
+    ui::card_end();
+    return true;
 }
 
 void cancel_card(AppState& s, const Order& o, float w) {
@@ -215,18 +264,21 @@ void draw_staff_order(AppState& s, float width) {
     const float main_w = narrow ? width : width * 0.56f;
     const float side_w = narrow ? width : width - main_w - 24.0f;
     const ImVec2 start = ImGui::GetCursorPos();
-    // Actions first (left column): what staff came here to do.
+    // What is next first (left column): the ship form for a paid order, else the order's next
+    // step (awaiting payment / delivery with tracking / the buyer); the remedies below it.
     ImGui::BeginGroup();
-    bool any = false;
+    bool any = next_card(s, o, main_w);
     if (staff_may(o, OrderEvent::ship)) {
         ship_card(s, o, main_w);
         any = true;
     }
-    if (staff_may(o, OrderEvent::reship)) {
-        lost_card(s, o, main_w);
-        any = true;
-    }
+    // A carrier problem makes the lost-package remedy what is next; otherwise it comes last, folded.
+    const bool problem = tracking_problem(o);
+    const bool reship = staff_may(o, OrderEvent::reship);
+    if (reship && problem) lost_card(s, o, main_w, true);
     refund_card(s, o, main_w);
+    if (reship && !problem) lost_card(s, o, main_w, false);
+    any = any || reship;
     if (staff_may(o, OrderEvent::cancel)) {
         cancel_card(s, o, main_w);
         any = true;

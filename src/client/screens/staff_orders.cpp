@@ -29,7 +29,7 @@ void after(AppState& s, AfterAction action, std::string arg) {
 void carrier_picker(AppState& s, const char* id, int& index, const std::string& error, float width) {
     ui::text(tr(s.lang, S::carrier), FontSize::small14, color::text);
     std::vector<std::string> names;
-    for (const auto& c : carriers()) names.push_back(c.name);
+    for (const auto& c : carriers()) names.push_back(carrier_name(c, s.lang));
     if (const int i = ui::chip_row(id, names, index, width, true); i >= 0) index = i;
     if (!error.empty()) ui::text(error, FontSize::small14, color::danger, 0, true);
 }

@@ -75,8 +75,7 @@ void return_card(AppState& s, const ReturnRequest& r, float w) {
     ui::text(trf(s.lang, S::as_reason_s, r.reason.c_str()), FontSize::body16, color::muted, 0, true);
     ui::text(trf(s.lang, S::as_photos_d, static_cast<int>(r.evidence.size())), FontSize::small14, color::muted);
     if (!r.tracking_number.empty()) {
-        const auto carrier = find_carrier(r.carrier);
-        ui::value_row(tr(s.lang, S::as_return_tracking), (carrier ? carrier->name : r.carrier) + " " + r.tracking_number, inner);
+        ui::value_row(tr(s.lang, S::as_return_tracking), carrier_display_name(r.carrier, s.lang) + " " + r.tracking_number, inner);
     }
     if (!r.decision_note.empty()) ui::text(trf(s.lang, S::as_decision_s, r.decision_note.c_str()), FontSize::small14, color::muted, 0, true);
     ui::text(ui::short_time(r.created_at_unix_s), FontSize::small14, color::muted);

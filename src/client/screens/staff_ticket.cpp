@@ -134,7 +134,7 @@ void draw_staff_ticket(AppState& s, float width) {
     ImGui::Dummy(ImVec2(1, 16));
     if (t.status != TicketStatus::closed) {
         ui::text(tr(s.lang, S::reply_heading), FontSize::h20, color::text, 2);
-        multiline_field(tr(s.lang, S::agent_reply), "agent_reply", th.reply, {}, main_w, 110);
+        ui::text_area(tr(s.lang, S::agent_reply), "agent_reply", th.reply, {}, main_w, 110, 280);
         if (!th.secret_warning.empty()) {
             notice_box(th.secret_warning, main_w, true);
         } else {

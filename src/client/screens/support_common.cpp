@@ -138,36 +138,6 @@ std::string ticket_error(const AppState& s, const std::map<std::string, std::str
     return s.lang == Lang::zh_CN ? tr(s.lang, zh_error_for(key)) : it->second;
 }
 
-void multiline_field(const char* label, const char* id, std::string& value, const std::string& error, float width,
-                     float height, bool focus) {
-    ui::text(label, FontSize::small14, color::text);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-    ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? color::border_strong : color::danger);
-    if (focus) ImGui::SetKeyboardFocusHere();
-    auto resize = [](ImGuiInputTextCallbackData* d) -> int {
-        if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-            auto* str = static_cast<std::string*>(d->UserData);
-            str->resize(static_cast<std::size_t>(d->BufTextLen));
-            d->Buf = str->data();
-        }
-        return 0;
-    };
-    value.reserve(value.size() + 1);
-    const std::string full_id = std::string("##") + id;
-    ImGui::InputTextMultiline(full_id.c_str(), value.data(), value.capacity() + 1, ImVec2(width, height),
-                              ImGuiInputTextFlags_CallbackResize, resize, &value);
-    value.resize(std::char_traits<char>::length(value.c_str()));
-    a11y::annotate_last(a11y::Role::textbox, value);
-    a11y::rename_last(label);
-    ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-    if (!error.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ui::text(error, FontSize::small14, color::danger, 0, true);
-        ImGui::PopTextWrapPos();
-    }
-}
-
 void notice_box(const std::string& text, float width, bool danger) {
     const ImU32 fg = danger ? color::danger : color::warning;
     const ImU32 bg = danger ? IM_COL32(254, 242, 242, 255) : IM_COL32(255, 251, 235, 255);

@@ -35,11 +35,6 @@ SlaText sla_text(Lang lang, const TicketView& t, std::int64_t now_unix_s);
 std::string ticket_error(const AppState& s, const std::map<std::string, std::string>& errors, const std::string& key,
                          const std::string& secret_warning = {});
 
-// A multi-line text field: label above, `height` tall, `error` below. Registered as a textbox
-// with its value.
-void multiline_field(const char* label, const char* id, std::string& value, const std::string& error, float width,
-                     float height, bool focus = false);
-
 // A warning box (amber border and text) of `width`.
 void notice_box(const std::string& text, float width, bool danger = false);
 

@@ -108,10 +108,9 @@ void draw_ticket_form(AppState& s, float width) {
     ui::text_field(tr(s.lang, S::tkt_subject), "tkt_subject", f.subject, ticket_error(s, f.errors, "subject", f.secret_warning),
                    form_w, false, nullptr, first_error == "subject");
     ImGui::Dummy(ImVec2(1, 4));
-    multiline_field(tr(s.lang, S::tkt_description), "tkt_description", f.description, {}, form_w, 160,
-                    first_error == "description");
     // Scanned as it is edited (core, no I/O), so the warning shows before Submit is pressed.
-    if (ImGui::IsItemEdited()) {
+    if (ui::text_area(tr(s.lang, S::tkt_description), "tkt_description", f.description, {}, form_w, 160, 320, nullptr,
+                      first_error == "description")) {
         const std::optional<SecretKind> kind = find_secret(f.description);
         const bool shown = !f.secret_warning.empty() && f.errors.count("description") != 0;
         if (kind) {
@@ -131,19 +130,11 @@ void draw_ticket_form(AppState& s, float width) {
     ImGui::Dummy(ImVec2(1, 4));
     const std::string contact_err = ticket_error(s, f.errors, "contact");
     const float half = narrow ? form_w : (form_w - 16) * 0.5f;
-    const ImVec2 contact_pos = ImGui::GetCursorPos();
-    ImGui::BeginGroup();
     ui::text_field(tr(s.lang, S::tkt_contact_email), "tkt_email", f.email, ticket_error(s, f.errors, "contact.email"), half,
                    false, nullptr, first_error == "contact.email" || first_error == "contact");
-    ImGui::EndGroup();
-    const float email_bottom = ImGui::GetCursorPosY();
-    // Placed, not SameLine(): SameLine would offset the label to the input's text baseline.
-    if (!narrow) ImGui::SetCursorPos(ImVec2(contact_pos.x + half + 16, contact_pos.y));
-    ImGui::BeginGroup();
+    if (!narrow) ImGui::SameLine(0, 16);
     ui::text_field(tr(s.lang, S::tkt_contact_phone), "tkt_phone", f.phone, ticket_error(s, f.errors, "contact.phone"), half,
                    false, "+86 138 0013 8000", first_error == "contact.phone");
-    ImGui::EndGroup();
-    if (!narrow) ImGui::SetCursorPos(ImVec2(contact_pos.x, std::max(email_bottom, ImGui::GetCursorPosY())));
     if (!contact_err.empty()) ui::text(contact_err, FontSize::small14, color::danger, 0, true);
     else ui::text(tr(s.lang, S::tkt_contact_hint), FontSize::small14, color::muted, 0, true);
     ImGui::Dummy(ImVec2(1, 4));

@@ -111,7 +111,7 @@ void draw_ticket(AppState& s, float width) {
         ImGui::Dummy(ImVec2(1, 16));
     } else {
         ui::text(tr(s.lang, S::reply_heading), FontSize::h20, color::text, 2);
-        multiline_field(tr(s.lang, S::your_reply), "reply_body", th.reply, {}, col, 110);
+        ui::text_area(tr(s.lang, S::your_reply), "reply_body", th.reply, {}, col, 110, 280);
         if (!th.secret_warning.empty()) {
             notice_box(th.secret_warning, col, true);
         } else {

@@ -6,10 +6,12 @@
 #include <imgui_internal.h>
 
 #include "a11y/mirror.hpp"
+#include "view_helpers.hpp"
 #include "i18n/strings.hpp"
 #include "screens/buy_common.hpp"
 #include "screens/screens.hpp"
 #include "ui/buy_widgets.hpp"
+#include "ui/product_card.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -185,6 +187,45 @@ void balances_card(AppState& s, float w) {
     ui::card_end();
 }
 
+// The way back to the order the buyer left the payment page for (issue 19): its number and total
+// on the button, the quote's countdown (or that a new one comes on return), and how the balance
+// compares with the amount due. Primary once the wallet can pay; the setup form's button first.
+void detour_card(AppState& s, float w) {
+    const PayDetour& d = s.buy.detour;
+    const WalletState& wl = s.buy.wallet;
+    const ImVec2 card_min = ImGui::GetCursorScreenPos();
+    ui::card_begin(w, 20);
+    const float inner = ui::card_inner_width();
+    ui::text(tr(s.lang, S::detour_title), FontSize::h20, color::text, 2);
+    wrapped(trf(s.lang, S::detour_body_s, d.number.c_str(), format_money(d.due).c_str()), FontSize::body16, color::muted, inner);
+    ImGui::Dummy(ImVec2(1, 4));
+    const std::int64_t now = unix_now_s();
+    if (d.expires_at_unix_s > now) {
+        ui::text(tr(s.lang, S::quote_valid_for), FontSize::small14, color::muted);
+        ui::countdown(d.expires_at_unix_s, now);
+    } else {
+        wrapped(tr(s.lang, S::detour_lock_lapsed), FontSize::body16, color::warning, inner);
+    }
+    const bool ready = wl.server_load == BuyLoad::ok && !wl.registered_pubkey.empty() && wl.registered_pubkey == wl.local_pubkey;
+    if (ready) {
+        const std::int64_t balance = wallet_balance(s, d.due.currency);
+        if (balance >= d.due.amount_minor) {
+            ui::text(tr(s.lang, S::detour_balance_ok), FontSize::small14, color::success, 0, true);
+        } else {
+            wrapped(trf(s.lang, S::detour_short_s, format_money(Money{d.due.amount_minor - balance, d.due.currency}).c_str()),
+                    FontSize::small14, color::warning, inner);
+        }
+    }
+    ImGui::Dummy(ImVec2(1, 8));
+    const std::string label = trf(s.lang, S::back_to_order_pay_s_s, d.number.c_str(), ui::price_text(d.total).c_str());
+    if (ui::button(label.c_str(), ready ? ButtonKind::primary : ButtonKind::secondary, ImVec2(inner, 48))) {
+        buy(s, BuyAction::return_to_order);
+    }
+    ui::card_end();
+    // Outlined in the brand colour: the way back stands out from the wallet's own cards.
+    ImGui::GetWindowDrawList()->AddRect(card_min, ImVec2(card_min.x + w, ImGui::GetItemRectMax().y), color::brand, 8.0f, 0, 2.0f);
+}
+
 }  // namespace
 
 void draw_wallet(AppState& s, float width) {
@@ -196,6 +237,11 @@ void draw_wallet(AppState& s, float width) {
             go(s, route_of(Route::login));
         }
         return;
+    }
+    const PayDetour& d = s.buy.detour;
+    if (!d.order_id.empty()) {
+        detour_card(s, width);
+        ImGui::Dummy(ImVec2(1, 16));
     }
     const bool narrow = width < 900.0f;
     const float left_w = narrow ? width : 520.0f;

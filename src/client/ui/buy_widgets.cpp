@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include "a11y/mirror.hpp"
+#include "core/pricing.hpp"
 #include "i18n/strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -146,6 +147,42 @@ void value_row(std::string_view label, std::string_view value, float width, bool
     text(value, size, strong ? color::price : color::text);
 }
 
+void price_summary(Lang lang, const PriceSummary& p, float width) {
+    const auto minus = [&](const Money& m) { return trf(lang, S::minus_s, format_money(m).c_str()); };
+    value_row(tr(lang, S::subtotal), format_money(p.subtotal), width);
+    if (p.coupon_discount.amount_minor > 0 || !p.coupon.empty()) {
+        const std::string label = p.coupon.empty() ? std::string(tr(lang, S::discount)) : trf(lang, S::discount_s, p.coupon.c_str());
+        value_row(label, minus(p.coupon_discount), width);
+    }
+    if (p.points_used > 0) {
+        value_row(trf(lang, S::points_row_lld, static_cast<long long>(p.points_used)),
+                  minus(Money{points_value_minor(p.points_used), p.subtotal.currency}), width);
+    }
+    value_row(tr(lang, S::shipping), p.shipping.amount_minor == 0 ? tr(lang, S::free_shipping) : format_money(p.shipping), width);
+    // A rule above the total: the rows above add up to it.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y + 2), ImVec2(at.x + width, at.y + 2), color::border, 1.0f);
+    ImGui::Dummy(ImVec2(width, 4));
+    value_row(tr(lang, S::total), format_money(p.total), width, true);
+    switch (p.settle) {
+        case PriceSummary::Settle::none: break;
+        case PriceSummary::Settle::approx: {
+            const std::string approx = trf(lang, S::approx_s, format_money(p.crypto).c_str());
+            push_font(FontSize::small14);
+            const float w = ImGui::CalcTextSize(approx.c_str()).x;
+            pop_font();
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, width - w));
+            text(approx, FontSize::small14, color::muted);
+            break;
+        }
+        case PriceSummary::Settle::due: value_row(tr(lang, S::amount_due), format_money(p.crypto), width); break;
+        case PriceSummary::Settle::paid:
+            value_row(tr(lang, S::paid_amount), format_money(p.crypto), width);
+            value_row(tr(lang, S::paid_at), short_time(p.paid_at_unix_s), width);
+            break;
+    }
+}
+
 int confirm_modal(const char* id, std::string_view title, std::string_view body, const char* confirm_label,
                   const char* cancel_label, bool busy) {
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
@@ -185,6 +222,64 @@ std::string short_time(std::int64_t unix_s) {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
     return buf;
+}
+
+}  // namespace satstore::client::ui
+
+namespace satstore::client::ui {
+namespace {
+
+// A sign drawn as lines on the last button: crisp at any DPR, no glyph needed.
+void sign(bool plus, bool enabled) {
+    const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+    const ImVec2 c((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
+    const ImU32 col = enabled ? color::text : color::border_strong;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(c.x - 6, c.y), ImVec2(c.x + 6, c.y), col, 2.0f);
+    if (plus) dl->AddLine(ImVec2(c.x, c.y - 6), ImVec2(c.x, c.y + 6), col, 2.0f);
+}
+
+}  // namespace
+
+std::int64_t quantity_control(Lang lang, const char* id, std::int64_t qty, std::int64_t max_qty, std::string_view name,
+                              std::optional<std::string>& typing) {
+    constexpr float kFieldW = 56.0f;
+    std::int64_t next = qty;
+    ImGui::PushID(id);
+    if (button("##dec", ButtonKind::secondary, ImVec2(40, 0), qty <= 1)) next = qty - 1;
+    a11y::rename_last(tr(lang, S::decrease));
+    sign(false, qty > 1);
+    ImGui::SameLine(0, 4);
+
+    char buf[8];  // up to 7 digits: more than any stock
+    std::snprintf(buf, sizeof buf, "%s", typing ? typing->c_str() : std::to_string(qty).c_str());
+    const auto digits_only = [](ImGuiInputTextCallbackData* d) -> int {
+        if (d->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) return (d->EventChar >= '0' && d->EventChar <= '9') ? 0 : 1;
+        return 0;
+    };
+    ImGui::SetNextItemWidth(kFieldW);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kControlHeight - ImGui::GetFontSize()) * 0.5f));
+    const bool entered = ImGui::InputText("##typed", buf, sizeof buf,
+                                          ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_EnterReturnsTrue |
+                                              ImGuiInputTextFlags_AutoSelectAll,
+                                          digits_only);
+    ImGui::PopStyleVar();
+    a11y::annotate_last(a11y::Role::textbox, buf);
+    a11y::rename_last(name);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    if (ImGui::IsItemEdited()) typing = std::string(buf);
+    if ((entered || ImGui::IsItemDeactivated()) && typing) {
+        std::int64_t n = 0;
+        for (char ch : *typing) n = std::min<std::int64_t>(n * 10 + (ch - '0'), 1'000'000);
+        if (n > 0) next = n;
+        typing.reset();
+    }
+    ImGui::SameLine(0, 4);
+    if (button("##inc", ButtonKind::secondary, ImVec2(40, 0), qty >= max_qty)) next = qty + 1;
+    a11y::rename_last(tr(lang, S::increase));
+    sign(true, qty < max_qty);
+    ImGui::PopID();
+    return next;
 }
 
 }  // namespace satstore::client::ui

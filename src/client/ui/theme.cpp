@@ -30,7 +30,7 @@ void apply_theme() {
     ImVec4* c = s.Colors;
     auto v = [](ImU32 u) { return ImGui::ColorConvertU32ToFloat4(u); };
     c[ImGuiCol_Text] = v(color::text);
-    c[ImGuiCol_TextDisabled] = v(color::muted);
+    c[ImGuiCol_TextDisabled] = v(color::hint);  // ImGui draws input hints (placeholders) in it
     c[ImGuiCol_WindowBg] = v(color::page);
     c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_PopupBg] = v(color::surface);

@@ -10,6 +10,9 @@ inline constexpr ImU32 page = IM_COL32(247, 247, 248, 255);
 inline constexpr ImU32 surface = IM_COL32(255, 255, 255, 255);
 inline constexpr ImU32 text = IM_COL32(17, 24, 39, 255);          // 16.9:1 on white
 inline constexpr ImU32 muted = IM_COL32(75, 85, 99, 255);         // 7.6:1 on white
+// Placeholder text in empty fields: lighter than labels and typed text (4.8:1 on white), so an
+// example code does not read as something already typed.
+inline constexpr ImU32 hint = IM_COL32(107, 114, 128, 255);
 inline constexpr ImU32 border = IM_COL32(229, 231, 235, 255);
 inline constexpr ImU32 border_strong = IM_COL32(209, 213, 219, 255);
 inline constexpr ImU32 brand = IM_COL32(79, 70, 229, 255);        // indigo, 6.3:1 with white

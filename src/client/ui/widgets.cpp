@@ -30,6 +30,7 @@ void pop_font() { ImGui::PopFont(); }
 
 bool animating() { return g_animating; }
 void reset_animating() { g_animating = false; }
+void request_next_frame() { g_animating = true; }
 
 bool button(const char* label, ButtonKind kind, ImVec2 size, bool disabled, bool busy) {
     ImU32 bg = color::surface, hover = IM_COL32(243, 244, 246, 255), active = color::border;
@@ -109,7 +110,9 @@ void text(std::string_view s, FontSize size, ImU32 color, int level, bool wrap) 
     } else {
         // Our own line breaking: ImGui 1.86 only breaks at spaces, which strands CJK runs.
         const ImGuiWindow* w = ImGui::GetCurrentWindow();
-        const float right = w->DC.TextWrapPos > 0 ? w->WorkRect.Min.x - w->Scroll.x + w->DC.TextWrapPos
+        // PushTextWrapPos() positions are window-local (from Pos, as ImGui's own wrapping counts
+        // them, not from the padded WorkRect): padded windows such as modals wrapped twice.
+        const float right = w->DC.TextWrapPos > 0 ? w->Pos.x - w->Scroll.x + w->DC.TextWrapPos
                                                    : ImGui::GetContentRegionMaxAbs().x;
         const float width = std::max(40.0f, right - ImGui::GetCursorScreenPos().x);
         ImGui::BeginGroup();
@@ -172,6 +175,10 @@ std::vector<std::string> wrap_text(std::string_view s, FontSize size, float widt
 
 bool text_field(const char* label, const char* id, std::string& value, const std::string& error,
                 float width, bool password, const char* hint, bool focus) {
+    ImGui::BeginGroup();
+    // After SameLine() the row's text baseline is the field to the left's (its frame padding): the
+    // label would be drawn that much lower. A label starts at the top of its row.
+    ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;
     text(label, FontSize::small14, color::text);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
     ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? color::border_strong : color::danger);
@@ -207,6 +214,7 @@ bool text_field(const char* label, const char* id, std::string& value, const std
         text(error, FontSize::small14, color::danger, 0, true);
         ImGui::PopTextWrapPos();
     }
+    ImGui::EndGroup();
     return entered;
 }
 

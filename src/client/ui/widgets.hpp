@@ -45,9 +45,19 @@ std::vector<std::string> wrap_text(std::string_view s, FontSize size, float widt
 
 // A form field: label above, the input, then `error` in red (or nothing) below. Edits `value`.
 // Returns true when Enter was pressed in it. `focus` moves keyboard focus into it this frame.
-// Password fields mask the text and never expose their value to the mirror.
+// Password fields mask the text and never expose their value to the mirror. The field is one
+// group, its label at the top of the row, so fields placed with SameLine() line up.
 bool text_field(const char* label, const char* id, std::string& value, const std::string& error,
                 float width, bool password = false, const char* hint = nullptr, bool focus = false);
+
+// A multi-line text field: label above, the box, then `error` in red (or nothing) below. Words
+// wrap at the box's width (the value holds no inserted line breaks); the box has inner padding
+// and grows with its text from `min_height` to `max_height` CSS px, then scrolls. `hint` is shown
+// in grey while it is empty. Returns true when the value changed this frame. `focus` moves
+// keyboard focus into it. Registered in the mirror as a textbox with its value. The wheel over
+// a box scrolled to its end scrolls the page. (ui/text_area.cpp)
+bool text_area(const char* label, const char* id, std::string& value, const std::string& error, float width,
+               float min_height = 96.0f, float max_height = 240.0f, const char* hint = nullptr, bool focus = false);
 
 // A rotating arc; keeps frames coming while visible (see animating()).
 void spinner(ImVec2 center, float radius, ImU32 color);
@@ -58,6 +68,8 @@ void skeleton(ImVec2 min, ImVec2 max, float rounding = 6.0f);
 // Whether something animated was drawn this frame (the loop then asks for another frame).
 bool animating();
 void reset_animating();
+// Asks for one more frame (a change this frame made shows only in the next, e.g. a scroll).
+void request_next_frame();
 
 // A filled rounded card background with a soft shadow.
 void card_background(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding = 8.0f);

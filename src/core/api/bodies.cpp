@@ -35,7 +35,10 @@ void to_json(json& j, const StoreInfo& s) {
          {"name", s.name},
          {"currencies", {s.fiat}},
          {"pay_currencies", s.pay_currencies},
-         {"support", {{"email", s.support_email}, {"phone", s.support_phone}, {"hours", s.support_hours}}},
+         {"support", {{"email", s.support_email},
+                      {"phone", s.support_phone},
+                      {"hours", s.support_hours},
+                      {"i18n", {{"zh-CN", {{"hours", s.support_hours_zh}}}}}}},
          {"categories", categories},
          {"demo", s.demo}};
 }
@@ -53,6 +56,8 @@ void from_json(const json& j, StoreInfo& s) {
         s.support_email = text_or(*sup, "email");
         s.support_phone = text_or(*sup, "phone");
         s.support_hours = text_or(*sup, "hours");
+        if (auto zh = sup->find("i18n"); zh != sup->end() && zh->is_object() && zh->contains("zh-CN") && (*zh)["zh-CN"].is_object())
+            s.support_hours_zh = text_or((*zh)["zh-CN"], "hours");
     }
     if (auto cats = j.find("categories"); cats != j.end() && cats->is_array()) {
         for (const json& c : *cats) {
@@ -215,7 +220,8 @@ void to_json(json& j, const Preview& p) {
     if (p.quote)
         quote = {{"currency", p.quote->currency}, {"amount", amount_to_string(p.quote->amount)},
                  {"rate", amount_to_string(p.quote->rate_minor)}, {"expires_at", rfc3339(p.quote->expires_at_unix_s)}};
-    j = {{"lines", lines},        {"subtotal", p.subtotal},       {"shipping", p.shipping},
+    j = {{"lines", lines},        {"coupon", p.coupon.empty() ? json(nullptr) : json(p.coupon)},
+         {"subtotal", p.subtotal},    {"shipping", p.shipping},
          {"coupon_discount", p.coupon_discount}, {"points_used", p.points_used}, {"discount", p.discount},
          {"total", p.total},      {"quote", quote},               {"problems", p.problems},
          {"points_available", p.points_available}};
@@ -226,6 +232,7 @@ void from_json(const json& j, Preview& p) {
     for (const json& l : j.at("lines"))
         p.lines.push_back({l.at("product_id").get<std::string>(), text_or(l, "sku"), text_or(l, "title"),
                            l.at("qty").get<std::int64_t>(), l.at("unit_price").get<Money>(), l.at("line_total").get<Money>()});
+    p.coupon = text_or(j, "coupon");
     p.subtotal = j.at("subtotal").get<Money>();
     p.shipping = j.at("shipping").get<Money>();
     if (j.contains("coupon_discount")) p.coupon_discount = j.at("coupon_discount").get<Money>();

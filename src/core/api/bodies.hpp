@@ -37,6 +37,7 @@ struct StoreInfo {
     Currency fiat = Currency::CNY;       // "currencies": [fiat]
     std::vector<Currency> pay_currencies;
     std::string support_email, support_phone, support_hours;  // "support": {email, phone, hours}
+    std::string support_hours_zh;  // "support": {"i18n": {"zh-CN": {"hours"}}}; "" when not configured
     std::vector<StoreCategory> categories;
     bool demo = false;
 };
@@ -167,6 +168,7 @@ struct PreviewQuote {
 };
 struct Preview {
     std::vector<PreviewLine> lines;
+    std::string coupon;  // the code applied to coupon_discount; "" when none was sent or it was refused
     Money subtotal, shipping, coupon_discount;
     std::int64_t points_used = 0;
     Money discount, total;

@@ -157,12 +157,12 @@ json build() {
         {{"lines", array_of(object({{"product_id", str()}, {"sku", str()}, {"title", str()}, {"qty", integer(1)},
                                     {"unit_price", ref("Money")}, {"line_total", ref("Money")}},
                                    {"product_id", "sku", "title", "qty", "unit_price", "line_total"}))},
-         {"subtotal", ref("Money")}, {"shipping", ref("Money")}, {"coupon_discount", ref("Money")},
+         {"coupon", nullable(str())}, {"subtotal", ref("Money")}, {"shipping", ref("Money")}, {"coupon_discount", ref("Money")},
          {"points_used", integer(0)}, {"discount", ref("Money")}, {"total", ref("Money")},
          {"quote", nullable(object({{"currency", currency()}, {"amount", amount()}, {"rate", amount()}, {"expires_at", time()}},
                                    {"currency", "amount", "rate", "expires_at"}))},
          {"problems", array_of(ref("PreviewProblem"))}, {"points_available", integer(0)}},
-        {"lines", "subtotal", "shipping", "coupon_discount", "points_used", "discount", "total", "quote", "problems",
+        {"lines", "coupon", "subtotal", "shipping", "coupon_discount", "points_used", "discount", "total", "quote", "problems",
          "points_available"});
     // handlers/orders.cpp reorder
     s["Reorder"] = object(
@@ -266,6 +266,9 @@ json build() {
     s["QuoteRequest"] = object({{"pay_currency", currency()}}, json::array());
     // handlers/orders.cpp cancel_order, staff_orders.cpp staff_cancel_order, returns.cpp staff_reject_return
     s["ReasonRequest"] = object({{"reason", str()}}, json::array());
+    // handlers/orders.cpp confirm_receipt: before_delivery acknowledges a parcel the carrier has
+    // not reported delivered (an empty body confirms a delivered order)
+    s["ReceiptRequest"] = object({{"before_delivery", boolean()}}, json::array());
     // handlers/payments.cpp create_payment; core/authorization.cpp parse_authorization (PAYMENT.md)
     s["PaymentRequest"] = object(
         {{"authorization", object({{"v", {{"const", 1}}}, {"store", str()}, {"order", str()}, {"order_digest", str()},

@@ -41,7 +41,7 @@ void append_key_part(std::string& key, std::string_view part) {
 
 Response get_store(Context& ctx) {
     const Config& c = ctx.config;
-    api::StoreInfo info{c.store_id, c.store_name, c.fiat, {}, c.support_email, c.support_phone, c.support_hours, {}, c.demo};
+    api::StoreInfo info{c.store_id, c.store_name, c.fiat, {}, c.support_email, c.support_phone, c.support_hours, c.support_hours_zh, {}, c.demo};
     for (const auto& [currency, rate] : c.rates) info.pay_currencies.push_back(currency);
     for (const auto& cat : ctx.store.categories()) info.categories.push_back({cat.slug, cat.title_en, cat.title_zh});
     return json_response(200, info);

@@ -119,6 +119,7 @@ Response preview_order(Context& ctx) {
     api::Preview preview;
     for (const auto& l : p.lines)
         preview.lines.push_back({l.product_id, l.sku, l.title, l.qty, Money{l.unit_price_minor, fiat}, Money{l.line_total_minor, fiat}});
+    if (p.coupon) preview.coupon = p.coupon->code;
     preview.subtotal = Money{p.totals.subtotal_minor, fiat};
     preview.shipping = Money{p.totals.shipping_minor, fiat};
     preview.coupon_discount = Money{p.totals.coupon_discount_minor, fiat};
@@ -259,9 +260,22 @@ Response cancel_order(Context& ctx) {
 
 Response confirm_receipt(Context& ctx) {
     const Order order = own_order(ctx);
-    auto updated = ctx.store.complete_order(order.id, OrderEvent::confirm_receipt, Actor::buyer, ctx.now_unix_s);
+    const auto body = ctx.request.body.empty() ? nlohmann::json::object() : ctx.json_body();
+    bool before_delivery = false;
+    if (auto b = body.find("before_delivery"); b != body.end() && !b->is_null()) {
+        if (!b->is_boolean()) throw validation_error({{"before_delivery", "Send true or false."}});
+        before_delivery = b->get<bool>();
+    }
+    // Until the carrier reports delivery only the buyer's explicit "it has arrived" completes the
+    // order (core transition(): confirm_receipt needs `delivered`).
+    const OrderEvent event = before_delivery && order.status == OrderStatus::shipped ? OrderEvent::confirm_receipt_before_delivery
+                                                                                      : OrderEvent::confirm_receipt;
+    auto updated = ctx.store.complete_order(order.id, event, Actor::buyer, ctx.now_unix_s);
     if (!updated) {
-        ApiError e(409, ProblemCode::order_not_receivable, "Receipt cannot be confirmed", "Only shipped or delivered orders can be confirmed.");
+        ApiError e(409, ProblemCode::order_not_receivable, "Receipt cannot be confirmed",
+                   order.status == OrderStatus::shipped
+                       ? "The carrier has not reported delivery yet. If the parcel has arrived, confirm with before_delivery: true."
+                       : "Only delivered orders can be confirmed.");
         e.extra.order_status = order.status;
         throw e;
     }

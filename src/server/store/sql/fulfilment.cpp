@@ -97,7 +97,9 @@ std::optional<Order> SqlStore::ship_order(std::string_view order_id, const Shipm
     insert.bind(1, shipment.id).bind(2, order_id).bind(3, shipment.carrier).bind(4, shipment.tracking_number).bind(5, now).step();
     Stmt event(db, "INSERT INTO shipment_events(shipment_id, at, status, location, description) VALUES (?, ?, 'info_received', '', ?)");
     event.bind(1, shipment.id).bind(2, now).bind(3, "Shipping label created").step();
-    add_order_event(db, std::string(order_id), {now, "shipped", "staff", shipment.carrier + " " + shipment.tracking_number});
+    // The carrier by name, not its code (the timeline is read by people).
+    add_order_event(db, std::string(order_id),
+                    {now, "shipped", "staff", carrier_display_name(shipment.carrier, Lang::en) + " " + shipment.tracking_number});
     auto updated = load_order(db, order_id);
     tx.commit();
     return updated;
@@ -150,7 +152,10 @@ std::optional<Order> SqlStore::complete_order(std::string_view order_id, OrderEv
     Stmt points(db, "UPDATE users SET points = points + ? WHERE id = ?");
     points.bind(1, earned).bind(2, order->user_id).step();
     add_order_event(db, order->id, {now, "completed", actor_name(actor),
-                                    (event == OrderEvent::auto_complete ? "Completed automatically; " : "Receipt confirmed; ") +
+                                    (event == OrderEvent::auto_complete ? "Completed automatically; "
+                                     : event == OrderEvent::confirm_receipt_before_delivery
+                                         ? "Receipt confirmed before the carrier reported delivery; "
+                                         : "Receipt confirmed; ") +
                                         std::to_string(earned) + " points earned"});
     auto updated = load_order(db, order_id);
     tx.commit();
@@ -213,8 +218,9 @@ std::optional<Order> SqlStore::reship_order(std::string_view order_id, const Shi
     Stmt event(db, "INSERT INTO shipment_events(shipment_id, at, status, location, description) VALUES (?, ?, 'info_received', '', ?)");
     event.bind(1, shipment.id).bind(2, now).bind(3, "Replacement shipping label created").step();
     add_order_event(db, std::string(order_id), {now, enum_name(*next), "staff",
-                                                "Re-shipped with " + shipment.carrier + " " + shipment.tracking_number +
-                                                    " (replaces " + lost.carrier + " " + lost.tracking_number + ")" +
+                                                "Re-shipped with " + carrier_display_name(shipment.carrier, Lang::en) + " " +
+                                                    shipment.tracking_number + " (replaces " +
+                                                    carrier_display_name(lost.carrier, Lang::en) + " " + lost.tracking_number + ")" +
                                                     (note.empty() ? "" : ": " + note)});
     auto updated = load_order(db, order_id);
     tx.commit();
