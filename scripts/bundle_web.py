@@ -2,13 +2,17 @@
 """Assemble the static web bundle of the satstore client (python3 stdlib + fontTools).
 
 Run by CMake (src/client/CMakeLists.txt, target web_bundle). Produces in --out:
-  index.html                 from the --template, with {{APP_JS}}, {{APP_WASM}}, {{FONT}} and the
-                             sizes {{APP_WASM_BYTES}}, {{FONT_BYTES}} (the loading progress) filled in
+  index.html                 from the --template, with {{APP_JS}}, {{APP_WASM}}, {{FONT_UI}}, {{FONT}}
+                             and the sizes {{APP_WASM_BYTES}}, {{FONT_UI_BYTES}} (the loading
+                             progress) filled in
   app.<hash>.js / .wasm      the Emscripten output, renamed by a hash of both files' contents
-  font.<hash>.ttf            WenQuanYi Micro Hei subset to all of GB 2312 (6,763 hanzi and its
-                             punctuation, full-width forms, kana, Greek, Cyrillic), CJK
-                             punctuation and every character of the UI strings, catalog and help
-                             text; the client draws any other character with the browser's fonts
+  font-ui.<hash>.ttf         WenQuanYi Micro Hei subset to the characters of the UI strings, catalog
+                             and help text, CJK punctuation and full-width forms: the first frame
+                             waits for this one only
+  font.<hash>.ttf            the same plus all of GB 2312 (6,763 hanzi, its punctuation, kana,
+                             Greek, Cyrillic), fetched once the first page is drawn; until then,
+                             and for any character beyond it, the client draws with the browser's
+                             fonts
   config.json                {"api_origin": ""} (same origin); kept if it already exists there
   widget.js                  the embed script (--widget), copied as is
   *.gz, *.br                 precompressed copies of index.html, js, wasm and font
@@ -129,10 +133,12 @@ def main():
         wasm = f.read()
     app_hash = sha_short(js, wasm)
 
-    chars = set(PRINTABLE_ASCII) | set(EXTRA_SYMBOLS) | set(CJK_PUNCTUATION) | gb2312_chars()
+    ui_chars = set(PRINTABLE_ASCII) | set(EXTRA_SYMBOLS) | set(CJK_PUNCTUATION)
     for p in args.chars_from:
-        chars |= chars_from_path(p)
-    chars = {c for c in chars if c.isprintable() or c == " "}
+        ui_chars |= chars_from_path(p)
+    ui_chars = {c for c in ui_chars if c.isprintable() or c == " "}
+    chars = ui_chars | gb2312_chars()
+    font_ui = subset_font(args.font, ui_chars, args.cache)
     font = subset_font(args.font, chars, args.cache)
     font_hash = sha_short(font)
 
@@ -141,19 +147,21 @@ def main():
         "APP_JS": f"app.{app_hash}.js",
         "APP_WASM": f"app.{app_hash}.wasm",
         "FONT": f"font.{font_hash}.ttf",
+        "FONT_UI": f"font-ui.{sha_short(font_ui)}.ttf",
     }
     keep = set(names.values()) | {"index.html", "config.json", "widget.js"}
     for name in os.listdir(args.out):
         base = name[:-3] if name.endswith((".gz", ".br")) else name
-        if re.match(r"^(app|font)\.[0-9a-f]{8}\.", base) and base not in keep:
+        if re.match(r"^(app|font|font-ui)\.[0-9a-f]{8}\.", base) and base not in keep:
             os.remove(os.path.join(args.out, name))
 
     write(os.path.join(args.out, names["APP_JS"]), js)
     write(os.path.join(args.out, names["APP_WASM"]), wasm)
     write(os.path.join(args.out, names["FONT"]), font)
+    write(os.path.join(args.out, names["FONT_UI"]), font_ui)
     with open(args.template, encoding="utf-8") as f:
         html = f.read()
-    for key, value in {**names, "APP_WASM_BYTES": str(len(wasm)), "FONT_BYTES": str(len(font))}.items():
+    for key, value in {**names, "APP_WASM_BYTES": str(len(wasm)), "FONT_UI_BYTES": str(len(font_ui))}.items():
         html = html.replace("{{" + key + "}}", value)
     if "{{" in html:
         sys.exit(f"bundle_web: unfilled placeholder in {args.template}")
@@ -163,10 +171,10 @@ def main():
         write(config, b'{"api_origin": ""}\n')
     with open(args.widget, "rb") as f:
         write(os.path.join(args.out, "widget.js"), f.read())
-    for name in ("index.html", "widget.js", names["APP_JS"], names["APP_WASM"], names["FONT"]):
+    for name in ("index.html", "widget.js", names["APP_JS"], names["APP_WASM"], names["FONT_UI"], names["FONT"]):
         precompress(os.path.join(args.out, name))
     print(f"bundle_web: {names['APP_JS']} {len(js)} B, {names['APP_WASM']} {len(wasm)} B, "
-          f"{names['FONT']} {len(font)} B ({len(chars)} chars)")
+          f"{names['FONT_UI']} {len(font_ui)} B ({len(ui_chars)} chars), {names['FONT']} {len(font)} B ({len(chars)} chars)")
 
 
 if __name__ == "__main__":

@@ -209,7 +209,7 @@ void apply_place_order(AppState& s, const platform::HttpReply& r) {
         c.coupon_refused = c.coupon;
         c.coupon_refused_reason.clear();  // the answer names no reason: "cannot be used"
         c.coupon.clear();
-        c.error = p.errors.count("coupon") != 0 ? p.errors.at("coupon") : p.detail;
+        c.error = tr(s.lang, S::problem_coupon);  // in the UI language; the cart's field says more
     } else {
         c.error = p.detail.empty() ? tr(s.lang, S::request_failed) : p.detail;
     }

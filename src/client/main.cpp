@@ -2,6 +2,8 @@
 // No logic lives here; see app.cpp for the loop and screens/ for the UI.
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <imgui.h>
 
@@ -63,6 +65,7 @@ void frame() {
         return;
     }
     app_process_events(g_state);
+    if (std::vector<std::uint8_t> full = platform::take_full_font(); !full.empty()) render::set_font_data(std::move(full));
 
     ImGuiIO& io = ImGui::GetIO();
     const double now = platform::now_ms();

@@ -19,6 +19,7 @@ bool g_raf_pending = false;
 Viewport g_viewport;
 bool g_boot_ready = false;
 std::vector<std::uint8_t> g_font;
+std::vector<std::uint8_t> g_full_font;  // arrived, not yet taken
 std::string g_api_origin;
 std::vector<HttpReply> g_http_replies;
 std::vector<ImageReply> g_image_replies;
@@ -219,6 +220,20 @@ EM_JS(void, js_frame_done, (int report_ready, double work_ms, int items), {
     if (report_ready && !s.ready) {
         s.ready = true;
         s.firstFrameMs = performance.now();
+        // The first page is up: now fetch the full font (index.html waited for the UI font only).
+        if (s.fullFontUrl) fetch(s.fullFontUrl).then(function(r) {
+            if (!r.ok) throw new Error(s.fullFontUrl + ": HTTP " + r.status);
+            return r.arrayBuffer();
+        }).then(function(buf) {
+            var bytes = new Uint8Array(buf);
+            var p = _malloc(bytes.length);
+            HEAPU8.set(bytes, p);
+            _client_on_full_font(p, bytes.length);
+            _free(p);
+            s.fullFontMs = performance.now();
+        }).catch(function(e) {
+            console.warn("satstore: full font download failed; the browser draws what the UI font lacks:", e);
+        });
     }
 });
 
@@ -283,6 +298,11 @@ EMSCRIPTEN_KEEPALIVE void client_on_boot(const std::uint8_t* font, int font_len,
     g_api_origin = origin;
     g_boot_ready = true;
     if (g_boot_fn != nullptr) g_boot_fn();
+    request_frame();
+}
+
+EMSCRIPTEN_KEEPALIVE void client_on_full_font(const std::uint8_t* font, int font_len) {
+    g_full_font.assign(font, font + font_len);
     request_frame();
 }
 
@@ -367,6 +387,7 @@ Viewport viewport() { return g_viewport; }
 
 bool boot_ready() { return g_boot_ready; }
 const std::vector<std::uint8_t>& font_bytes() { return g_font; }
+std::vector<std::uint8_t> take_full_font() { return std::exchange(g_full_font, {}); }
 const std::string& api_origin() { return g_api_origin; }
 
 int http_request(const std::string& method, const std::string& url, const std::string& body,

@@ -55,10 +55,13 @@ Viewport viewport();
 using BootFn = void (*)();
 void set_boot_callback(BootFn fn);
 
-// Boot data fetched by index.html while the wasm compiled: the CJK font and config.json.
+// Boot data fetched by index.html while the wasm compiled: the UI font and config.json.
 // ready() turns true once both settled (the font may still be empty on failure).
 bool boot_ready();
 const std::vector<std::uint8_t>& font_bytes();
+// The full font (all of GB 2312), fetched once the first page with data is drawn: its bytes the
+// first call after it arrived, empty otherwise.
+std::vector<std::uint8_t> take_full_font();
 // config.json's api_origin ("" = same origin), without a trailing slash.
 const std::string& api_origin();
 

@@ -1,8 +1,10 @@
 // satstore client — the font atlas: five sizes of one CJK font, rasterised at size × DPR, built
 // on demand from the characters the client actually shows.
 //
-// The bundled font (scripts/bundle_web.py) holds all of GB 2312 plus every UI string's characters;
-// a character it lacks (a rare name, a Traditional character, an emoji) is drawn by the browser's
+// The bundle (scripts/bundle_web.py) has two subsets of one font: the UI font (every UI string's,
+// catalog and help character), which the first frame waits for, and the full font (all of GB 2312
+// as well), fetched once the first page is drawn. A character the font in use lacks (before the
+// full font arrives; a rare name, a Traditional character, an emoji) is drawn by the browser's
 // fonts into the atlas (platform/glyph_raster.hpp). Neither is rasterised before it is needed:
 // the atlas holds ASCII, Latin-1 and common punctuation, plus the characters that reached the
 // client — UI strings, API replies, typed or pasted text — so the first frame never waits for
@@ -21,8 +23,9 @@ namespace satstore::client::render {
 // CSS pixel sizes from UI.md: 14 small, 16 body, 20/24/30 headings.
 enum class FontSize { small14, body16, h20, h24, h30 };
 
-// Gives the TTF bytes (the build's subset of WenQuanYi Micro Hei). Empty = use ImGui's built-in
-// font (Latin only) so the page still works when the font download failed.
+// Gives the TTF bytes (a subset of WenQuanYi Micro Hei: first the UI font, then the full one with
+// all of GB 2312); the next rebuild draws every glyph from it. Empty = use ImGui's built-in font
+// (Latin only) so the page still works when the font download failed.
 void set_font_data(std::vector<std::uint8_t> ttf);
 
 // Records characters that may be drawn at body and small size (every input field, list and

@@ -26,6 +26,10 @@ S field_key_zh(const std::string& key) {
     if (key.find("phone") != std::string::npos) return S::addr_phone_error;
     if (key.find("postal_code") != std::string::npos) return S::addr_postal_error;
     if (key.find("street") != std::string::npos) return S::addr_street_error;
+    if (key.find("country") != std::string::npos) return S::addr_country_error;
+    if (key.find("region") != std::string::npos) return S::addr_region_error;
+    if (key.find("city") != std::string::npos) return S::addr_city_error;
+    if (key.find("district") != std::string::npos) return S::addr_district_error;
     return S::check_field;
 }
 

@@ -62,6 +62,10 @@ void country_picker(AppState& s, Address& a, const std::string& error, float w) 
     }
     ImGui::PopStyleVar();
     a11y::rename_last(tr(s.lang, S::addr_country));
+    if (!error.empty()) {  // outlined in red like a text field with an error
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), color::danger,
+                                            ImGui::GetStyle().FrameRounding, 0, 1.5f);
+    }
     const ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float room = std::max(200.0f, vp->Pos.y + vp->Size.y - below.y - 8);

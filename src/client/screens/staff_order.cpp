@@ -238,7 +238,8 @@ void cancel_card(AppState& s, const Order& o, float w) {
     ui::text_field(tr(s.lang, S::as_cancel_reason), "cancel_reason", st.cancel_reason, st.cancel_dialog ? std::string() : st.cancel_error,
                    inner, false, tr(s.lang, S::as_cancel_reason_hint));
     ImGui::Dummy(ImVec2(1, 8));
-    if (ui::button(tr(s.lang, o.payment ? S::as_cancel_refund : S::cancel_order), ButtonKind::danger,
+    // Secondary: the destructive step is the dialog's confirm button.
+    if (ui::button(tr(s.lang, o.payment ? S::as_cancel_refund : S::cancel_order), ButtonKind::secondary,
                    ImVec2(is_narrow(s) ? inner : 0, 44), false, st.cancel_busy))
         after(s, AfterAction::staff_open_cancel);
     ui::card_end();
