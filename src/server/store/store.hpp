@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/account.hpp"
 #include "core/address.hpp"
 #include "core/authorization.hpp"
@@ -282,6 +284,31 @@ struct TicketChangeResult {
     std::optional<Ticket> ticket;  // the updated ticket (with thread) when done
 };
 
+// --- Staff audit log (issue 20) ---------------------------------------------------------------
+
+// One staff action: who, when, what, and the record before and after (null when none).
+struct AuditEntry {
+    std::int64_t seq = 0;
+    std::int64_t at_unix_s = 0;
+    std::string actor_id;     // "usr_…", or "cli" for the command line
+    std::string actor_email;
+    std::string action;       // "user.invite", "user.update", "product.create", "stock.adjust", …
+    std::string target;       // the record's id
+    nlohmann::json before;    // null when the record did not exist
+    nlohmann::json after;     // null when it was removed
+};
+
+struct AuditQuery {
+    std::string target;                     // exact id, empty = all
+    int limit = 50;
+    std::optional<std::int64_t> after_seq;  // cursor: continue below this seq (newest first)
+};
+
+struct AuditPage {
+    std::vector<AuditEntry> items;
+    std::optional<std::int64_t> next_seq;
+};
+
 // What /metrics reports about the business (SPEC: payments, refunds, SLA breaches).
 struct OperationalCounts {
     std::int64_t payments = 0;          // settled payments
@@ -464,6 +491,11 @@ public:
     virtual TicketPage tickets(const TicketQuery& query) = 0;
     // Applies `change` in one transaction (see TicketChange); moves the SLA clock (update_sla).
     virtual TicketChangeResult change_ticket(std::string_view id, const TicketChange& change, std::int64_t now_unix_s) = 0;
+
+    // --- Staff audit log (issue 20) ---
+    // Newest first. Entries are written by the store methods that make staff changes, in the
+    // same transaction (sql::append_audit), never on their own.
+    virtual AuditPage audit_log(const AuditQuery& query) = 0;
 };
 
 // Opens the backend named by a URL: "sqlite:PATH" (the file is created if missing) or

@@ -9,6 +9,7 @@
 //   fulfilment.cpp shipments, tracking, completion, refunds
 //   returns.cpp   uploads and returns
 //   tickets.cpp   support tickets, their messages, attachments, history and SLA clock
+//   audit.cpp     the staff audit log
 // The SQL is written once, in the subset both databases share; migrations are written for
 // SQLite and translated for PostgreSQL (postgres_schema). Every write transaction holds the
 // database-wide write lock (Db::begin_write), so the check-then-write steps below stay atomic
@@ -149,6 +150,9 @@ public:
     TicketPage tickets(const TicketQuery& query) override;
     TicketChangeResult change_ticket(std::string_view id, const TicketChange& change, std::int64_t now_unix_s) override;
 
+    // Staff audit log (issue 20): audit.cpp
+    AuditPage audit_log(const AuditQuery& query) override;
+
 private:
     // After a commit that changed stock (open_store).
     void stock_changed() const {
@@ -158,6 +162,9 @@ private:
     ConnectionPool pool_;
     std::function<void()> on_stock_change_;
 };
+
+// Writes `entry` (its seq is assigned) in the caller's open transaction.
+void append_audit(Db& db, const AuditEntry& entry);
 
 // Reads an order with its lines, current quote, timeline and payment on an open connection.
 std::optional<Order> load_order(Db& db, std::string_view id);
