@@ -179,6 +179,8 @@ std::optional<Quote> make_quote(std::string id, std::int64_t fiat_total_minor, C
     return Quote{std::move(id), crypto, *amount, rate_minor_per_unit, now, now + kQuoteValidityS};
 }
 
+std::string line_name(const OrderLine& l) { return l.variant.empty() ? l.title : l.title + " (" + l.variant + ")"; }
+
 nlohmann::json order_summary(const Order& o) {
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& l : o.lines)

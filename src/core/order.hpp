@@ -105,6 +105,10 @@ struct OrderLine {
     std::string variant;     // its option values in the order's language ("黑色 / M"), "" without options
 };
 
+// What a buyer or staff member reads for a line: "Satoshi Hoodie (Black / M)", or the title
+// alone for a product without options.
+std::string line_name(const OrderLine& line);
+
 struct TimelineEntry {
     std::int64_t at_unix_s = 0;
     std::string status;  // the status entered, e.g. "pending_payment"

@@ -1,5 +1,6 @@
-// satstore client — product detail: image, title, price (fiat + approximate crypto), stock,
-// quantity, "Add to cart", description. Two columns when wide, one when narrow.
+// satstore client — product detail: image, title, the variant picker (one row of choices per
+// option), price (fiat + approximate crypto) and stock of the picked variant, quantity, "Add to
+// cart", description. Two columns when wide, one when narrow.
 #include <algorithm>
 
 #include <imgui_internal.h>
@@ -20,10 +21,10 @@ using ui::ButtonKind;
 using ui::FontSize;
 namespace color = ui::color;
 
-void product_image(AppState& s, const Product& p, float w) {
+void product_image(AppState& s, const Product& p, const std::string& image, float w) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = w * 0.75f;
-    const std::uint32_t tex = p.images.empty() ? 0 : image_texture(s, p.images.front());
+    const std::uint32_t tex = image.empty() ? 0 : image_texture(s, image);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (tex != 0) {
         dl->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)), pos,
@@ -35,29 +36,76 @@ void product_image(AppState& s, const Product& p, float w) {
     a11y::add(a11y::Role::img, product_title(p, s.lang), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
 }
 
-void product_info(AppState& s, const Product& p, float w) {
+// The variant picked on this page, or nullptr when the picked values are not sold together.
+// The first visit picks the first variant in stock (else the first).
+const Variant* picked_variant(AppState& s, const Product& p) {
+    if (s.detail_choice.size() != p.options.size()) {
+        const auto in_stock = std::find_if(p.variants.begin(), p.variants.end(), [](const Variant& v) { return v.stock > 0; });
+        s.detail_choice = (in_stock != p.variants.end() ? *in_stock : p.variants.front()).options;
+    }
+    return variant_with(p, s.detail_choice);
+}
+
+// One row of choices per option. A value no variant sells with the other picks, or one sold
+// out, says so; picking it moves the other picks to a variant that has it.
+void variant_picker(AppState& s, const Product& p, float w) {
+    for (std::size_t i = 0; i < p.options.size(); ++i) {
+        const ProductOption& o = p.options[i];
+        ui::text(option_name(o, s.lang), FontSize::small14, color::muted);
+        std::vector<std::string> labels;
+        int selected = -1;
+        for (std::size_t k = 0; k < o.values.size(); ++k) {
+            std::vector<std::string> probe = s.detail_choice;
+            probe[i] = o.values[k];
+            const Variant* v = variant_with(p, probe);
+            const std::string& value = option_value(o, k, s.lang);
+            labels.push_back(v != nullptr && v->stock > 0 ? value : trf(s.lang, S::option_sold_out_s, value.c_str()));
+            if (o.values[k] == s.detail_choice[i]) selected = static_cast<int>(k);
+        }
+        const int pressed = ui::chip_row(("option" + std::to_string(i)).c_str(), labels, selected, w, true);
+        if (pressed >= 0 && pressed != selected) {
+            s.detail_choice[i] = o.values[static_cast<std::size_t>(pressed)];
+            if (variant_with(p, s.detail_choice) == nullptr) {
+                for (const Variant& v : p.variants)
+                    if (v.options[i] == s.detail_choice[i]) {
+                        s.detail_choice = v.options;
+                        break;
+                    }
+            }
+            s.detail_qty = 1;
+            s.detail_qty_text.reset();
+        }
+        ImGui::Dummy(ImVec2(1, 8));
+    }
+}
+
+void product_info(AppState& s, const Product& p, const Variant* v, float w) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
     ui::text(product_title(p, s.lang), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1, true);
     ImGui::Dummy(ImVec2(1, 4));
-    ui::text(ui::price_text(p.price), FontSize::h30, color::price);
-    const std::string crypto = ui::approx_crypto_text(s.lang, p.price, s.btc_rate_minor);
+    const Money price = v != nullptr ? v->price : lowest_price(p);
+    ui::text(ui::price_text(price), FontSize::h30, color::price);
+    const std::string crypto = ui::approx_crypto_text(s.lang, price, s.btc_rate_minor);
     if (!crypto.empty()) ui::text(crypto, FontSize::small14, color::muted);
     ImGui::Dummy(ImVec2(1, 4));
+    const bool archived = p.status == ProductStatus::archived;
+    const std::int64_t stock = v != nullptr && !archived ? v->stock : 0;
     bool urgent = false;
-    const std::string hint = ui::stock_hint(s.lang, p.stock, &urgent);
-    ui::text(hint, FontSize::body16, p.stock <= 0 ? color::danger : urgent ? color::warning : color::success);
+    const std::string hint = archived ? tr(s.lang, S::product_archived) : ui::stock_hint(s.lang, stock, &urgent);
+    ui::text(hint, FontSize::body16, stock <= 0 ? color::danger : urgent ? color::warning : color::success);
     ImGui::Dummy(ImVec2(1, 12));
 
-    if (p.stock > 0) {
+    if (!archived) variant_picker(s, p, w);
+    if (stock > 0) {
         ui::text(tr(s.lang, S::quantity), FontSize::small14, color::muted);
-        const std::int64_t max_qty = max_line_qty(p.stock);
+        const std::int64_t max_qty = max_line_qty(stock);
         s.detail_qty = std::clamp<std::int64_t>(
             ui::quantity_control(s.lang, "qty", s.detail_qty, max_qty, tr(s.lang, S::quantity), s.detail_qty_text), 1, max_qty);
         ImGui::Dummy(ImVec2(1, 8));
     }
     const float bw = is_narrow(s) ? w : std::min(w, 280.0f);
-    if (ui::button(tr(s.lang, S::add_to_cart), ButtonKind::primary, ImVec2(bw, 48), p.stock <= 0)) {
-        s.push(Intent::Kind::add_to_cart, p.id, s.detail_qty);
+    if (!archived && ui::button(tr(s.lang, S::add_to_cart), ButtonKind::primary, ImVec2(bw, 48), stock <= 0)) {
+        s.push(Intent::Kind::add_to_cart, CartLine{p.id, 1, v->id}.key(), s.detail_qty);
     }
     ImGui::Dummy(ImVec2(1, 24));
     const std::string& desc = product_description(p, s.lang);
@@ -90,20 +138,23 @@ void draw_product(AppState& s, float width) {
         return;
     }
     const Product& p = it->second;
+    const Variant* v = picked_variant(s, p);
+    static const std::string kNoImage;
+    const std::string& image = v != nullptr ? variant_image(p, *v) : p.images.empty() ? kNoImage : p.images.front();
     if (is_narrow(s)) {
-        product_image(s, p, width);
+        product_image(s, p, image, width);
         ImGui::Dummy(ImVec2(1, 8));
-        product_info(s, p, width);
+        product_info(s, p, v, width);
         return;
     }
     const float gap = 40.0f;
     const float iw = std::floor((width - gap) * 0.55f);
     const ImVec2 start = ImGui::GetCursorPos();
-    product_image(s, p, iw);
+    product_image(s, p, image, iw);
     const float left_bottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(start.x + iw + gap, start.y));
     ImGui::BeginGroup();
-    product_info(s, p, width - iw - gap);
+    product_info(s, p, v, width - iw - gap);
     ImGui::EndGroup();
     ImGui::SetCursorPosX(start.x);
     ImGui::SetCursorPosY(std::max(left_bottom, ImGui::GetCursorPosY()));
