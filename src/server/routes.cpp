@@ -115,6 +115,7 @@ std::vector<Route> api_routes() {
         Route{"POST", "/api/v1/staff/products/{id}/restore", A::merchant, staff_restore_product}.returns("Product"),
         Route{"POST", "/api/v1/staff/variants/{id}/stock", A::merchant, staff_adjust_stock}.takes("StockRequest").returns("StockChange"),
         Route{"GET", "/api/v1/staff/variants/{id}/stock", A::merchant, staff_stock_history}.returns("StockHistory"),
+        Route{"PUT", "/api/v1/staff/categories/{slug}", A::merchant, staff_save_category}.takes("CategoryRequest").returns("Category"),
 
         // After-sales console (issue 5): one order in full, lost package → re-ship
         Route{"GET", "/api/v1/staff/orders/{id}", A::merchant, staff_get_order}.returns("Order"),

@@ -86,6 +86,7 @@ const matrix = {
   'POST /api/v1/staff/products/{id}/restore': 'merchant',
   'POST /api/v1/staff/variants/{id}/stock': 'merchant',
   'GET /api/v1/staff/variants/{id}/stock': 'merchant',
+  'PUT /api/v1/staff/categories/{slug}': 'merchant',
 };
 
 let srv;
@@ -155,7 +156,7 @@ after(async () => { await srv?.stop(); });
 
 // A concrete URL for a route pattern; ids that match nothing unless given.
 const concrete = (pattern, ids = {}) =>
-  pattern.replace('{id}', ids.id ?? 'zz_missing').replace('{token}', 'not-a-token').replace('{carrier}', 'sf');
+  pattern.replace('{id}', ids.id ?? 'zz_missing').replace('{token}', 'not-a-token').replace('{carrier}', 'sf').replace('{slug}', 'zz-missing');
 
 const routes = () => Object.entries(matrix).map(([key, access]) => {
   const [method, pattern] = key.split(' ');

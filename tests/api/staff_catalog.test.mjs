@@ -158,6 +158,22 @@ describe('staff products', () => {
     assert.deepEqual(audit.split('\n'), ['product.create', 'product.update']);
   });
 
+  test('a merchant names a new category in both languages; the store lists it and products go in it', async () => {
+    const slug = `kitchen-${randomUUID().slice(0, 6)}`;
+    const put = (body, token = merchant) => call(`${srv.api}/staff/categories/${slug}`, { method: 'PUT', token, body });
+    const r = await put({ title: 'Kitchen', title_zh: '厨房', position: 9 });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(r.body.i18n['zh-CN'], { title: '厨房' });
+    const store = (await call(`${srv.api}/store`)).body;
+    assert.ok(store.categories.some((c) => c.slug === slug && c.title === 'Kitchen'));
+    assert.equal((await create({ ...draft('kitchen'), category: slug })).status, 201);
+    assert.equal((await put({ title: 'Kitchen & Table' })).status, 200, 'renaming keeps the slug');
+    assert.equal((await put({})).status, 422);
+    assert.equal((await call(`${srv.api}/staff/categories/Not%20A%20Slug`, { method: 'PUT', token: merchant, body: { title: 'x' } })).status, 422);
+    assert.equal((await put({ title: 'Nope' }, agent)).status, 403);
+    assert.deepEqual(sql(srv, `SELECT action FROM audit_log WHERE target = '${slug}' ORDER BY seq`).split('\n'), ['category.save', 'category.save']);
+  });
+
   test('refusals: wrong role 403, bad fields 422 by name, duplicate SKU 409, unknown category', async () => {
     assert.equal((await create(draft(), agent)).status, 403);
     assert.equal((await create(draft(), buyer)).status, 403);

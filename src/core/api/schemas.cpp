@@ -287,6 +287,10 @@ json build() {
                                 {"description", str()}, {"i18n", {{"type", "object"}}}, {"images", array_of(str())},
                                 {"options", array_of({{"type", "object"}})}, {"variants", array_of({{"type", "object"}})}},
                                json::array());
+    s["CategoryRequest"] = object({{"title", str()}, {"title_zh", str()}, {"position", {{"type", "integer"}}}}, json::array());
+    // handlers/staff_catalog.cpp staff_save_category
+    s["Category"] = object({{"slug", str()}, {"title", str()}, {"i18n", {{"type", "object"}}}, {"position", integer(0)}},
+                           {"slug", "title", "i18n", "position"});
     s["StockRequest"] = object({{"delta", {{"type", "integer"}}}, {"set", {{"type", "integer"}}},
                                 {"reason", {{"enum", {"received", "damaged", "correction"}}}}, {"note", str()}},
                                json::array());

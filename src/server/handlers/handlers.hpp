@@ -25,6 +25,7 @@ Response staff_archive_product(Context& ctx);
 Response staff_restore_product(Context& ctx);
 Response staff_adjust_stock(Context& ctx);
 Response staff_stock_history(Context& ctx);
+Response staff_save_category(Context& ctx);
 
 // catalog.cpp
 Response get_store(Context& ctx);

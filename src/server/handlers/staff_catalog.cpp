@@ -74,6 +74,36 @@ nlohmann::json movement_json(const StockMovement& m) {
 
 }  // namespace
 
+// PUT /staff/categories/{slug} {title, title_zh?, position?}: creates or renames a category.
+Response staff_save_category(Context& ctx) {
+    const auto body = ctx.json_body();
+    FieldErrors errors;
+    Category c;
+    c.slug = ctx.request.params.at("slug");
+    if (!valid_slug(c.slug)) errors["slug"] = "Use 1–40 of a–z, 0–9 and '-'.";
+    const auto text = [&](const char* key, bool required) {
+        const auto it = body.find(key);
+        if (it == body.end() || it->is_null()) {
+            if (required) errors[key] = "Required.";
+            return std::string();
+        }
+        if (!it->is_string() || it->get_ref<const std::string&>().empty() || it->get_ref<const std::string&>().size() > 120)
+            errors[key] = "1–120 bytes of text.";
+        return it->is_string() ? it->get<std::string>() : std::string();
+    };
+    c.title_en = text("title", true);
+    c.title_zh = text("title_zh", false);
+    if (const auto pos = body.find("position"); pos != body.end() && !pos->is_null()) {
+        const auto n = whole_number(*pos);
+        if (!n || *n < 0 || *n > 10000) errors["position"] = "A whole number from 0 to 10000.";
+        else c.position = static_cast<int>(*n);
+    }
+    if (!errors.empty()) throw validation_error(std::move(errors));
+    ctx.store.save_category(c, actor_of(ctx), ctx.now_unix_s);
+    return json_response(200, nlohmann::json{{"slug", c.slug}, {"title", c.title_en}, {"i18n", {{"zh-CN", {{"title", c.title_zh}}}}},
+                                             {"position", c.position}});
+}
+
 Response staff_list_products(Context& ctx) {
     ProductQuery q;
     q.text = query_param(ctx, "q");

@@ -143,13 +143,40 @@ std::vector<Category> SqlStore::categories() {
     return out;
 }
 
-void SqlStore::upsert_category(const Category& c) {
-    auto lease = pool_.take();
-    Stmt s(*lease,
+namespace {
+
+void write_category(Db& db, const Category& c) {
+    Stmt s(db,
            "INSERT INTO categories(slug, title_en, title_zh, position) VALUES (?, ?, ?, ?) "
            "ON CONFLICT(slug) DO UPDATE SET title_en = excluded.title_en, "
            "title_zh = excluded.title_zh, position = excluded.position");
     s.bind(1, c.slug).bind(2, c.title_en).bind(3, c.title_zh).bind(4, std::int64_t{c.position}).step();
+}
+
+nlohmann::json category_json(const Category& c) {
+    return {{"slug", c.slug}, {"title", c.title_en}, {"title_zh", c.title_zh}, {"position", c.position}};
+}
+
+}  // namespace
+
+void SqlStore::upsert_category(const Category& c) {
+    auto lease = pool_.take();
+    write_category(*lease, c);
+}
+
+void SqlStore::save_category(const Category& c, const AuditActor& actor, std::int64_t now) {
+    auto lease = pool_.take();
+    Db& db = *lease;
+    Transaction tx(db);
+    Stmt old(db, "SELECT slug, title_en, title_zh, position FROM categories WHERE slug = ?");
+    old.bind(1, c.slug);
+    nlohmann::json before;
+    if (old.step()) before = category_json({old.text(0), old.text(1), old.text(2), static_cast<int>(old.integer(3))});
+    write_category(db, c);
+    append_audit(db, {0, now, actor.id, actor.email, "category.save", c.slug, before, category_json(c)});
+    bump_catalog_version(db);
+    tx.commit();
+    stock_changed();
 }
 
 bool SqlStore::add_product(const Product& p, std::int64_t now) {

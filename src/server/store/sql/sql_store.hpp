@@ -81,6 +81,7 @@ public:
                              std::int64_t now_unix_s) override;
     std::vector<StockMovement> stock_history(std::string_view variant_id, int limit) override;
     std::int64_t catalog_version() override;
+    void save_category(const Category& category, const AuditActor& actor, std::int64_t now_unix_s) override;
 
     bool create_user(const User& user) override;
     std::optional<User> user_by_email(std::string_view normalized_email) override;
