@@ -87,6 +87,9 @@ enum class ProblemCode {
     ticket_not_resolved,
     ticket_transition_invalid,
     already_rated,
+    // Product images (issue 20)
+    image_undecodable,       // 422: a PNG/JPEG/WebP signature, but the file does not decode
+    image_too_many_pixels,   // 422: past media::kMaxPixels or media::kMaxSide (decompression bomb)
 };
 
 NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
@@ -150,6 +153,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::ticket_not_resolved, "ticket_not_resolved"},
     {ProblemCode::ticket_transition_invalid, "ticket_transition_invalid"},
     {ProblemCode::already_rated, "already_rated"},
+    {ProblemCode::image_undecodable, "image_undecodable"},
+    {ProblemCode::image_too_many_pixels, "image_too_many_pixels"},
 })
 
 // The wire name ("order_not_payable").

@@ -141,7 +141,7 @@ json operation(const Route& r) {
 
 json problem_schema() {
     json codes = json::array();
-    for (int i = 0; i <= static_cast<int>(api::ProblemCode::already_rated); ++i)
+    for (int i = 0; i <= static_cast<int>(api::ProblemCode::image_too_many_pixels); ++i)
         codes.push_back(api::problem_code_name(static_cast<api::ProblemCode>(i)));
     return {
         {"type", "object"},
