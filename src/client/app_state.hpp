@@ -147,6 +147,7 @@ struct AppState {
     Load product_load = Load::idle;
     std::int64_t detail_qty = 1;  // quantity chosen on the detail page (reset per product)
     std::optional<std::string> detail_qty_text;  // its field's text while being typed
+    int gallery_index = 0;  // the product page's image shown large (reset per product)
     std::map<std::string, Product> products;  // every product seen, by id
 
     std::optional<std::int64_t> btc_rate_minor;  // fiat minor units per 1 BTC

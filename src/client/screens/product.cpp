@@ -1,5 +1,6 @@
-// satstore client — product detail: image, title, price (fiat + approximate crypto), stock,
-// quantity, "Add to cart", description. Two columns when wide, one when narrow.
+// satstore client — product detail: images (a gallery when there are several), title, price
+// (fiat + approximate crypto), stock, quantity, "Add to cart", description. Two columns when
+// wide, one when narrow.
 #include <algorithm>
 
 #include <imgui_internal.h>
@@ -20,19 +21,62 @@ using ui::ButtonKind;
 using ui::FontSize;
 namespace color = ui::color;
 
-void product_image(AppState& s, const Product& p, float w) {
+constexpr float kThumbW = 72.0f;  // gallery thumbnails, 4:3 like the main image
+constexpr float kThumbH = 54.0f;
+constexpr float kThumbGap = 8.0f;
+
+// The row of gallery thumbnails under the main image (products with more than one image): each
+// is a tab ("Image 2 of 3", selected when shown large) that shows its image when clicked or
+// activated from the keyboard (Tab, then Enter or Space). Wraps onto more rows when narrow.
+void gallery_thumbnails(AppState& s, const Product& p, float w) {
+    const int n = static_cast<int>(p.images.size());
+    const int per_row = std::max(1, static_cast<int>((w + kThumbGap) / (kThumbW + kThumbGap)));
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const ImGuiCol c : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive}) ImGui::PushStyleColor(c, IM_COL32(0, 0, 0, 0));
+    for (int i = 0; i < n; ++i) {
+        const ImVec2 at(origin.x + static_cast<float>(i % per_row) * (kThumbW + kThumbGap),
+                        origin.y + static_cast<float>(i / per_row) * (kThumbH + kThumbGap));
+        const ImVec2 end(at.x + kThumbW, at.y + kThumbH);
+        ImGui::SetCursorScreenPos(at);
+        ImGui::PushID(i);
+        // A frameless button rather than an InvisibleButton: it reports its id to the mirror and
+        // draws ImGui's keyboard-focus frame.
+        if (ImGui::Button("##thumb", ImVec2(kThumbW, kThumbH))) s.gallery_index = i;
+        const bool hovered = ImGui::IsItemHovered();
+        const bool shown = s.gallery_index == i;
+        a11y::annotate_last(a11y::Role::tab, {}, -1, shown ? 1 : 0);
+        a11y::rename_last(trf(s.lang, S::gallery_image_d_of_d, i + 1, n));
+        ImGui::PopID();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ui::draw_picture(dl, product_picture(s, p.images[static_cast<std::size_t>(i)], kThumbW, kThumbH), at, end, 6);
+        if (shown || hovered)
+            dl->AddRect(ImVec2(at.x - 1, at.y - 1), ImVec2(end.x + 1, end.y + 1), shown ? color::brand : color::border, 7, 0, 2.0f);
+    }
+    ImGui::PopStyleColor(3);
+    const int rows = (n + per_row - 1) / per_row;
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(w, static_cast<float>(rows) * (kThumbH + kThumbGap) - kThumbGap));
+}
+
+// The main image (the one picked in the gallery) and, with more than one, the thumbnails.
+void product_images(AppState& s, const Product& p, float w) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = w * 0.75f;
-    const std::uint32_t tex = p.images.empty() ? 0 : image_texture(s, p.images.front());
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (tex != 0) {
-        dl->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)), pos,
-                            ImVec2(pos.x + w, pos.y + h), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, ui::kRadius);
-    } else {
-        ui::skeleton(pos, ImVec2(pos.x + w, pos.y + h), ui::kRadius);
-    }
+    const int n = static_cast<int>(p.images.size());
+    s.gallery_index = std::clamp(s.gallery_index, 0, std::max(0, n - 1));
+    const ui::Picture picture =
+        n == 0 ? ui::Picture{} : product_picture(s, p.images[static_cast<std::size_t>(s.gallery_index)], w, h);
+    if (picture.texture != 0) ui::draw_picture(ImGui::GetWindowDrawList(), picture, pos, ImVec2(pos.x + w, pos.y + h), ui::kRadius);
+    else ui::skeleton(pos, ImVec2(pos.x + w, pos.y + h), ui::kRadius);
     ImGui::Dummy(ImVec2(w, h));
-    a11y::add(a11y::Role::img, product_title(p, s.lang), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    std::string name = product_title(p, s.lang);
+    if (n > 1) name += " — " + trf(s.lang, S::gallery_image_d_of_d, s.gallery_index + 1, n);
+    a11y::add(a11y::Role::img, name, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    if (n > 1) {
+        ImGui::Dummy(ImVec2(1, kThumbGap));
+        gallery_thumbnails(s, p, w);
+    }
 }
 
 void product_info(AppState& s, const Product& p, float w) {
@@ -91,7 +135,7 @@ void draw_product(AppState& s, float width) {
     }
     const Product& p = it->second;
     if (is_narrow(s)) {
-        product_image(s, p, width);
+        product_images(s, p, width);
         ImGui::Dummy(ImVec2(1, 8));
         product_info(s, p, width);
         return;
@@ -99,7 +143,7 @@ void draw_product(AppState& s, float width) {
     const float gap = 40.0f;
     const float iw = std::floor((width - gap) * 0.55f);
     const ImVec2 start = ImGui::GetCursorPos();
-    product_image(s, p, iw);
+    product_images(s, p, iw);
     const float left_bottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(start.x + iw + gap, start.y));
     ImGui::BeginGroup();
