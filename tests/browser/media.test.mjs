@@ -1,7 +1,7 @@
 // Product images in the browser (issue 20): a product with uploaded images draws the rendition
 // its drawn size needs at the device pixel ratio (DPR 1 and 2 ask for different widths), and
-// the product page's gallery switches the main image from its thumbnails, which the
-// accessibility mirror exposes as tabs. The images are uploaded through the API and put on a
+// the product page's gallery switches the main image from its thumbnails (click, arrow keys),
+// which the accessibility mirror exposes as tabs. The images are uploaded through the API and put on a
 // demo product straight in the database (the catalog editor is built elsewhere).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -67,7 +67,7 @@ describe('product images', () => {
     await two.page.context().close();
   });
 
-  test('the gallery: thumbnails are tabs in the mirror, a click shows that image large', async () => {
+  test('the gallery: thumbnails are tabs in the mirror, a click or an arrow key shows another image large', async () => {
     const { page, widths, hashOf } = await mediaRequests(DESKTOP, `/products/${product.id}`);
     const tabs = page.locator('#a11y [role="tab"]');
     assert.deepEqual(await tabs.evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label'), e.getAttribute('aria-selected')])),
@@ -79,6 +79,13 @@ describe('product images', () => {
     assert.equal(await page.locator('#a11y [role="img"]').first().getAttribute('aria-label'), `${product.title} — Image 2 of 3`);
     assert.ok(widths.get(hashOf(1)).includes(640), `image 2 shown large loaded ${widths.get(hashOf(1))}`);
     await screenshot(page, 'media-product-gallery-second-desktop-en');
+    // The arrow keys step through the images (wrapping), on the canvas that has the keyboard.
+    const selected = () => page.evaluate(() => document.querySelector('#a11y [role="tab"][aria-selected="true"]')?.getAttribute('aria-label'));
+    for (const [key, want] of [['ArrowRight', 'Image 3 of 3'], ['ArrowRight', 'Image 1 of 3'], ['ArrowLeft', 'Image 3 of 3']]) {
+      await page.keyboard.press(key);
+      await page.waitForFunction((w) => document.querySelector('#a11y [role="tab"][aria-selected="true"]')?.getAttribute('aria-label') === w, want, { timeout: 5000 })
+        .catch(async () => assert.fail(`after ${key}: ${await selected()}, not ${want}`));
+    }
     await page.context().close();
   });
 

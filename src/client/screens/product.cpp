@@ -26,10 +26,15 @@ constexpr float kThumbH = 54.0f;
 constexpr float kThumbGap = 8.0f;
 
 // The row of gallery thumbnails under the main image (products with more than one image): each
-// is a tab ("Image 2 of 3", selected when shown large) that shows its image when clicked or
-// activated from the keyboard (Tab, then Enter or Space). Wraps onto more rows when narrow.
+// is a tab ("Image 2 of 3", selected when shown large) that shows its image when clicked; the
+// left and right arrow keys step through them while no text field has the keyboard. Wraps onto
+// more rows when narrow.
 void gallery_thumbnails(AppState& s, const Product& p, float w) {
     const int n = static_cast<int>(p.images.size());
+    if (!ImGui::GetIO().WantTextInput) {
+        if (ImGui::IsKeyPressedMap(ImGuiKey_LeftArrow)) s.gallery_index = (s.gallery_index + n - 1) % n;
+        if (ImGui::IsKeyPressedMap(ImGuiKey_RightArrow)) s.gallery_index = (s.gallery_index + 1) % n;
+    }
     const int per_row = std::max(1, static_cast<int>((w + kThumbGap) / (kThumbW + kThumbGap)));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -40,8 +45,7 @@ void gallery_thumbnails(AppState& s, const Product& p, float w) {
         const ImVec2 end(at.x + kThumbW, at.y + kThumbH);
         ImGui::SetCursorScreenPos(at);
         ImGui::PushID(i);
-        // A frameless button rather than an InvisibleButton: it reports its id to the mirror and
-        // draws ImGui's keyboard-focus frame.
+        // A frameless button rather than an InvisibleButton: it reports its id to the mirror.
         if (ImGui::Button("##thumb", ImVec2(kThumbW, kThumbH))) s.gallery_index = i;
         const bool hovered = ImGui::IsItemHovered();
         const bool shown = s.gallery_index == i;
