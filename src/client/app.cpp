@@ -35,7 +35,9 @@ void load_cart(AppState& s) {
             continue;
         }
         const std::int64_t qty = line["qty"].get<std::int64_t>();
-        if (qty > 0 && qty <= 999) s.cart.push_back(CartLine{line["product_id"].get<std::string>(), qty});
+        const auto variant = line.find("variant_id");
+        const std::string variant_id = variant != line.end() && variant->is_string() ? variant->get<std::string>() : "";
+        if (qty > 0 && qty <= 999) s.cart.push_back(CartLine{line["product_id"].get<std::string>(), qty, variant_id});
     }
 }
 
@@ -61,7 +63,8 @@ void enter_route(AppState& s) {
         case Route::product:
             s.detail_qty = 1;
             s.detail_qty_text.reset();
-            s.gallery_index = 0;
+            s.detail_choice.clear();
+            s.gallery_index = -1;
             if (s.products.count(s.route.product_id) != 0) s.product_load = Load::ok;
             else request_product(s, s.route.product_id, true);
             break;
@@ -106,17 +109,26 @@ void enter_route(AppState& s) {
     }
 }
 
-// The most of product `id` one cart line may hold (core max_line_qty of its stock as last
+// The cart line a key names (CartLine::key()): its product and variant ids.
+CartLine line_of_key(std::string_view key) {
+    const auto bar = key.find('|');
+    if (bar == std::string_view::npos) return CartLine{std::string(key), 0, ""};
+    return CartLine{std::string(key.substr(0, bar)), 0, std::string(key.substr(bar + 1))};
+}
+
+// The most of a variant one cart line may hold (core max_line_qty of its stock as last
 // loaded; kMaxLineQty while the product is unknown: checkout re-checks stock either way), and
 // whether the stock, rather than the per-order limit, sets it.
 struct LineCap {
     std::int64_t units = kMaxLineQty;
     bool by_stock = false;
 };
-LineCap line_cap(const AppState& s, const std::string& id) {
-    const auto it = s.products.find(id);
+LineCap line_cap(const AppState& s, const CartLine& line) {
+    const auto it = s.products.find(line.product_id);
     if (it == s.products.end()) return {};
-    return {max_line_qty(it->second.stock), it->second.stock <= kMaxLineQty};
+    const Variant* v = line_variant(it->second, line.variant_id);
+    const std::int64_t stock = v ? v->stock : 0;
+    return {max_line_qty(stock), stock <= kMaxLineQty};
 }
 
 // "Only 3 in stock: quantity set to 3." or "At most 99 of one product per order."
@@ -127,13 +139,14 @@ std::string capped_text(const AppState& s, const LineCap& cap) {
 
 // Adds `qty` of a product; the same product again merges into its line, within stock, and the
 // toast says what the cart holds now.
-void add_to_cart(AppState& s, const std::string& id, std::int64_t qty) {
-    const LineCap cap = line_cap(s, id);
+void add_to_cart(AppState& s, const std::string& key, std::int64_t qty) {
+    const CartLine want = line_of_key(key);
+    const LineCap cap = line_cap(s, want);
     if (cap.units <= 0) {
         show_toast(s, tr(s.lang, S::sold_out), true);
         return;
     }
-    auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.product_id == id; });
+    auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.is(key); });
     const std::int64_t had = it == s.cart.end() ? 0 : it->qty;
     const std::int64_t now = std::min(had + std::max<std::int64_t>(qty, 1), std::max(cap.units, had));
     const bool capped = now < had + qty;
@@ -141,7 +154,7 @@ void add_to_cart(AppState& s, const std::string& id, std::int64_t qty) {
         show_toast(s, cap.by_stock ? trf(s.lang, S::cart_all_in_cart_lld, static_cast<long long>(cap.units)) : capped_text(s, cap));
         return;
     }
-    if (it == s.cart.end()) s.cart.push_back(CartLine{id, now});
+    if (it == s.cart.end()) s.cart.push_back(CartLine{want.product_id, now, want.variant_id});
     else it->qty = now;
     save_cart(s);
     const auto n = [](std::int64_t v) { return static_cast<long long>(v); };
@@ -153,13 +166,13 @@ void add_to_cart(AppState& s, const std::string& id, std::int64_t qty) {
 
 // Sets a line's quantity (0 removes it), capped at the stock with a toast saying why. A sold-out
 // line keeps one unit: the cart marks it and the buyer removes it.
-void set_cart_qty(AppState& s, const std::string& id, std::int64_t qty) {
-    auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.product_id == id; });
+void set_cart_qty(AppState& s, const std::string& key, std::int64_t qty) {
+    auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.is(key); });
     if (it == s.cart.end()) return;
     if (qty <= 0) {
         s.cart.erase(it);
     } else {
-        const LineCap cap = line_cap(s, id);
+        const LineCap cap = line_cap(s, *it);
         it->qty = std::max<std::int64_t>(1, std::min(qty, cap.units));
         if (it->qty < qty && cap.units > 0) show_toast(s, capped_text(s, cap));
     }

@@ -73,6 +73,11 @@ using User = satstore::api::UserInfo;
 struct CartLine {
     std::string product_id;
     std::int64_t qty = 1;
+    std::string variant_id;  // "" in carts saved before variants: the product's only one
+
+    // What names the line in intents: "prd_…|var_…".
+    std::string key() const { return product_id + "|" + variant_id; }
+    bool is(std::string_view k) const { return k == key(); }
 };
 
 // A product image as a GL texture (0 until loaded).
@@ -115,8 +120,8 @@ struct Intent {
         navigate,        // text = fragment ("/cart")
         retry,           // reload what failed
         toggle_lang,
-        add_to_cart,     // text = product id, number = qty
-        set_cart_qty,    // text = product id, number = qty (0 removes)
+        add_to_cart,     // text = CartLine::key(), number = qty
+        set_cart_qty,    // text = CartLine::key(), number = qty (0 removes)
         submit_login,
         submit_register,
         log_out,
@@ -147,7 +152,8 @@ struct AppState {
     Load product_load = Load::idle;
     std::int64_t detail_qty = 1;  // quantity chosen on the detail page (reset per product)
     std::optional<std::string> detail_qty_text;  // its field's text while being typed
-    int gallery_index = 0;  // the product page's image shown large (reset per product)
+    std::vector<std::string> detail_choice;  // the option values picked there (English), one per option
+    int gallery_index = -1;  // the product page's image picked in its gallery; -1: the variant's (reset per product)
     std::map<std::string, Product> products;  // every product seen, by id
 
     std::optional<std::int64_t> btc_rate_minor;  // fiat minor units per 1 BTC

@@ -50,7 +50,7 @@ void note_detour(AppState& s, const Order& order) {
 json order_body(const AppState& s, bool for_preview) {
     const CheckoutState& c = s.buy.checkout;
     OrderRequest req;
-    for (const CartLine& l : s.cart) req.lines.push_back({l.product_id, l.qty});
+    for (const CartLine& l : s.cart) req.lines.push_back({l.product_id, l.variant_id, l.qty});
     req.ship_to = c.address;
     req.coupon = c.coupon;
     req.pay_currency = c.pay_currency;
@@ -409,8 +409,9 @@ void apply_reorder(AppState& s, const platform::HttpReply& r) {
     }
     for (const auto& l : back->lines) {
         if (l.product_id.empty() || l.qty <= 0) continue;
-        auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& c) { return c.product_id == l.product_id; });
-        if (it == s.cart.end()) s.cart.push_back(CartLine{l.product_id, std::min<std::int64_t>(l.qty, 99)});
+        auto it = std::find_if(s.cart.begin(), s.cart.end(),
+                               [&](const CartLine& c) { return c.product_id == l.product_id && c.variant_id == l.variant_id; });
+        if (it == s.cart.end()) s.cart.push_back(CartLine{l.product_id, std::min<std::int64_t>(l.qty, 99), l.variant_id});
         else it->qty = std::min<std::int64_t>(99, it->qty + l.qty);
     }
     save_cart(s);

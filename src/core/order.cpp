@@ -8,9 +8,7 @@
 #include "core/enum_json.hpp"
 
 namespace satstore {
-namespace {
 
-// The value of a JSON integer that fits int64; nullopt for floats, strings, huge numbers.
 std::optional<std::int64_t> whole_number(const nlohmann::json& v) {
     if (v.is_number_unsigned())
         return v.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX)
@@ -18,6 +16,8 @@ std::optional<std::int64_t> whole_number(const nlohmann::json& v) {
     if (v.is_number_integer()) return v.get<std::int64_t>();
     return std::nullopt;
 }
+
+namespace {
 
 std::string upper(std::string s) {
     for (char& c : s)
@@ -98,12 +98,17 @@ ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_
             }
             LineRequest lr;
             const auto pid = line.find("product_id");
+            const auto vid = line.find("variant_id");
+            const bool variant_ok = vid == line.end() || vid->is_null() ||
+                                    (vid->is_string() && vid->get_ref<const std::string&>().size() <= 64);
+            if (!variant_ok) errors[key + ".variant_id"] = "Unknown variant.";
+            else if (vid != line.end() && vid->is_string()) lr.variant_id = vid->get<std::string>();
             if (pid == line.end() || !pid->is_string() || pid->get_ref<const std::string&>().empty() ||
                 pid->get_ref<const std::string&>().size() > 64) {
                 errors[key + ".product_id"] = "Unknown product.";
             } else {
                 lr.product_id = pid->get<std::string>();
-                if (!seen.insert(lr.product_id).second)
+                if (variant_ok && !seen.insert(lr.product_id + "\n" + lr.variant_id).second)
                     errors[key + ".product_id"] = "This product is listed twice: combine the quantities.";
             }
             const auto qty = line.find("qty");
@@ -153,7 +158,11 @@ ParsedOrderRequest parse_order_request(const nlohmann::json& body, bool address_
 
 nlohmann::json to_request_json(const OrderRequest& r, bool without_address) {
     nlohmann::json lines = nlohmann::json::array();
-    for (const auto& l : r.lines) lines.push_back({{"product_id", l.product_id}, {"qty", l.qty}});
+    for (const auto& l : r.lines) {
+        nlohmann::json line = {{"product_id", l.product_id}, {"qty", l.qty}};
+        if (!l.variant_id.empty()) line["variant_id"] = l.variant_id;
+        lines.push_back(std::move(line));
+    }
     nlohmann::json j = {{"lines", lines},
                         {"ship_to", without_address ? nlohmann::json(nullptr) : nlohmann::json(r.ship_to)},
                         {"pay_currency", r.pay_currency},
@@ -169,6 +178,8 @@ std::optional<Quote> make_quote(std::string id, std::int64_t fiat_total_minor, C
     if (!amount) return std::nullopt;
     return Quote{std::move(id), crypto, *amount, rate_minor_per_unit, now, now + kQuoteValidityS};
 }
+
+std::string line_name(const OrderLine& l) { return l.variant.empty() ? l.title : l.title + " (" + l.variant + ")"; }
 
 nlohmann::json order_summary(const Order& o) {
     nlohmann::json lines = nlohmann::json::array();
@@ -241,9 +252,9 @@ void from_json(const nlohmann::json& j, PaymentRecord& p) {
 void to_json(nlohmann::json& j, const Order& o) {
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& l : o.lines)
-        lines.push_back({{"id", l.id}, {"product_id", l.product_id}, {"sku", l.sku}, {"title", l.title},
-                         {"qty", l.qty}, {"unit_price", fiat(l.unit_price_minor, o.fiat)},
-                         {"line_total", fiat(l.line_total_minor, o.fiat)}});
+        lines.push_back({{"id", l.id}, {"product_id", l.product_id}, {"variant_id", l.variant_id}, {"sku", l.sku},
+                         {"title", l.title}, {"variant", l.variant}, {"qty", l.qty},
+                         {"unit_price", fiat(l.unit_price_minor, o.fiat)}, {"line_total", fiat(l.line_total_minor, o.fiat)}});
     nlohmann::json timeline = nlohmann::json::array();
     for (const auto& t : o.timeline)
         timeline.push_back({{"at", rfc3339(t.at_unix_s)}, {"status", t.status}, {"actor", t.actor}, {"note", t.note}});
@@ -289,7 +300,8 @@ void from_json(const nlohmann::json& j, Order& o) {
     for (const auto& l : j.at("lines"))
         o.lines.push_back({l.at("id").get<std::string>(), l.at("product_id").get<std::string>(),
                            l.at("sku").get<std::string>(), l.at("title").get<std::string>(), l.at("qty").get<std::int64_t>(),
-                           l.at("unit_price").get<Money>().amount_minor, l.at("line_total").get<Money>().amount_minor});
+                           l.at("unit_price").get<Money>().amount_minor, l.at("line_total").get<Money>().amount_minor,
+                           l.value("variant_id", std::string()), l.value("variant", std::string())});
     o.totals.subtotal_minor = j.at("subtotal").get<Money>().amount_minor;
     o.totals.shipping_minor = j.at("shipping").get<Money>().amount_minor;
     o.totals.coupon_discount_minor = j.at("coupon_discount").get<Money>().amount_minor;

@@ -26,8 +26,12 @@ inline constexpr std::int64_t kMaxLineQty = 99;
 inline constexpr std::int64_t kMaxPointsPerOrder = 1'000'000'000;
 inline constexpr std::int64_t kQuoteValidityS = 15 * 60;
 
+// The value of a JSON integer that fits int64; nullopt for floats, strings, huge numbers.
+std::optional<std::int64_t> whole_number(const nlohmann::json& v);
+
 struct LineRequest {
     std::string product_id;
+    std::string variant_id;  // "" = the product's only variant
     std::int64_t qty = 0;
 };
 
@@ -97,7 +101,13 @@ struct OrderLine {
     std::int64_t qty = 0;
     std::int64_t unit_price_minor = 0;
     std::int64_t line_total_minor = 0;
+    std::string variant_id;  // "var_…"
+    std::string variant;     // its option values in the order's language ("黑色 / M"), "" without options
 };
+
+// What a buyer or staff member reads for a line: "Satoshi Hoodie (Black / M)", or the title
+// alone for a product without options.
+std::string line_name(const OrderLine& line);
 
 struct TimelineEntry {
     std::int64_t at_unix_s = 0;

@@ -113,6 +113,17 @@ std::vector<Route> api_routes() {
         Route{"POST", "/api/v1/staff/tickets/{id}/messages", A::agent, staff_reply_ticket}.answers({201})
             .takes("TicketMessageRequest").returns("Ticket"),
 
+        // Catalog management (issue 20): products with variants, archive/restore, stock with a reason
+        Route{"GET", "/api/v1/staff/products", A::merchant, staff_list_products}.reads({"q", "status", "category", "limit", "cursor"})
+            .returns("StaffProductPage"),
+        Route{"POST", "/api/v1/staff/products", A::merchant, staff_create_product}.answers({201}).takes("ProductDraft").returns("Product"),
+        Route{"GET", "/api/v1/staff/products/{id}", A::merchant, staff_get_product}.returns("Product"),
+        Route{"PATCH", "/api/v1/staff/products/{id}", A::merchant, staff_update_product}.takes("ProductDraft").returns("Product"),
+        Route{"POST", "/api/v1/staff/products/{id}/archive", A::merchant, staff_archive_product}.returns("Product"),
+        Route{"POST", "/api/v1/staff/products/{id}/restore", A::merchant, staff_restore_product}.returns("Product"),
+        Route{"POST", "/api/v1/staff/variants/{id}/stock", A::merchant, staff_adjust_stock}.takes("StockRequest").returns("StockChange"),
+        Route{"GET", "/api/v1/staff/variants/{id}/stock", A::merchant, staff_stock_history}.returns("StockHistory"),
+
         // After-sales console (issue 5): one order in full, lost package → re-ship
         Route{"GET", "/api/v1/staff/orders/{id}", A::merchant, staff_get_order}.returns("Order"),
         Route{"POST", "/api/v1/staff/orders/{id}/reshipments", A::merchant, staff_reship_order}.takes("ReshipmentRequest")

@@ -32,8 +32,8 @@ describe('catalog', () => {
     assert.equal(r.body.next_cursor, null);
     for (const p of r.body.items) {
       assert.match(p.id, /^prd_[0-9a-f]{20}$/);
-      assert.ok(p.title && p.description, `English text missing on ${p.sku}`);
-      assert.ok(p.i18n['zh-CN'].title && p.i18n['zh-CN'].description, `Chinese text missing on ${p.sku}`);
+      assert.ok(p.title && p.description, `English text missing on ${p.id}`);
+      assert.ok(p.i18n['zh-CN'].title && p.i18n['zh-CN'].description, `Chinese text missing on ${p.id}`);
       assert.match(p.i18n['zh-CN'].title, /[\u4e00-\u9fff]/);
       assert.equal(p.price.currency, 'CNY');
       assert.match(p.price.amount, /^(0|[1-9][0-9]*)$/);
@@ -54,7 +54,7 @@ describe('catalog', () => {
   test('search matches English and Chinese text; category filters', async () => {
     const hoodies = await allProducts('q=hoodie');
     assert.ok(hoodies.length >= 1);
-    for (const p of hoodies) assert.match(`${p.title} ${p.description} ${p.sku}`, /hoodie/i);
+    for (const p of hoodies) assert.match(`${p.title} ${p.description} ${p.variants.map((v) => v.sku).join(' ')}`, /hoodie/i);
     const zh = await allProducts(`q=${encodeURIComponent('连帽')}`);
     assert.ok(zh.length >= 1);
     for (const p of zh) assert.match(`${p.i18n['zh-CN'].title} ${p.i18n['zh-CN'].description}`, /连帽/);

@@ -30,8 +30,8 @@ for (const backend of backends) {
     before(async () => {
       database = createDatabase({ backend });
       first = await startServer({ database });
-      const product = (await call(`${first.api}/products?limit=100`)).body.items.find((p) => p.sku === 'sku-sticker-sheet-a5');
-      sql(database, `UPDATE products SET stock = 1000 WHERE id = '${product.id}'`);
+      const product = (await call(`${first.api}/products?limit=100`)).body.items.find((p) => p.variants[0].sku === 'sku-sticker-sheet-a5');
+      sql(database, `UPDATE variants SET stock = 1000 WHERE product_id = '${product.id}'`);
       const buyers = [];
       for (let i = 0; i < kBuyers; i++) buyers.push(await newBuyer({ registerApi: first.api, btc: kTopUp }));
       for (let i = 0; i < kOrders; i++) {

@@ -20,7 +20,13 @@ const address = {
   name: '张三', phone: '+86 138 0013 1000', country: 'CN', region: '广东省', city: '深圳市',
   district: '南山区', street: '科技园路1号 3栋 501室', postal_code: '518000',
 };
-const inStock = (min = 1) => products.filter((p) => p.stock >= min);
+// Products sold one way (one variant), so that a line needs no variant_id.
+const inStock = (min = 1) => products.filter((p) => p.variants.length === 1 && p.stock >= min);
+// A sold-out variant and its product.
+const soldOutLine = () => {
+  const p = products.find((x) => x.variants.some((v) => v.stock === 0));
+  return { product: p, variant: p.variants.find((v) => v.stock === 0) };
+};
 const order = (lines, extra = {}) => ({ lines, ship_to: address, pay_currency: 'BTC', lang: 'en', ...extra });
 
 async function newBuyer() {
@@ -68,11 +74,12 @@ describe('preview', () => {
   });
 
   test('reports sold-out lines, unknown products and bad coupons as problems', async () => {
-    const soldOut = products.find((p) => p.stock === 0);
+    const soldOut = soldOutLine();
     const [ok] = inStock(1);
     const r = await call(`${srv.api}/orders/preview`, {
       method: 'POST',
-      body: order([{ product_id: ok.id, qty: 1 }, { product_id: soldOut.id, qty: 1 }, { product_id: 'prd_gone', qty: 1 }], { coupon: 'NOPE' }),
+      body: order([{ product_id: ok.id, qty: 1 }, { product_id: soldOut.product.id, variant_id: soldOut.variant.id, qty: 1 },
+        { product_id: 'prd_gone', qty: 1 }], { coupon: 'NOPE' }),
     });
     assert.equal(r.status, 200);
     const codes = r.body.problems.map((p) => p.code).sort();
@@ -154,11 +161,12 @@ describe('creating orders', () => {
   });
 
   test('more than the stock is 409 out_of_stock with what is left', async () => {
-    const soldOut = products.find((p) => p.stock === 0);
-    const r = await place(buyer, order([{ product_id: soldOut.id, qty: 1 }]));
+    const soldOut = soldOutLine();
+    const r = await place(buyer, order([{ product_id: soldOut.product.id, variant_id: soldOut.variant.id, qty: 1 }]));
     assert.equal(r.status, 409);
     assert.equal(r.body.code, 'out_of_stock');
-    assert.equal(r.body.product_id, soldOut.id);
+    assert.equal(r.body.product_id, soldOut.product.id);
+    assert.equal(r.body.variant_id, soldOut.variant.id);
     assert.equal(r.body.available, 0);
   });
 

@@ -9,6 +9,9 @@
 //   - payments: copies of one signed authorization and other valid authorizations of the same
 //     wallet for the same order: exactly one settles (201); copies of the winner get it back
 //     (200, same payment), the others 409 already_paid (PAYMENT.md, check 6);
+//   - stock adjustments by staff (received, damaged) on both servers while buyers check out the
+//     same variant: the stock ends exactly at start + received − damaged − sold, never below
+//     zero, and every change is in the variant's history (issue 20);
 //   - afterwards `satstore audit` passes and every wallet was debited exactly once per order.
 // Runs on SQLite (one file, two processes) and, when SATSTORE_TEST_PG names a cluster, on
 // PostgreSQL (one database).
@@ -17,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
 import { btcBalance, getOrder, newBuyer, pay, paymentEntries, placeOrder, signPayment } from '../support/buyer.mjs';
-import { audit, backends, call, createDatabase, sql, startServer } from '../support/server.mjs';
+import { audit, backends, call, createDatabase, demoAccounts, login, sql, startServer } from '../support/server.mjs';
 
 const kStock = 5;
 const kBuyers = 8;
@@ -26,6 +29,8 @@ const kCopiesOfOneCheckout = 3;     // per buyer: 3 copies of one checkout under
 const kCopiesOfOnePayment = 3;      // per order: 3 copies of one signed authorization…
 const kOtherAuthorizations = 3;     // …and 3 other authorizations of the same wallet
 const kTopUp = '100000000';         // 1 BTC: far more than the orders cost
+const kAdjustStock = 6;             // the variant staff adjust while buyers check it out…
+const kAdjustments = 12;            // …with this many +1 (received) and as many −1 (damaged)
 
 for (const backend of backends) {
   describe(`two servers on one ${backend} database`, { timeout: 120_000 }, () => {
@@ -47,12 +52,12 @@ for (const backend of backends) {
       // Started after the first one migrated and seeded: it only opens the same database.
       servers.push(await startServer({ database, demo: false }));
       const items = (await call(`${servers[0].api}/products?limit=100`)).body.items;
-      scarce = items.find((p) => p.sku === 'sku-mug-verify');
-      plenty = items.find((p) => p.sku === 'sku-sticker-sheet-a5');
-      plentyToo = items.find((p) => p.sku === 'sku-keychain-brass');
+      scarce = items.find((p) => p.variants[0].sku === 'sku-mug-verify');
+      plenty = items.find((p) => p.variants[0].sku === 'sku-sticker-sheet-a5');
+      plentyToo = items.find((p) => p.variants[0].sku === 'sku-keychain-brass');
       assert.ok(scarce && plenty && plentyToo, 'demo catalog products');
-      sql(database, `UPDATE products SET stock = ${kStock} WHERE id = '${scarce.id}'`);
-      sql(database, `UPDATE products SET stock = 1000 WHERE id IN ('${plenty.id}', '${plentyToo.id}')`);
+      sql(database, `UPDATE variants SET stock = ${kStock} WHERE product_id = '${scarce.id}'`);
+      sql(database, `UPDATE variants SET stock = 1000 WHERE product_id IN ('${plenty.id}', '${plentyToo.id}')`);
       // Register on one server, log in and bind on the other, top up where the faucet is.
       buyers = [];
       for (let i = 0; i < kBuyers; i++)
@@ -75,7 +80,7 @@ for (const backend of backends) {
       const created = results.filter((r) => r.status === 201);
       assert.equal(created.length, kStock, results.map((r) => r.status).join(','));
       assert.equal(new Set(created.map((r) => r.body.id)).size, kStock);
-      assert.equal(sql(database, `SELECT stock FROM products WHERE id = '${scarce.id}'`), '0');
+      assert.equal(sql(database, `SELECT stock FROM variants WHERE product_id = '${scarce.id}'`), '0');
       for (const srv of servers)
         assert.equal((await call(`${srv.api}/products/${scarce.id}`)).body.stock, 0, 'both servers see the stock sold out');
       results.forEach((r, i) => { if (r.status === 201) orders.push({ buyer: attempts[i], order: r.body }); });
@@ -83,8 +88,38 @@ for (const backend of backends) {
       for (let i = 0; i < 2; i++) assert.equal((await placeOrder(api(i), buyers[0], scarce.id)).body.code, 'out_of_stock');
     });
 
+    test('staff stock adjustments on both servers during checkouts of the same variant never oversell', async () => {
+      const items = (await call(`${servers[0].api}/products?limit=100`)).body.items;
+      const dice = items.find((p) => p.variants[0].sku === 'sku-dice-entropy');
+      const variant = dice.variants[0];
+      sql(database, `UPDATE variants SET stock = ${kAdjustStock} WHERE id = '${variant.id}'`);
+      const staff = [await login(servers[0].api, demoAccounts.merchant), await login(servers[1].api, demoAccounts.merchant)];
+      const adjust = (i, delta) => call(`${api(i)}/staff/variants/${variant.id}/stock`, {
+        method: 'POST', token: staff[i % 2], body: { delta, reason: delta > 0 ? 'received' : 'damaged' },
+      });
+      const work = [];
+      buyers.forEach((buyer, i) => { for (let k = 0; k < kCheckoutsPerBuyer; k++) work.push(placeOrder(api(i + k), buyer, dice.id).then((r) => ['order', r])); });
+      for (let i = 0; i < kAdjustments; i++) {
+        work.push(adjust(i, 1).then((r) => ['received', r]));
+        work.push(adjust(i + 1, -1).then((r) => ['damaged', r]));
+      }
+      const results = await Promise.all(work);
+      const ok = (kind) => results.filter(([k, r]) => k === kind && (r.status === 201 || r.status === 200)).length;
+      for (const [kind, r] of results) {
+        if (r.status === 200 || r.status === 201) continue;
+        assert.equal(r.status, 409, `${kind}: ${JSON.stringify(r.body)}`);
+        assert.equal(r.body.code, kind === 'order' ? 'out_of_stock' : 'insufficient_stock');
+      }
+      const expected = kAdjustStock + ok('received') - ok('damaged') - ok('order');
+      assert.ok(expected >= 0);
+      assert.equal(sql(database, `SELECT stock FROM variants WHERE id = '${variant.id}'`), String(expected),
+                   `received ${ok('received')}, damaged ${ok('damaged')}, sold ${ok('order')}`);
+      assert.equal(sql(database, `SELECT COALESCE(SUM(delta), 0) FROM stock_movements WHERE variant_id = '${variant.id}'`),
+                   String(expected - kAdjustStock), 'the history adds up to the change');
+    });
+
     test('concurrent checkouts of two products in either line order, and copies of one key, all succeed once each', async () => {
-      const stock = () => sql(database, `SELECT stock FROM products WHERE id IN ('${plenty.id}', '${plentyToo.id}') ORDER BY id`)
+      const stock = () => sql(database, `SELECT stock FROM variants WHERE product_id IN ('${plenty.id}', '${plentyToo.id}') ORDER BY product_id`)
         .split('\n').map(Number);
       const before = stock();
       const attempts = buyers.flatMap((buyer) => {

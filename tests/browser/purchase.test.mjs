@@ -134,7 +134,7 @@ async function redRows(page, rect) {
 }
 
 test('the cart never holds more than the stock: adding again merges and says so, a typed quantity is capped, a short line is marked red', async () => {
-  const p = products.find((x) => x.sku === 'sku-hw-wallet-touch');
+  const p = products.find((x) => x.variants[0].sku === 'sku-hw-wallet-touch');
   assert.ok(p, 'demo catalog has the Cold Wallet Touch');
   assert.equal(p.stock, 3);
   const page = await newPage(browser);

@@ -139,7 +139,7 @@ ui::PriceSummary order_price_summary(const Order& o) {
 
 void order_contents(const AppState& s, const Order& o, float inner) {
     for (const OrderLine& l : o.lines) {
-        ui::value_row(ui::wrap_text(l.title + " × " + std::to_string(l.qty), FontSize::body16, inner - 120, 1).front(),
+        ui::value_row(ui::wrap_text(line_name(l) + " × " + std::to_string(l.qty), FontSize::body16, inner - 120, 1).front(),
                       ui::price_text(Money{l.line_total_minor, o.fiat}), inner);
     }
     ImGui::Dummy(ImVec2(1, 4));

@@ -37,12 +37,14 @@ const PreviewProblem* blocking_problem(const AppState& s, std::size_t index) {
 // The line's quantity, stepped or typed; set_cart_qty caps it at the stock and says why.
 void qty_control(AppState& s, const CartLine& line, const std::string& title, std::int64_t max_qty) {
     const std::int64_t n = ui::quantity_control(s.lang, "qty", line.qty, max_qty, trf(s.lang, S::quantity_of_s, title.c_str()),
-                                                s.buy.checkout.qty_text[line.product_id]);
-    if (n != line.qty) s.push(Intent::Kind::set_cart_qty, line.product_id, n);
+                                                s.buy.checkout.qty_text[line.key()]);
+    if (n != line.qty) s.push(Intent::Kind::set_cart_qty, line.key(), n);
 }
 
 void cart_line(AppState& s, std::size_t index, const CartLine& line, const Product* p, float w) {
-    ImGui::PushID(line.product_id.c_str());
+    ImGui::PushID(line.key().c_str());
+    const Variant* v = p != nullptr ? line_variant(*p, line.variant_id) : nullptr;
+    if (v == nullptr) p = nullptr;  // a variant no longer sold reads as an unavailable line
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool narrow = is_narrow(s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -50,15 +52,16 @@ void cart_line(AppState& s, std::size_t index, const CartLine& line, const Produ
     dl->ChannelsSetCurrent(1);
     const float pad = 16.0f;
     const ImVec2 thumb(pos.x + pad, pos.y + pad);
-    const ui::Picture picture =
-        (p != nullptr && !p->images.empty()) ? product_picture(s, p->images.front(), kThumbW, kThumbH) : ui::Picture{};
+    const ui::Picture picture = p != nullptr && !variant_image(*p, *v).empty()
+                                    ? product_picture(s, variant_image(*p, *v), kThumbW, kThumbH)
+                                    : ui::Picture{};
     ui::draw_picture(dl, picture, thumb, ImVec2(thumb.x + kThumbW, thumb.y + kThumbH), 6);
     const PreviewProblem* blocked = blocking_problem(s, index);
     const std::string title = p != nullptr ? product_title(*p, s.lang) : std::string(tr(s.lang, S::unavailable));
     const float tx = thumb.x + kThumbW + pad;
     const float right_w = narrow ? 0.0f : 300.0f;
     const float text_w = pos.x + w - pad - right_w - tx;
-    const std::int64_t max_qty = p != nullptr ? std::max<std::int64_t>(1, max_line_qty(p->stock)) : kMaxLineQty;
+    const std::int64_t max_qty = p != nullptr ? std::max<std::int64_t>(1, max_line_qty(v->stock)) : kMaxLineQty;
 
     ImGui::SetCursorScreenPos(ImVec2(tx, thumb.y));
     ImGui::BeginGroup();
@@ -75,20 +78,21 @@ void cart_line(AppState& s, std::size_t index, const CartLine& line, const Produ
             r.product_id = p->id;
             go(s, r);
         }
-        if (p != nullptr) ui::text(ui::price_text(p->price), FontSize::small14, color::muted);
+        if (p != nullptr && !v->options.empty()) ui::text(variant_label(*p, *v, s.lang), FontSize::small14, color::text);
+        if (p != nullptr) ui::text(ui::price_text(v->price), FontSize::small14, color::muted);
         if (p != nullptr && narrow) {
-            ui::text(ui::price_text(Money{p->price.amount_minor * line.qty, p->price.currency}), FontSize::body16, color::text);
+            ui::text(ui::price_text(Money{v->price.amount_minor * line.qty, v->price.currency}), FontSize::body16, color::text);
         }
         if (blocked != nullptr) {
             // Why checkout waits (a product no longer sold says so as its title), and the quickest fix.
             if (p != nullptr) ui::text(problem_text(s, *blocked), FontSize::small14, color::danger, 0, true);
             if (blocked->code == satstore::api::ProblemCode::out_of_stock && blocked->available && *blocked->available > 0) {
                 const std::string fix = trf(s.lang, S::reduce_to_lld, static_cast<long long>(*blocked->available)) + "##fix";
-                if (ui::link(fix.c_str(), FontSize::small14)) s.push(Intent::Kind::set_cart_qty, line.product_id, *blocked->available);
+                if (ui::link(fix.c_str(), FontSize::small14)) s.push(Intent::Kind::set_cart_qty, line.key(), *blocked->available);
             }
-        } else if (p != nullptr && p->stock > 0 && line.qty >= max_qty) {
+        } else if (p != nullptr && v->stock > 0 && line.qty >= max_qty) {
             // At the cap "+" is disabled; this says why.
-            const std::string why = p->stock <= kMaxLineQty ? trf(s.lang, S::stock_warning_lld, static_cast<long long>(p->stock))
+            const std::string why = v->stock <= kMaxLineQty ? trf(s.lang, S::stock_warning_lld, static_cast<long long>(v->stock))
                                                             : trf(s.lang, S::qty_max_lld, static_cast<long long>(kMaxLineQty));
             ui::text(why, FontSize::small14, color::warning, 0, true);
         }
@@ -103,7 +107,7 @@ void cart_line(AppState& s, std::size_t index, const CartLine& line, const Produ
     qty_control(s, line, title, max_qty);
     if (p != nullptr && !narrow) {
         ImGui::SameLine(0, 16);
-        const std::string total = ui::price_text(Money{p->price.amount_minor * line.qty, p->price.currency});
+        const std::string total = ui::price_text(Money{v->price.amount_minor * line.qty, v->price.currency});
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8);
         ui::text(total, FontSize::body16, color::text);
     }
@@ -111,7 +115,7 @@ void cart_line(AppState& s, std::size_t index, const CartLine& line, const Produ
     const float rw = ImGui::CalcTextSize(remove.c_str(), nullptr, true).x + 24;
     const float remove_y = narrow ? controls.y : controls.y + ui::kControlHeight + 8;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - rw, remove_y));
-    if (ui::button(remove.c_str(), ButtonKind::danger_text)) s.push(Intent::Kind::set_cart_qty, line.product_id, 0);
+    if (ui::button(remove.c_str(), ButtonKind::danger_text)) s.push(Intent::Kind::set_cart_qty, line.key(), 0);
     bottom = std::max(bottom, ImGui::GetItemRectMax().y) + pad;
 
     const ImVec2 card_max(pos.x + w, bottom);

@@ -111,7 +111,7 @@ void draw_catalog(AppState& s, float width) {
                 go(s, r);
                 break;
             }
-            case ui::CardAction::add_to_cart: s.push(Intent::Kind::add_to_cart, p.id, 1); break;
+            case ui::CardAction::add_to_cart: s.push(Intent::Kind::add_to_cart, CartLine{p.id, 1, p.variants.front().id}.key(), 1); break;
             case ui::CardAction::none: break;
         }
     }

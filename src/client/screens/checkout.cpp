@@ -198,12 +198,15 @@ void review_section(AppState& s, float w) {
         for (std::size_t i = 0; i < s.cart.size(); ++i) {
             const CartLine& cl = s.cart[i];
             const auto pl = std::find_if(c.preview.lines.begin(), c.preview.lines.end(),
-                                         [&](const PreviewLine& l) { return l.product_id == cl.product_id; });
+                                         [&](const PreviewLine& l) {
+                                             return l.product_id == cl.product_id && (cl.variant_id.empty() || l.variant_id == cl.variant_id);
+                                         });
             const auto known = s.products.find(cl.product_id);
             const std::string title = pl != c.preview.lines.end() ? pl->title
                                       : known != s.products.end() ? product_title(known->second, s.lang)
                                                                   : std::string(tr(s.lang, S::unavailable));
-            const std::string label = title + " × " + std::to_string(cl.qty);
+            const std::string variant = pl != c.preview.lines.end() && !pl->variant.empty() ? " (" + pl->variant + ")" : "";
+            const std::string label = title + variant + " × " + std::to_string(cl.qty);
             const std::string value = pl != c.preview.lines.end() ? ui::price_text(pl->line_total) : std::string("—");
             const ImVec2 top = ImGui::GetCursorScreenPos();
             ui::value_row(ui::wrap_text(label, FontSize::body16, inner - 120, 1).front(), value, inner);

@@ -70,7 +70,7 @@ void order_card_head(AppState& s, const Order& o, Route route, const std::string
     ImGui::SetCursorPos(below);
     std::string titles;
     for (const OrderLine& l : o.lines)
-        titles += (titles.empty() ? "" : (s.lang == Lang::zh_CN ? "、" : ", ")) + l.title + " × " + std::to_string(l.qty);
+        titles += (titles.empty() ? "" : (s.lang == Lang::zh_CN ? "、" : ", ")) + line_name(l) + " × " + std::to_string(l.qty);
     ui::text(ui::wrap_text(titles, FontSize::body16, inner, 1).front(), FontSize::body16, color::text);
 }
 

@@ -68,7 +68,7 @@ void draw_order_return(AppState& s, float width) {
     ui::text(tr(s.lang, S::as_what_to_return), FontSize::h20, color::text, 2);
     for (const OrderLine& l : o.lines) {
         const std::int64_t left = returnable_units(o, l);
-        ui::text(ui::wrap_text(l.title, FontSize::body16, inner, 2).front() + "  (" +
+        ui::text(ui::wrap_text(line_name(l), FontSize::body16, inner, 2).front() + "  (" +
                      trf(s.lang, S::as_units_returnable_lld, static_cast<long long>(left)) + ")",
                  FontSize::body16, color::text);
         std::int64_t& q = b.qty[l.id];

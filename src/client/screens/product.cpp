@@ -1,6 +1,6 @@
-// satstore client — product detail: images (a gallery when there are several), title, price
-// (fiat + approximate crypto), stock, quantity, "Add to cart", description. Two columns when
-// wide, one when narrow.
+// satstore client — product detail: images (a gallery when there are several), title, the
+// variant picker (one row of choices per option), price (fiat + approximate crypto) and stock of
+// the picked variant, quantity, "Add to cart", description. Two columns when wide, one when narrow.
 #include <algorithm>
 
 #include <imgui_internal.h>
@@ -25,15 +25,23 @@ constexpr float kThumbW = 72.0f;  // gallery thumbnails, 4:3 like the main image
 constexpr float kThumbH = 54.0f;
 constexpr float kThumbGap = 8.0f;
 
+// The gallery position shown large: the one picked (AppState::gallery_index), else the picked
+// variant's image (-1 when it is not among the product's images).
+int shown_index(const AppState& s, const Product& p, const std::string& variant_image) {
+    if (s.gallery_index >= 0 && s.gallery_index < static_cast<int>(p.images.size())) return s.gallery_index;
+    const auto it = std::find(p.images.begin(), p.images.end(), variant_image);
+    return it == p.images.end() ? -1 : static_cast<int>(it - p.images.begin());
+}
+
 // The row of gallery thumbnails under the main image (products with more than one image): each
 // is a tab ("Image 2 of 3", selected when shown large) that shows its image when clicked; the
 // left and right arrow keys step through them while no text field has the keyboard. Wraps onto
 // more rows when narrow.
-void gallery_thumbnails(AppState& s, const Product& p, float w) {
+void gallery_thumbnails(AppState& s, const Product& p, int shown, float w) {
     const int n = static_cast<int>(p.images.size());
     if (!ImGui::GetIO().WantTextInput) {
-        if (ImGui::IsKeyPressedMap(ImGuiKey_LeftArrow)) s.gallery_index = (s.gallery_index + n - 1) % n;
-        if (ImGui::IsKeyPressedMap(ImGuiKey_RightArrow)) s.gallery_index = (s.gallery_index + 1) % n;
+        if (ImGui::IsKeyPressedMap(ImGuiKey_LeftArrow)) s.gallery_index = (std::max(shown, 0) + n - 1) % n;
+        if (ImGui::IsKeyPressedMap(ImGuiKey_RightArrow)) s.gallery_index = (shown + 1) % n;
     }
     const int per_row = std::max(1, static_cast<int>((w + kThumbGap) / (kThumbW + kThumbGap)));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -48,14 +56,13 @@ void gallery_thumbnails(AppState& s, const Product& p, float w) {
         // A frameless button rather than an InvisibleButton: it reports its id to the mirror.
         if (ImGui::Button("##thumb", ImVec2(kThumbW, kThumbH))) s.gallery_index = i;
         const bool hovered = ImGui::IsItemHovered();
-        const bool shown = s.gallery_index == i;
-        a11y::annotate_last(a11y::Role::tab, {}, -1, shown ? 1 : 0);
+        a11y::annotate_last(a11y::Role::tab, {}, -1, shown == i ? 1 : 0);
         a11y::rename_last(trf(s.lang, S::gallery_image_d_of_d, i + 1, n));
         ImGui::PopID();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ui::draw_picture(dl, product_picture(s, p.images[static_cast<std::size_t>(i)], kThumbW, kThumbH), at, end, 6);
-        if (shown || hovered)
-            dl->AddRect(ImVec2(at.x - 1, at.y - 1), ImVec2(end.x + 1, end.y + 1), shown ? color::brand : color::border, 7, 0, 2.0f);
+        if (shown == i || hovered)
+            dl->AddRect(ImVec2(at.x - 1, at.y - 1), ImVec2(end.x + 1, end.y + 1), shown == i ? color::brand : color::border, 7, 0, 2.0f);
     }
     ImGui::PopStyleColor(3);
     const int rows = (n + per_row - 1) / per_row;
@@ -63,49 +70,98 @@ void gallery_thumbnails(AppState& s, const Product& p, float w) {
     ImGui::Dummy(ImVec2(w, static_cast<float>(rows) * (kThumbH + kThumbGap) - kThumbGap));
 }
 
-// The main image (the one picked in the gallery) and, with more than one, the thumbnails.
-void product_images(AppState& s, const Product& p, float w) {
+// The main image — the one picked in the gallery, else the picked variant's (`variant_image`) —
+// and, for a product with more than one image, the thumbnails.
+void product_images(AppState& s, const Product& p, const std::string& variant_image, float w) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = w * 0.75f;
     const int n = static_cast<int>(p.images.size());
-    s.gallery_index = std::clamp(s.gallery_index, 0, std::max(0, n - 1));
-    const ui::Picture picture =
-        n == 0 ? ui::Picture{} : product_picture(s, p.images[static_cast<std::size_t>(s.gallery_index)], w, h);
+    const int shown = shown_index(s, p, variant_image);
+    const std::string& image = shown >= 0 ? p.images[static_cast<std::size_t>(shown)] : variant_image;
+    const ui::Picture picture = image.empty() ? ui::Picture{} : product_picture(s, image, w, h);
     if (picture.texture != 0) ui::draw_picture(ImGui::GetWindowDrawList(), picture, pos, ImVec2(pos.x + w, pos.y + h), ui::kRadius);
     else ui::skeleton(pos, ImVec2(pos.x + w, pos.y + h), ui::kRadius);
     ImGui::Dummy(ImVec2(w, h));
     std::string name = product_title(p, s.lang);
-    if (n > 1) name += " — " + trf(s.lang, S::gallery_image_d_of_d, s.gallery_index + 1, n);
+    if (n > 1 && shown >= 0) name += " — " + trf(s.lang, S::gallery_image_d_of_d, shown + 1, n);
     a11y::add(a11y::Role::img, name, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
     if (n > 1) {
         ImGui::Dummy(ImVec2(1, kThumbGap));
-        gallery_thumbnails(s, p, w);
+        gallery_thumbnails(s, p, shown, w);
     }
 }
 
-void product_info(AppState& s, const Product& p, float w) {
+// The variant picked on this page, or nullptr when the picked values are not sold together.
+// The first visit picks the first variant in stock (else the first).
+const Variant* picked_variant(AppState& s, const Product& p) {
+    if (s.detail_choice.size() != p.options.size()) {
+        const auto in_stock = std::find_if(p.variants.begin(), p.variants.end(), [](const Variant& v) { return v.stock > 0; });
+        s.detail_choice = (in_stock != p.variants.end() ? *in_stock : p.variants.front()).options;
+    }
+    return variant_with(p, s.detail_choice);
+}
+
+// One row of choices per option. A value no variant sells with the other picks, or one sold
+// out, says so; picking it moves the other picks to a variant that has it.
+void variant_picker(AppState& s, const Product& p, float w) {
+    for (std::size_t i = 0; i < p.options.size(); ++i) {
+        const ProductOption& o = p.options[i];
+        ui::text(option_name(o, s.lang), FontSize::small14, color::muted);
+        std::vector<std::string> labels;
+        int selected = -1;
+        for (std::size_t k = 0; k < o.values.size(); ++k) {
+            std::vector<std::string> probe = s.detail_choice;
+            probe[i] = o.values[k];
+            const Variant* v = variant_with(p, probe);
+            const std::string& value = option_value(o, k, s.lang);
+            labels.push_back(v != nullptr && v->stock > 0 ? value : trf(s.lang, S::option_sold_out_s, value.c_str()));
+            if (o.values[k] == s.detail_choice[i]) selected = static_cast<int>(k);
+        }
+        const int pressed = ui::chip_row(("option" + std::to_string(i)).c_str(), labels, selected, w, true);
+        if (pressed >= 0 && pressed != selected) {
+            s.detail_choice[i] = o.values[static_cast<std::size_t>(pressed)];
+            if (variant_with(p, s.detail_choice) == nullptr) {
+                for (const Variant& v : p.variants)
+                    if (v.options[i] == s.detail_choice[i]) {
+                        s.detail_choice = v.options;
+                        break;
+                    }
+            }
+            s.detail_qty = 1;
+            s.detail_qty_text.reset();
+            s.gallery_index = -1;  // the gallery shows the new variant's image
+        }
+        ImGui::Dummy(ImVec2(1, 8));
+    }
+}
+
+void product_info(AppState& s, const Product& p, const Variant* v, float w) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
     ui::text(product_title(p, s.lang), is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1, true);
     ImGui::Dummy(ImVec2(1, 4));
-    ui::text(ui::price_text(p.price), FontSize::h30, color::price);
-    const std::string crypto = ui::approx_crypto_text(s.lang, p.price, s.btc_rate_minor);
+    const Money price = v != nullptr ? v->price : lowest_price(p);
+    ui::text(ui::price_text(price), FontSize::h30, color::price);
+    const std::string crypto = ui::approx_crypto_text(s.lang, price, s.btc_rate_minor);
     if (!crypto.empty()) ui::text(crypto, FontSize::small14, color::muted);
     ImGui::Dummy(ImVec2(1, 4));
+    const bool archived = p.status == ProductStatus::archived;
+    const std::int64_t stock = v != nullptr && !archived ? v->stock : 0;
     bool urgent = false;
-    const std::string hint = ui::stock_hint(s.lang, p.stock, &urgent);
-    ui::text(hint, FontSize::body16, p.stock <= 0 ? color::danger : urgent ? color::warning : color::success);
+    const std::string hint = archived ? tr(s.lang, S::product_archived) : ui::stock_hint(s.lang, stock, &urgent);
+    ui::text(hint, FontSize::body16, stock <= 0 ? color::danger : urgent ? color::warning : color::success);
     ImGui::Dummy(ImVec2(1, 12));
 
-    if (p.stock > 0) {
+    if (!archived) variant_picker(s, p, w);
+    if (stock > 0) {
         ui::text(tr(s.lang, S::quantity), FontSize::small14, color::muted);
-        const std::int64_t max_qty = max_line_qty(p.stock);
+        const std::int64_t max_qty = max_line_qty(stock);
         s.detail_qty = std::clamp<std::int64_t>(
             ui::quantity_control(s.lang, "qty", s.detail_qty, max_qty, tr(s.lang, S::quantity), s.detail_qty_text), 1, max_qty);
         ImGui::Dummy(ImVec2(1, 8));
     }
     const float bw = is_narrow(s) ? w : std::min(w, 280.0f);
-    if (ui::button(tr(s.lang, S::add_to_cart), ButtonKind::primary, ImVec2(bw, 48), p.stock <= 0)) {
-        s.push(Intent::Kind::add_to_cart, p.id, s.detail_qty);
+    if (!archived && ui::button(tr(s.lang, S::add_to_cart), ButtonKind::primary, ImVec2(bw, 48), stock <= 0)) {
+        s.push(Intent::Kind::add_to_cart, CartLine{p.id, 1, v->id}.key(), s.detail_qty);
     }
     ImGui::Dummy(ImVec2(1, 24));
     const std::string& desc = product_description(p, s.lang);
@@ -138,20 +194,23 @@ void draw_product(AppState& s, float width) {
         return;
     }
     const Product& p = it->second;
+    const Variant* v = picked_variant(s, p);
+    static const std::string kNoImage;
+    const std::string& image = v != nullptr ? variant_image(p, *v) : p.images.empty() ? kNoImage : p.images.front();
     if (is_narrow(s)) {
-        product_images(s, p, width);
+        product_images(s, p, image, width);
         ImGui::Dummy(ImVec2(1, 8));
-        product_info(s, p, width);
+        product_info(s, p, v, width);
         return;
     }
     const float gap = 40.0f;
     const float iw = std::floor((width - gap) * 0.55f);
     const ImVec2 start = ImGui::GetCursorPos();
-    product_images(s, p, iw);
+    product_images(s, p, image, iw);
     const float left_bottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(start.x + iw + gap, start.y));
     ImGui::BeginGroup();
-    product_info(s, p, width - iw - gap);
+    product_info(s, p, v, width - iw - gap);
     ImGui::EndGroup();
     ImGui::SetCursorPosX(start.x);
     ImGui::SetCursorPosY(std::max(left_bottom, ImGui::GetCursorPosY()));

@@ -39,7 +39,7 @@ void order_card(AppState& s, const Order& o, float w) {
     const float inner = ui::card_inner_width();
     ui::text(tr(s.lang, S::items), FontSize::h20, color::text, 2);
     for (const OrderLine& l : o.lines)
-        ui::value_row(ui::wrap_text(l.sku + " · " + l.title + " × " + std::to_string(l.qty), FontSize::body16, inner - 120, 1).front(),
+        ui::value_row(ui::wrap_text(l.sku + " · " + line_name(l) + " × " + std::to_string(l.qty), FontSize::body16, inner - 120, 1).front(),
                       ui::price_text(Money{l.line_total_minor, o.fiat}), inner);
     ImGui::Dummy(ImVec2(1, 4));
     ui::price_summary(s.lang, order_price_summary(o), inner);  // subtotal … total, then due or paid
@@ -128,7 +128,7 @@ void refund_card(AppState& s, const Order& o, float w) {
     } else {
         for (const OrderLine& l : o.lines) {
             const auto left = st.refundable_units.count(l.id) ? st.refundable_units.at(l.id) : l.qty;
-            const std::string label = ui::wrap_text(l.title, FontSize::body16, inner - 150, 1).front();
+            const std::string label = ui::wrap_text(line_name(l), FontSize::body16, inner - 150, 1).front();
             ui::text(label + "  (" + trf(s.lang, S::as_units_left_lld, static_cast<long long>(left)) + ")", FontSize::body16, color::text);
             std::int64_t& q = st.refund_qty[l.id];
             q = unit_stepper(s, "refund" + l.id, l.title, std::min(q, left), left);

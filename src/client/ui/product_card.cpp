@@ -68,26 +68,30 @@ CardAction product_card(const Product& p, Lang lang, std::optional<std::int64_t>
         y += kTitleLine;
     }
     y = title_top + 2 * kTitleLine + 6;
-    const std::string price = price_text(p.price);
+    const Money lowest = lowest_price(p);
+    const bool several = p.variants.size() > 1;
+    const std::string price = lowest == highest_price(p) ? price_text(lowest) : trf(lang, S::price_from_s, price_text(lowest).c_str());
     dl->AddText(render::font(FontSize::h24), 24.0f, ImVec2(pos.x + kPad, y), color::price, price.c_str());
     a11y::add(a11y::Role::text, price, ImRect(ImVec2(pos.x + kPad, y), ImVec2(pos.x + width - kPad, y + 28)));
     y += 30;
-    const std::string crypto = approx_crypto_text(lang, p.price, rate);
+    const std::string crypto = approx_crypto_text(lang, lowest, rate);
     if (!crypto.empty()) {
         dl->AddText(render::font(FontSize::small14), 14.0f, ImVec2(pos.x + kPad, y), color::muted, crypto.c_str());
     }
     y += 20;
     bool urgent = false;
-    const std::string hint = stock_hint(lang, p.stock, &urgent);
+    const std::int64_t stock = total_stock(p);
+    const std::string hint = stock_hint(lang, stock, &urgent);
     dl->AddText(render::font(FontSize::small14), 14.0f, ImVec2(pos.x + kPad, y),
-                p.stock <= 0 ? color::danger : urgent ? color::warning : color::success, hint.c_str());
+                stock <= 0 ? color::danger : urgent ? color::warning : color::success, hint.c_str());
     a11y::add(a11y::Role::text, hint, ImRect(ImVec2(pos.x + kPad, y), ImVec2(pos.x + width - kPad, y + 18)));
     y += 20 + 10;
 
     ImGui::SetCursorScreenPos(ImVec2(pos.x + kPad, y));
-    const std::string label = std::string(tr(lang, S::add_to_cart)) + "##add";
-    if (button(label.c_str(), ButtonKind::primary, ImVec2(inner_w, kControlHeight), p.stock <= 0)) {
-        action = CardAction::add_to_cart;
+    // A product sold in several ways is chosen on its page.
+    const std::string label = std::string(tr(lang, several ? S::choose_options : S::add_to_cart)) + "##add";
+    if (button(label.c_str(), several ? ButtonKind::secondary : ButtonKind::primary, ImVec2(inner_w, kControlHeight), stock <= 0)) {
+        action = several ? CardAction::open : CardAction::add_to_cart;
     }
     ImGui::PopID();
     return action;

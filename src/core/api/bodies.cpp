@@ -145,7 +145,7 @@ void from_json(const json& j, RecoveryCodes& r) { r.codes = j.at("recovery_codes
 void to_json(json& j, const Reorder& r) {
     json lines = json::array(), gone = json::array();
     for (const auto& l : r.lines) {
-        json entry = {{"product_id", l.product_id}, {"qty", l.qty}, {"unit_price", l.unit_price}};
+        json entry = {{"product_id", l.product_id}, {"variant_id", l.variant_id}, {"qty", l.qty}, {"unit_price", l.unit_price}};
         if (!l.note.empty()) entry["note"] = l.note;
         lines.push_back(std::move(entry));
     }
@@ -158,7 +158,7 @@ void from_json(const json& j, Reorder& r) {
     r = Reorder{};
     for (const json& l : j.at("lines"))
         r.lines.push_back({l.at("product_id").get<std::string>(), l.at("qty").get<std::int64_t>(),
-                           l.at("unit_price").get<Money>(), text_or(l, "note")});
+                           l.at("unit_price").get<Money>(), text_or(l, "note"), text_or(l, "variant_id")});
     for (const json& g : j.at("unavailable"))
         r.unavailable.push_back({text_or(g, "product_id"), text_or(g, "sku"), text_or(g, "title"), text_or(g, "reason")});
 }
@@ -199,6 +199,7 @@ void to_json(json& j, const PreviewProblem& p) {
     if (p.product_id) j["product_id"] = *p.product_id;
     if (p.available) j["available"] = *p.available;
     if (p.reason) j["reason"] = *p.reason;
+    if (p.variant_id) j["variant_id"] = *p.variant_id;
 }
 
 void from_json(const json& j, PreviewProblem& p) {
@@ -209,13 +210,14 @@ void from_json(const json& j, PreviewProblem& p) {
     p.product_id = optional_at<std::string>(j, "product_id");
     p.available = optional_at<std::int64_t>(j, "available");
     p.reason = optional_at<std::string>(j, "reason");
+    p.variant_id = optional_at<std::string>(j, "variant_id");
 }
 
 void to_json(json& j, const Preview& p) {
     json lines = json::array();
     for (const auto& l : p.lines)
-        lines.push_back({{"product_id", l.product_id}, {"sku", l.sku}, {"title", l.title}, {"qty", l.qty},
-                         {"unit_price", l.unit_price}, {"line_total", l.line_total}});
+        lines.push_back({{"product_id", l.product_id}, {"variant_id", l.variant_id}, {"sku", l.sku}, {"title", l.title},
+                         {"variant", l.variant}, {"qty", l.qty}, {"unit_price", l.unit_price}, {"line_total", l.line_total}});
     json quote = nullptr;
     if (p.quote)
         quote = {{"currency", p.quote->currency}, {"amount", amount_to_string(p.quote->amount)},
@@ -231,7 +233,8 @@ void from_json(const json& j, Preview& p) {
     p = Preview{};
     for (const json& l : j.at("lines"))
         p.lines.push_back({l.at("product_id").get<std::string>(), text_or(l, "sku"), text_or(l, "title"),
-                           l.at("qty").get<std::int64_t>(), l.at("unit_price").get<Money>(), l.at("line_total").get<Money>()});
+                           l.at("qty").get<std::int64_t>(), l.at("unit_price").get<Money>(), l.at("line_total").get<Money>(),
+                           text_or(l, "variant_id"), text_or(l, "variant")});
     p.coupon = text_or(j, "coupon");
     p.subtotal = j.at("subtotal").get<Money>();
     p.shipping = j.at("shipping").get<Money>();

@@ -109,6 +109,7 @@ struct ReorderLine {
     std::int64_t qty = 0;
     Money unit_price;
     std::string note;  // "Only 2 left" when fewer than ordered remain ("" otherwise)
+    std::string variant_id;
 };
 struct ReorderGone {
     std::string product_id, sku, title;
@@ -147,6 +148,8 @@ struct PreviewLine {
     std::int64_t qty = 0;
     Money unit_price;
     Money line_total;
+    std::string variant_id;
+    std::string variant;  // the option values in the request's language, "" without options
 };
 // Something the buyer should know about the cart; codes this build does not know read as nullopt.
 struct PreviewProblem {
@@ -156,6 +159,7 @@ struct PreviewProblem {
     std::optional<std::string> product_id;  // out_of_stock, product_unavailable
     std::optional<std::int64_t> available;  // out_of_stock: units left; insufficient_points: points held
     std::optional<std::string> reason;      // invalid_coupon: coupon_expired, coupon_min_spend, …
+    std::optional<std::string> variant_id;  // out_of_stock, product_unavailable: the line's variant
 
     // A line that cannot be bought as it is: checkout waits until the buyer changes it.
     bool blocks_checkout() const { return code == ProblemCode::out_of_stock || code == ProblemCode::product_unavailable; }

@@ -65,6 +65,7 @@ void to_json(nlohmann::json& j, const ProblemExtras& e) {
     if (e.shortfall_minor) j["shortfall"] = amount_to_string(*e.shortfall_minor);
     if (e.refundable_minor) j["refundable"] = amount_to_string(*e.refundable_minor);
     if (e.product_id) j["product_id"] = *e.product_id;
+    if (e.variant_id) j["variant_id"] = *e.variant_id;
     if (e.available) j["available"] = *e.available;
     if (e.secret_kind) j["secret_kind"] = *e.secret_kind;
 }
@@ -80,6 +81,7 @@ void from_json(const nlohmann::json& j, ProblemExtras& e) {
     read_amount(j, "shortfall", e.shortfall_minor);
     read_amount(j, "refundable", e.refundable_minor);
     read(j, "product_id", e.product_id);
+    read(j, "variant_id", e.variant_id);
     read(j, "available", e.available);
     read(j, "secret_kind", e.secret_kind);
 }

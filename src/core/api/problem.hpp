@@ -87,10 +87,17 @@ enum class ProblemCode {
     ticket_not_resolved,
     ticket_transition_invalid,
     already_rated,
+    // Catalog management (issue 20)
+    sku_taken,                 // 409: another variant has this SKU
+    variant_in_orders,         // 409: a variant that orders name cannot be deleted
+    insufficient_stock,        // 409: a stock change would go below zero, with available
+    product_status_unchanged,  // 409: archiving an archived product, restoring an active one
     // Product images (issue 20)
     image_undecodable,       // 422: a PNG/JPEG/WebP signature, but the file does not decode
     image_too_many_pixels,   // 422: past media::kMaxPixels or media::kMaxSide (decompression bomb)
 };
+// The last code, for code that walks them all (the OpenAPI document's enum).
+inline constexpr ProblemCode kLastProblemCode = ProblemCode::image_too_many_pixels;
 
 NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::validation_failed, "validation_failed"},
@@ -153,6 +160,10 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::ticket_not_resolved, "ticket_not_resolved"},
     {ProblemCode::ticket_transition_invalid, "ticket_transition_invalid"},
     {ProblemCode::already_rated, "already_rated"},
+    {ProblemCode::sku_taken, "sku_taken"},
+    {ProblemCode::variant_in_orders, "variant_in_orders"},
+    {ProblemCode::insufficient_stock, "insufficient_stock"},
+    {ProblemCode::product_status_unchanged, "product_status_unchanged"},
     {ProblemCode::image_undecodable, "image_undecodable"},
     {ProblemCode::image_too_many_pixels, "image_too_many_pixels"},
 })
@@ -173,6 +184,7 @@ struct ProblemExtras {
     std::optional<std::int64_t> shortfall_minor; // "shortfall"
     std::optional<std::int64_t> refundable_minor;  // "refundable": what can still be refunded
     std::optional<std::string> product_id;       // "product_id" out of stock
+    std::optional<std::string> variant_id;       // "variant_id" of it
     std::optional<std::int64_t> available;       // "available" units of it
     std::optional<std::string> secret_kind;      // "secret_kind": secret_kind_name() of what was found
 };

@@ -56,12 +56,31 @@ json build() {
     s["SavedAddress"] = extend(s["Address"], {{"id", id("adr")}}, {"id", "district"});
     s["AddressList"] = items_of("SavedAddress");
     // core/catalog.cpp to_json(Product)
-    s["Product"] = object({{"id", {{"type", "string"}, {"pattern", "^prd_"}}}, {"sku", str()}, {"category", str()},
+    s["ProductOption"] = object({{"name", str()}, {"values", array_of(str())},
+                                 {"i18n", object({{"zh-CN", object({{"name", str()}, {"values", array_of(str())}}, json::array())}},
+                                                 json::array())}},
+                                {"name", "values"});
+    s["Variant"] = object({{"id", id("var")}, {"sku", str()}, {"options", array_of(str())}, {"price", ref("Money")},
+                           {"stock", integer(0)}, {"image", str()}},
+                          {"id", "sku", "options", "price", "stock", "image"});
+    s["Product"] = object({{"id", id("prd")}, {"category", str()}, {"status", {{"enum", {"draft", "active", "archived"}}}},
                            {"title", str()}, {"description", str()},
                            {"i18n", object({{"zh-CN", object({{"title", str()}, {"description", str()}}, {"title", "description"})}}, json::array())},
-                           {"price", ref("Money")}, {"stock", integer(0)}, {"images", array_of(str())}},
-                          {"id", "sku", "category", "title", "description", "i18n", "price", "stock", "images"});
+                           {"images", array_of(str())}, {"options", array_of(ref("ProductOption"))},
+                           {"variants", array_of(ref("Variant"))}, {"price", ref("Money")}, {"stock", integer(0)}},
+                          {"id", "category", "status", "title", "description", "i18n", "images", "options", "variants", "price",
+                           "stock"});
     s["ProductPage"] = page_of("Product");
+    s["StaffProductPage"] = page_of("Product");
+    // handlers/staff_catalog.cpp staff_adjust_stock, staff_stock_history
+    const json movement = object({{"at", time()}, {"delta", {{"type", "integer"}}}, {"stock_after", nullable(integer(0))},
+                                  {"reason", {{"enum", {"received", "damaged", "correction", "order", "cancel"}}}},
+                                  {"actor_email", str()}, {"ref", str()}, {"note", str()}},
+                                 {"at", "delta", "stock_after", "reason", "actor_email", "ref", "note"});
+    s["StockChange"] = object({{"variant_id", id("var")}, {"stock", integer(0)}, {"movement", movement}},
+                              {"variant_id", "stock", "movement"});
+    s["StockHistory"] = object({{"variant_id", id("var")}, {"stock", integer(0)}, {"items", array_of(movement)}},
+                               {"variant_id", "stock", "items"});
     s["Store"] = object({{"id", str()}, {"name", str()}, {"currencies", array_of(currency())},
                          {"pay_currencies", array_of(currency())}, {"support", {{"type", "object"}}},
                          {"categories", array_of(object({{"slug", str()}, {"title", str()}}, {"slug", "title"}))}},
@@ -80,8 +99,8 @@ json build() {
     s["Quote"] = object({{"id", str()}, {"currency", currency()}, {"amount", amount()}, {"rate", amount()},
                          {"created_at", time()}, {"expires_at", time()}},
                         {"id", "currency", "amount", "rate", "expires_at"});
-    s["OrderLine"] = object({{"id", str()}, {"product_id", str()}, {"sku", str()}, {"title", str()}, {"qty", integer(1)},
-                             {"unit_price", ref("Money")}, {"line_total", ref("Money")}},
+    s["OrderLine"] = object({{"id", str()}, {"product_id", str()}, {"variant_id", str()}, {"sku", str()}, {"title", str()},
+                             {"variant", str()}, {"qty", integer(1)}, {"unit_price", ref("Money")}, {"line_total", ref("Money")}},
                             {"id", "sku", "title", "qty", "unit_price", "line_total"});
     s["Payment"] = object({{"id", str()}, {"order", str()}, {"status", str()}, {"payer", str()}, {"currency", currency()},
                            {"amount", amount()}, {"authorization", {{"type", "object"}}}, {"sig", str()}, {"created_at", time()}},
@@ -151,11 +170,13 @@ json build() {
     // core/api/bodies.cpp to_json(Preview), to_json(PreviewProblem)
     s["PreviewProblem"] = object(
         {{"code", nullable({{"enum", {"out_of_stock", "product_unavailable", "invalid_coupon", "insufficient_points"}}})},
-         {"field", str()}, {"message", str()}, {"product_id", str()}, {"available", integer(0)}, {"reason", str()}},
+         {"field", str()}, {"message", str()}, {"product_id", str()}, {"variant_id", str()}, {"available", integer(0)},
+         {"reason", str()}},
         {"code", "field", "message"});
     s["Preview"] = object(
-        {{"lines", array_of(object({{"product_id", str()}, {"sku", str()}, {"title", str()}, {"qty", integer(1)},
-                                    {"unit_price", ref("Money")}, {"line_total", ref("Money")}},
+        {{"lines", array_of(object({{"product_id", str()}, {"variant_id", str()}, {"sku", str()}, {"title", str()},
+                                    {"variant", str()}, {"qty", integer(1)}, {"unit_price", ref("Money")},
+                                    {"line_total", ref("Money")}},
                                    {"product_id", "sku", "title", "qty", "unit_price", "line_total"}))},
          {"coupon", nullable(str())}, {"subtotal", ref("Money")}, {"shipping", ref("Money")}, {"coupon_discount", ref("Money")},
          {"points_used", integer(0)}, {"discount", ref("Money")}, {"total", ref("Money")},
@@ -166,7 +187,8 @@ json build() {
          "points_available"});
     // handlers/orders.cpp reorder
     s["Reorder"] = object(
-        {{"lines", array_of(object({{"product_id", str()}, {"qty", integer(1)}, {"unit_price", ref("Money")}, {"note", str()}},
+        {{"lines", array_of(object({{"product_id", str()}, {"variant_id", str()}, {"qty", integer(1)}, {"unit_price", ref("Money")},
+                                    {"note", str()}},
                                    {"product_id", "qty", "unit_price"}))},
          {"unavailable", array_of(object({{"product_id", str()}, {"sku", str()}, {"title", str()},
                                           {"reason", {{"enum", {"out_of_stock", "discontinued"}}}}},
@@ -263,10 +285,18 @@ json build() {
     s["AddressRequest"] = object({{"name", str()}, {"phone", str()}, {"country", str()}, {"region", str()}, {"city", str()},
                                   {"district", str()}, {"street", str()}, {"postal_code", str()}},
                                  json::array());
-    const json order_lines = array_of(object({{"product_id", str()}, {"qty", integer(1)}}, json::array()));
+    const json order_lines = array_of(object({{"product_id", str()}, {"variant_id", nullable(str())}, {"qty", integer(1)}}, json::array()));
     s["OrderRequest"] = object({{"lines", order_lines}, {"ship_to", ref("AddressRequest")}, {"coupon", str()},
                                 {"use_points", {{"type", "integer"}}}, {"pay_currency", currency()},
                                 {"lang", {{"enum", {"en", "zh-CN"}}}}},
+                               json::array());
+    // core/catalog_edit.cpp parse_product_draft (POST and PATCH /staff/products), parse_stock_request
+    s["ProductDraft"] = object({{"category", str()}, {"status", {{"enum", {"draft", "active"}}}}, {"title", str()},
+                                {"description", str()}, {"i18n", {{"type", "object"}}}, {"images", array_of(str())},
+                                {"options", array_of({{"type", "object"}})}, {"variants", array_of({{"type", "object"}})}},
+                               json::array());
+    s["StockRequest"] = object({{"delta", {{"type", "integer"}}}, {"set", {{"type", "integer"}}},
+                                {"reason", {{"enum", {"received", "damaged", "correction"}}}}, {"note", str()}},
                                json::array());
     // POST /orders/preview: ship_to must be sent; null prices the cart without an address.
     s["PreviewRequest"] = extend(s["OrderRequest"], {{"ship_to", nullable(ref("AddressRequest"))}}, {"ship_to"});

@@ -18,19 +18,42 @@ nlohmann::json read_catalog(const std::string& path) {
     return doc;
 }
 
+Variant to_variant(const nlohmann::json& j, std::vector<std::string> options) {
+    Variant v;
+    v.id = secrets::new_id("var");
+    v.sku = j.at("sku").get<std::string>();
+    v.options = std::move(options);
+    const auto price = parse_amount_minor(j.at("price_cny").get<std::string>());
+    if (!price || *price <= 0) throw std::runtime_error("bad price_cny for " + v.sku);
+    v.price = {*price, Currency::CNY};
+    v.stock = j.at("stock").get<std::int64_t>();
+    if (v.stock < 0) throw std::runtime_error("negative stock for " + v.sku);
+    if (j.contains("image")) v.image = "/assets/products/" + j.at("image").get<std::string>();
+    return v;
+}
+
+// A product of the file: either one variant given inline (sku, price_cny, stock, image), or
+// "options" ([{name, zh_name, values, zh_values}]) with "variants" ([{sku, options, price_cny,
+// stock, image?}]); its gallery is "images" or the inline "image".
 Product to_product(const nlohmann::json& j) {
     Product p;
     p.id = secrets::new_id("prd");
-    p.sku = j.at("sku").get<std::string>();
+    p.status = ProductStatus::active;
     p.category = j.at("category").get<std::string>();
     p.en = {j.at("title").get<std::string>(), j.at("description").get<std::string>()};
     p.zh_cn = {j.at("zh_title").get<std::string>(), j.at("zh_description").get<std::string>()};
-    const auto price = parse_amount_minor(j.at("price_cny").get<std::string>());
-    if (!price) throw std::runtime_error("bad price_cny for " + p.sku);
-    p.price = {*price, Currency::CNY};
-    p.stock = j.at("stock").get<std::int64_t>();
-    if (p.stock < 0) throw std::runtime_error("negative stock for " + p.sku);
-    p.images = {"/assets/products/" + j.at("image").get<std::string>()};
+    const auto images = j.contains("images") ? j.at("images").get<std::vector<std::string>>()
+                                             : std::vector<std::string>{j.at("image").get<std::string>()};
+    for (const auto& image : images) p.images.push_back("/assets/products/" + image);
+    if (!j.contains("variants")) {
+        p.variants.push_back(to_variant(j, {}));
+        p.variants.back().image.clear();
+        return p;
+    }
+    for (const auto& o : j.at("options"))
+        p.options.push_back({o.at("name").get<std::string>(), o.at("values").get<std::vector<std::string>>(),
+                             o.at("zh_name").get<std::string>(), o.at("zh_values").get<std::vector<std::string>>()});
+    for (const auto& v : j.at("variants")) p.variants.push_back(to_variant(v, v.at("options").get<std::vector<std::string>>()));
     return p;
 }
 

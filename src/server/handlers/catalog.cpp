@@ -57,6 +57,7 @@ Response list_products(Context& ctx) {
     if (!errors.empty()) throw validation_error(std::move(errors));
     q.limit = parse_page_limit(ctx, kDefaultPageSize);
     q.after_seq = parse_cursor(ctx);
+    q.status = ProductStatus::active;  // drafts and archived products are off the public catalog
 
     std::string key = "products?";
     append_key_part(key, q.text);
@@ -72,8 +73,9 @@ Response list_products(Context& ctx) {
 Response get_product(Context& ctx) {
     const std::string& id = ctx.request.params.at("id");
     const auto entry = catalog_cache::get_or_build("product/" + id, ctx.config.catalog_cache_max_age, [&] {
+        // An archived product is still shown (orders link to it), marked so; a draft is not public.
         auto product = ctx.store.product(id);
-        if (!product) throw not_found("No product has this id.");  // not kept: the build threw
+        if (!product || product->status == ProductStatus::draft) throw not_found("No product has this id.");  // not kept: the build threw
         return encode(*product);
     });
     return cacheable_json(ctx, *entry);

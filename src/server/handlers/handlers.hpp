@@ -16,6 +16,16 @@ Response metrics_text(Context& ctx);
 // openapi.cpp
 Response openapi(Context& ctx);
 
+// staff_catalog.cpp (issue 20)
+Response staff_list_products(Context& ctx);
+Response staff_get_product(Context& ctx);
+Response staff_create_product(Context& ctx);
+Response staff_update_product(Context& ctx);
+Response staff_archive_product(Context& ctx);
+Response staff_restore_product(Context& ctx);
+Response staff_adjust_stock(Context& ctx);
+Response staff_stock_history(Context& ctx);
+
 // catalog.cpp
 Response get_store(Context& ctx);
 Response list_products(Context& ctx);

@@ -141,7 +141,7 @@ json operation(const Route& r) {
 
 json problem_schema() {
     json codes = json::array();
-    for (int i = 0; i <= static_cast<int>(api::ProblemCode::image_too_many_pixels); ++i)
+    for (int i = 0; i <= static_cast<int>(api::kLastProblemCode); ++i)
         codes.push_back(api::problem_code_name(static_cast<api::ProblemCode>(i)));
     return {
         {"type", "object"},
@@ -161,6 +161,7 @@ json problem_schema() {
           {"shortfall", {{"type", "string"}}},
           {"refundable", {{"type", "string"}}},
           {"product_id", {{"type", "string"}}},
+          {"variant_id", {{"type", "string"}}},
           {"available", {{"type", "integer"}}},
           {"secret_kind", {{"type", "string"}}}}},
     };

@@ -25,6 +25,7 @@ struct Priced {
     FieldErrors errors;          // problems that make the request invalid (422 on create)
     std::vector<api::PreviewProblem> problems;  // everything the buyer should know
     std::string out_of_stock_product;
+    std::string out_of_stock_variant;
     std::int64_t out_of_stock_available = 0;
 };
 
@@ -42,23 +43,33 @@ Priced price_request(Context& ctx, const OrderRequest& req, const User* user) {
         const auto& want = req.lines[i];
         const std::string field = "lines[" + std::to_string(i) + "]";
         const auto product = ctx.store.product(want.product_id);
-        if (!product || product->price.currency != ctx.config.fiat) {
-            p.errors[field + ".product_id"] = "This product is no longer available.";
-            p.problems.push_back({ProblemCode::product_unavailable, field + ".product_id", "This product is no longer available.",
-                            want.product_id, {}, {}});
+        const Variant* variant = product ? line_variant(*product, want.variant_id) : nullptr;
+        if (product && product->status == ProductStatus::active && !variant && want.variant_id.empty()) {
+            const std::string message = "Choose one of this product's options.";
+            p.errors[field + ".variant_id"] = message;
+            p.problems.push_back({ProblemCode::product_unavailable, field + ".variant_id", message, want.product_id, {}, {}, {}});
             continue;
         }
-        if (want.qty > product->stock) {
+        if (!variant || product->status != ProductStatus::active || variant->price.currency != ctx.config.fiat) {
+            const std::string key = field + (product && !variant ? ".variant_id" : ".product_id");
+            p.errors[key] = "This product is no longer available.";
+            p.problems.push_back({ProblemCode::product_unavailable, key, "This product is no longer available.",
+                                  want.product_id, {}, {}, want.variant_id.empty() ? std::nullopt : std::optional(want.variant_id)});
+            continue;
+        }
+        if (want.qty > variant->stock) {
             if (p.out_of_stock_product.empty()) {
                 p.out_of_stock_product = product->id;
-                p.out_of_stock_available = product->stock;
+                p.out_of_stock_variant = variant->id;
+                p.out_of_stock_available = variant->stock;
             }
             p.problems.push_back({ProblemCode::out_of_stock, field + ".qty",
-                            product->stock == 0 ? "Sold out." : "Only " + std::to_string(product->stock) + " left.",
-                            product->id, product->stock, {}});
+                                  variant->stock == 0 ? "Sold out." : "Only " + std::to_string(variant->stock) + " left.",
+                                  product->id, variant->stock, {}, variant->id});
         }
-        OrderLine line{secrets::new_id("ln"), product->id, product->sku, product_title(*product, req.lang),
-                       want.qty, product->price.amount_minor, product->price.amount_minor * want.qty};
+        OrderLine line{secrets::new_id("ln"), product->id, variant->sku, product_title(*product, req.lang),
+                       want.qty, variant->price.amount_minor, variant->price.amount_minor * want.qty, variant->id,
+                       variant_label(*product, *variant, req.lang)};
         prices.push_back({line.unit_price_minor, line.qty});
         p.lines.push_back(std::move(line));
     }
@@ -118,7 +129,8 @@ Response preview_order(Context& ctx) {
     const Currency fiat = ctx.config.fiat;
     api::Preview preview;
     for (const auto& l : p.lines)
-        preview.lines.push_back({l.product_id, l.sku, l.title, l.qty, Money{l.unit_price_minor, fiat}, Money{l.line_total_minor, fiat}});
+        preview.lines.push_back({l.product_id, l.sku, l.title, l.qty, Money{l.unit_price_minor, fiat}, Money{l.line_total_minor, fiat},
+                                 l.variant_id, l.variant});
     if (p.coupon) preview.coupon = p.coupon->code;
     preview.subtotal = Money{p.totals.subtotal_minor, fiat};
     preview.shipping = Money{p.totals.shipping_minor, fiat};
@@ -169,7 +181,7 @@ Response create_order(Context& ctx) {
     const PlaceResult result = p.out_of_stock_product.empty()
                                    ? ctx.store.place_order(in)
                                    : PlaceResult{PlaceOutcome::out_of_stock, "", p.out_of_stock_product,
-                                                 p.out_of_stock_available};
+                                                 p.out_of_stock_available, p.out_of_stock_variant};
     switch (result.outcome) {
         case PlaceOutcome::created:
         case PlaceOutcome::replayed:
@@ -182,12 +194,14 @@ Response create_order(Context& ctx) {
                        result.available == 0 ? "A product in your cart is sold out."
                                              : "Only " + std::to_string(result.available) + " left of a product in your cart.");
             e.extra.product_id = result.product_id;
+            e.extra.variant_id = result.variant_id;
             e.extra.available = result.available;
             throw e;
         }
         case PlaceOutcome::price_changed: {
             ApiError e(409, ProblemCode::price_changed, "Prices changed", "A product changed while you were checking out. Review the cart and try again.");
             e.extra.product_id = result.product_id;
+            e.extra.variant_id = result.variant_id;
             throw e;
         }
         case PlaceOutcome::coupon_unavailable:
@@ -289,13 +303,15 @@ Response reorder(Context& ctx) {
     api::Reorder answer;
     for (const auto& line : order.lines) {
         const auto product = ctx.store.product(line.product_id);
-        if (!product || product->stock == 0) {
-            answer.unavailable.push_back({line.product_id, line.sku, line.title, product ? "out_of_stock" : "discontinued"});
+        const Variant* variant = product ? find_variant(*product, line.variant_id) : nullptr;
+        if (!variant || product->status != ProductStatus::active || variant->stock == 0) {
+            const bool sold_out = variant && product->status == ProductStatus::active;
+            answer.unavailable.push_back({line.product_id, line.sku, line.title, sold_out ? "out_of_stock" : "discontinued"});
             continue;
         }
-        const std::int64_t qty = std::min(line.qty, product->stock);
-        answer.lines.push_back({product->id, qty, product->price,
-                                qty < line.qty ? "Only " + std::to_string(product->stock) + " left" : std::string()});
+        const std::int64_t qty = std::min(line.qty, variant->stock);
+        answer.lines.push_back({product->id, qty, variant->price,
+                                qty < line.qty ? "Only " + std::to_string(variant->stock) + " left" : std::string(), variant->id});
     }
     return json_response(200, answer);
 }

@@ -20,6 +20,7 @@
 #include "core/address.hpp"
 #include "core/authorization.hpp"
 #include "core/catalog.hpp"
+#include "core/catalog_edit.hpp"
 #include "core/order.hpp"
 #include "core/pricing.hpp"
 #include "core/ticket.hpp"
@@ -48,8 +49,9 @@ struct Category {
 };
 
 struct ProductQuery {
-    std::string text;                       // matched against titles, descriptions and SKU
+    std::string text;                       // matched against titles, descriptions and SKUs
     std::string category;                   // exact slug, empty = all
+    std::optional<ProductStatus> status;    // nullopt = any (staff); the public catalog asks for active
     int limit = 24;                         // 1..100, checked by the caller
     std::optional<std::int64_t> after_seq;  // cursor: continue below this list position
 };
@@ -57,6 +59,49 @@ struct ProductQuery {
 struct ProductPage {
     std::vector<Product> items;
     std::optional<std::int64_t> next_seq;  // set when more items follow
+};
+
+// --- Catalog management (issue 20) -------------------------------------------------------------
+
+// Who makes a staff change, as the audit log records it.
+struct AuditActor {
+    std::string id;  // "usr_…", or "cli"
+    std::string email;
+};
+
+enum class CatalogOutcome {
+    done,
+    not_found,
+    sku_taken,          // `detail` is the SKU another variant has
+    unknown_category,
+    variant_in_orders,  // `detail` is the variant that cannot be deleted
+    not_allowed,        // e.g. archiving an archived product
+};
+
+struct CatalogResult {
+    CatalogOutcome outcome = CatalogOutcome::done;
+    std::optional<Product> product;  // as stored now, when done
+    std::string detail;
+};
+
+struct StockMovement {
+    std::string variant_id;
+    std::int64_t at_unix_s = 0;
+    std::int64_t delta = 0;
+    std::optional<std::int64_t> stock_after;  // unknown for order takes and releases
+    StockReason reason = StockReason::correction;
+    std::string actor_id;
+    std::string actor_email;
+    std::string ref;  // the order number of an order or cancel
+    std::string note;
+};
+
+enum class StockOutcome { done, not_found, insufficient };
+
+struct StockResult {
+    StockOutcome outcome = StockOutcome::done;
+    std::int64_t stock = 0;  // now (done) or as it is (insufficient)
+    StockMovement movement;
 };
 
 struct User {
@@ -131,8 +176,8 @@ enum class PlaceOutcome {
     created,             // response_body holds the new order
     replayed,            // same key and body as before: response_body is the original answer
     key_reused,          // same key, different body
-    out_of_stock,        // product_id has only `available` left
-    price_changed,       // product_id's price or existence changed since pricing
+    out_of_stock,        // variant_id (of product_id) has only `available` left
+    price_changed,       // the variant's price or existence changed since pricing, or it went off sale
     coupon_unavailable,  // already used by this user, or gone
     points_insufficient, // the user no longer has the points
 };
@@ -142,6 +187,7 @@ struct PlaceResult {
     std::string response_body;
     std::string product_id;
     std::int64_t available = 0;
+    std::string variant_id;
 };
 
 struct Wallet {
@@ -358,10 +404,31 @@ public:
     // --- catalog ---
     virtual std::vector<Category> categories() = 0;
     virtual void upsert_category(const Category& category) = 0;
-    // Inserts a product unless one with the same SKU exists. Returns true when inserted.
+    // Inserts a product with its variants unless one of their SKUs exists (the demo seed).
+    // Returns true when inserted.
     virtual bool add_product(const Product& product, std::int64_t now_unix_s) = 0;
+    // A product with its variants, whatever its status.
     virtual std::optional<Product> product(std::string_view id) = 0;
+    virtual std::optional<Product> product_of_variant(std::string_view variant_id) = 0;
     virtual ProductPage products(const ProductQuery& query) = 0;
+
+    // --- catalog management (issue 20): each change and its audit entry in one transaction ---
+    // Creates a product; its variants come with ids and initial stock (recorded as received).
+    virtual CatalogResult create_product(const Product& product, const AuditActor& actor, std::int64_t now_unix_s) = 0;
+    // Replaces the product's text, gallery, options, status and variants with `product`'s,
+    // diffed against what is stored: a variant with a known id is updated (its stock left as
+    // it is), one with an unknown id inserted, a stored one left out deleted unless an order
+    // line names it (variant_in_orders).
+    virtual CatalogResult update_product(const Product& product, const AuditActor& actor, std::int64_t now_unix_s) = 0;
+    // archive (active or draft → archived) and restore (archived → active).
+    virtual CatalogResult set_product_status(std::string_view id, ProductStatus status, const AuditActor& actor,
+                                             std::int64_t now_unix_s) = 0;
+    // Moves a variant's stock with a reason, under the variant's row lock: never below zero,
+    // beside concurrent checkouts (which take stock from the same row).
+    virtual StockResult adjust_stock(std::string_view variant_id, const StockRequest& request, const AuditActor& actor,
+                                     std::int64_t now_unix_s) = 0;
+    // Newest first.
+    virtual std::vector<StockMovement> stock_history(std::string_view variant_id, int limit) = 0;
 
     // --- accounts ---
     // Returns false (and stores nothing) when the email is already registered.

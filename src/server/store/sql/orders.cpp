@@ -53,12 +53,12 @@ std::optional<Quote> load_quote(Db& db, std::string_view quote_id) {
 
 // Fills lines, quote and timeline of an order read by read_order_row (`quote_id` from column 18).
 void load_details(Db& db, Order& o, const std::string& quote_id) {
-    Stmt lines(db, "SELECT id, product_id, sku, title, qty, unit_price, line_total FROM order_lines "
+    Stmt lines(db, "SELECT id, product_id, sku, title, qty, unit_price, line_total, variant_id, variant FROM order_lines "
                    "WHERE order_id = ? ORDER BY position");
     lines.bind(1, o.id);
     while (lines.step())
         o.lines.push_back({lines.text(0), lines.text(1), lines.text(2), lines.text(3), lines.integer(4),
-                           lines.integer(5), lines.integer(6)});
+                           lines.integer(5), lines.integer(6), lines.text(7), lines.text(8)});
     if (!quote_id.empty()) o.quote = load_quote(db, quote_id);
     Stmt events(db, "SELECT at, status, actor, note FROM order_events WHERE order_id = ? ORDER BY seq");
     events.bind(1, o.id);
@@ -135,10 +135,11 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     }
 
     for (const auto& line : o.lines) {
-        Stmt price(db, "SELECT price_minor FROM products WHERE id = ?");
-        price.bind(1, line.product_id);
+        Stmt price(db, "SELECT v.price_minor FROM variants v JOIN products p ON p.id = v.product_id "
+                       "WHERE v.id = ? AND v.product_id = ? AND p.status = 'active'");
+        price.bind(1, line.variant_id).bind(2, line.product_id);
         if (!price.step() || price.integer(0) != line.unit_price_minor)
-            return {PlaceOutcome::price_changed, "", line.product_id, 0};
+            return {PlaceOutcome::price_changed, "", line.product_id, 0, line.variant_id};
     }
     if (!o.coupon.empty()) {
         Stmt redeem(db, "INSERT INTO coupon_redemptions(code, user_id, order_id) VALUES (?, ?, ?) "
@@ -176,10 +177,13 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
 
     for (std::size_t i = 0; i < o.lines.size(); ++i) {
         const auto& l = o.lines[i];
-        Stmt line(db, "INSERT INTO order_lines(id, order_id, position, product_id, sku, title, qty, unit_price, line_total) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Stmt line(db, "INSERT INTO order_lines(id, order_id, position, product_id, sku, title, qty, unit_price, line_total, "
+                      "variant_id, variant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         line.bind(1, l.id).bind(2, o.id).bind(3, static_cast<std::int64_t>(i)).bind(4, l.product_id).bind(5, l.sku)
-            .bind(6, l.title).bind(7, l.qty).bind(8, l.unit_price_minor).bind(9, l.line_total_minor).step();
+            .bind(6, l.title).bind(7, l.qty).bind(8, l.unit_price_minor).bind(9, l.line_total_minor)
+            .bind(10, l.variant_id).bind(11, l.variant).step();
+        record_stock_movement(db, {l.variant_id, o.created_at_unix_s, -l.qty, std::nullopt, StockReason::order, o.user_id, "",
+                                   o.number, ""});
     }
     if (o.quote) insert_quote(db, o.id, *o.quote);
     for (const auto& e : o.timeline) add_order_event(db, o.id, e);
@@ -191,23 +195,24 @@ PlaceResult SqlStore::place_order(NewOrder& in) {
     answer_request(db, o.user_id, kScope, in.idempotency_key, result.response_body);
 
     // Last, the rows that orders share, with the commit. Stock is taken in product-id order, so
-    // that two orders for the same products never wait for each other crosswise. The schema's
-    // CHECK (stock >= 0) refuses a decrement below zero, however many checkouts run at once.
-    std::vector<const OrderLine*> by_product;
-    for (const auto& l : o.lines) by_product.push_back(&l);
-    std::sort(by_product.begin(), by_product.end(),
-              [](const OrderLine* a, const OrderLine* b) { return a->product_id < b->product_id; });
+    // that two orders for the same variants never wait for each other crosswise. The schema's
+    // CHECK (stock >= 0) refuses a decrement below zero, however many checkouts (and stock
+    // adjustments) run at once.
+    std::vector<const OrderLine*> by_variant;
+    for (const auto& l : o.lines) by_variant.push_back(&l);
+    std::sort(by_variant.begin(), by_variant.end(),
+              [](const OrderLine* a, const OrderLine* b) { return a->variant_id < b->variant_id; });
     std::vector<Stmt> takes;
-    for (const OrderLine* line : by_product) {
-        takes.emplace_back(db, "UPDATE products SET stock = stock - ? WHERE id = ?");
-        takes.back().bind(1, line->qty).bind(2, line->product_id);
+    for (const OrderLine* line : by_variant) {
+        takes.emplace_back(db, "UPDATE variants SET stock = stock - ? WHERE id = ?");
+        takes.back().bind(1, line->qty).bind(2, line->variant_id);
     }
     if (const auto refused = tx.commit_after(takes)) {
         tx.rollback();
-        const std::string& product = by_product[*refused]->product_id;
-        Stmt left(db, "SELECT stock FROM products WHERE id = ?");
-        left.bind(1, product);
-        return {PlaceOutcome::out_of_stock, "", product, left.step() ? left.integer(0) : 0};
+        const OrderLine& line = *by_variant[*refused];
+        Stmt left(db, "SELECT stock FROM variants WHERE id = ?");
+        left.bind(1, line.variant_id);
+        return {PlaceOutcome::out_of_stock, "", line.product_id, left.step() ? left.integer(0) : 0, line.variant_id};
     }
     stock_changed();
     return result;
@@ -283,8 +288,10 @@ std::optional<Order> SqlStore::cancel_order(std::string_view order_id, OrderEven
     Stmt update(db, "UPDATE orders SET status = ?, updated_at = ? WHERE id = ?");
     update.bind(1, enum_name(*next)).bind(2, now).bind(3, order_id).step();
     for (const auto& line : order->lines) {
-        Stmt release(db, "UPDATE products SET stock = stock + ? WHERE id = ?");
-        release.bind(1, line.qty).bind(2, line.product_id).step();
+        Stmt release(db, "UPDATE variants SET stock = stock + ? WHERE id = ?");
+        release.bind(1, line.qty).bind(2, line.variant_id).step();
+        record_stock_movement(db, {line.variant_id, now, line.qty, std::nullopt, StockReason::cancel,
+                                   actor == Actor::buyer ? order->user_id : "", "", order->number, ""});
     }
     Stmt coupon(db, "DELETE FROM coupon_redemptions WHERE order_id = ?");
     coupon.bind(1, order_id).step();

@@ -1,7 +1,7 @@
 // satstore server — the SQL backend of Store, on SQLite or PostgreSQL (db.hpp: one connection
 // interface, a driver per database), split by area:
 //   store.cpp     connection pool, migrations, ping, open_store()
-//   catalog.cpp   categories and products
+//   catalog.cpp   categories, products and their variants, stock movements
 //   accounts.cpp  users, sessions, login events, points, addresses
 //   security.cpp  lockout, rate limits, two-factor, password resets, outbox
 //   orders.cpp    coupons, orders, quotes, cancellation
@@ -72,7 +72,15 @@ public:
     void upsert_category(const Category& category) override;
     bool add_product(const Product& product, std::int64_t now_unix_s) override;
     std::optional<Product> product(std::string_view id) override;
+    std::optional<Product> product_of_variant(std::string_view variant_id) override;
     ProductPage products(const ProductQuery& query) override;
+    CatalogResult create_product(const Product& product, const AuditActor& actor, std::int64_t now_unix_s) override;
+    CatalogResult update_product(const Product& product, const AuditActor& actor, std::int64_t now_unix_s) override;
+    CatalogResult set_product_status(std::string_view id, ProductStatus status, const AuditActor& actor,
+                                     std::int64_t now_unix_s) override;
+    StockResult adjust_stock(std::string_view variant_id, const StockRequest& request, const AuditActor& actor,
+                             std::int64_t now_unix_s) override;
+    std::vector<StockMovement> stock_history(std::string_view variant_id, int limit) override;
 
     bool create_user(const User& user) override;
     std::optional<User> user_by_email(std::string_view normalized_email) override;
@@ -168,6 +176,9 @@ private:
     ConnectionPool pool_;
     std::function<void()> on_stock_change_;
 };
+
+// Records a change of a variant's stock in the caller's open transaction (catalog.cpp).
+void record_stock_movement(Db& db, const StockMovement& movement);
 
 // Writes `entry` (its seq is assigned) in the caller's open transaction.
 void append_audit(Db& db, const AuditEntry& entry);
