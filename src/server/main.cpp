@@ -24,6 +24,9 @@ namespace {
 
 std::int64_t now_unix_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
+// How often each process looks for catalog changes made by another (catalog_watch).
+constexpr int kCatalogWatchMs = 250;
+
 // Creates the parent folder of a SQLite file so "var/satstore.db" works on a fresh clone.
 void ensure_db_folder(const Config& config) {
     constexpr std::string_view kSqlite = "sqlite:";
@@ -93,7 +96,8 @@ int main(int argc, char** argv) {
         // Uploads are decoded on the request threads; each libvips operation may use as many.
         if (!media::init(argv[0], static_cast<int>(std::clamp<unsigned>(config.threads, 1, 4)))) return 1;
         HttpApp app(config, *store, Router(api_routes()));
-        Sweeper sweeper(*store, config.sweep_period_s);
+        const PeriodicJob sweep = sweeper(*store, config.sweep_period_s);
+        const PeriodicJob watch = catalog_watch(*store, kCatalogWatchMs);
         return serve(config, app, print_ready);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "satstore: %s\n", e.what());

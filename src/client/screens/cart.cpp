@@ -12,6 +12,7 @@
 #include "screens/screens.hpp"
 #include "ui/product_card.hpp"
 #include "ui/theme.hpp"
+#include "view_helpers.hpp"
 #include "ui/widgets.hpp"
 
 namespace satstore::client::screens {
@@ -90,6 +91,12 @@ void cart_line(AppState& s, std::size_t index, const CartLine& line, const Produ
                 const std::string fix = trf(s.lang, S::reduce_to_lld, static_cast<long long>(*blocked->available)) + "##fix";
                 if (ui::link(fix.c_str(), FontSize::small14)) s.push(Intent::Kind::set_cart_qty, line.key(), *blocked->available);
             }
+        } else if (p != nullptr && cart_price_changed(s, line)) {
+            const std::string was = ui::price_text(Money{line.seen_price_minor, v->price.currency});
+            ui::text(trf(s.lang, S::price_changed_s_s, was.c_str(), ui::price_text(v->price).c_str()), FontSize::small14,
+                     color::warning, 0, true);
+            const std::string accept = std::string(tr(s.lang, S::accept_new_price)) + "##price";
+            if (ui::link(accept.c_str(), FontSize::small14)) s.push(Intent::Kind::accept_cart_price, line.key());
         } else if (p != nullptr && v->stock > 0 && line.qty >= max_qty) {
             // At the cap "+" is disabled; this says why.
             const std::string why = v->stock <= kMaxLineQty ? trf(s.lang, S::stock_warning_lld, static_cast<long long>(v->stock))
@@ -143,7 +150,8 @@ void summary(AppState& s, float w) {
     const float pad = 20.0f;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
     ImGui::BeginGroup();
-    ui::text(trf(s.lang, S::items_d, cart_item_count(s)), FontSize::small14, color::muted);
+    const int items = cart_item_count(s);
+    ui::text(items == 1 ? tr(s.lang, S::one_item) : trf(s.lang, S::items_d, items), FontSize::small14, color::muted);
     ImGui::Dummy(ImVec2(1, 4));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 2 * pad);
     cart_pricing(s, w - 2 * pad);  // coupon, server-priced totals, "Checkout" (buy_common.cpp)

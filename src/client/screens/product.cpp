@@ -101,8 +101,16 @@ const Variant* picked_variant(AppState& s, const Product& p) {
     return variant_with(p, s.detail_choice);
 }
 
-// One row of choices per option. A value no variant sells with the other picks, or one sold
-// out, says so; picking it moves the other picks to a variant that has it.
+// Whether some variant in stock has `value` for option `i` and the picks of the options before
+// it (so a colour reads sold out only when no size of it is left).
+bool value_in_stock(const Product& p, const std::vector<std::string>& picks, std::size_t i, const std::string& value) {
+    return std::any_of(p.variants.begin(), p.variants.end(), [&](const Variant& v) {
+        return v.stock > 0 && v.options[i] == value && std::equal(picks.begin(), picks.begin() + static_cast<std::ptrdiff_t>(i), v.options.begin());
+    });
+}
+
+// One row of choices per option. A value sold out (given the picks before it) says so; picking
+// a value no variant has with the other picks moves them to a variant that has it.
 void variant_picker(AppState& s, const Product& p, float w) {
     for (std::size_t i = 0; i < p.options.size(); ++i) {
         const ProductOption& o = p.options[i];
@@ -110,11 +118,9 @@ void variant_picker(AppState& s, const Product& p, float w) {
         std::vector<std::string> labels;
         int selected = -1;
         for (std::size_t k = 0; k < o.values.size(); ++k) {
-            std::vector<std::string> probe = s.detail_choice;
-            probe[i] = o.values[k];
-            const Variant* v = variant_with(p, probe);
             const std::string& value = option_value(o, k, s.lang);
-            labels.push_back(v != nullptr && v->stock > 0 ? value : trf(s.lang, S::option_sold_out_s, value.c_str()));
+            labels.push_back(value_in_stock(p, s.detail_choice, i, o.values[k]) ? value
+                                                                                 : trf(s.lang, S::option_sold_out_s, value.c_str()));
             if (o.values[k] == s.detail_choice[i]) selected = static_cast<int>(k);
         }
         const int pressed = ui::chip_row(("option" + std::to_string(i)).c_str(), labels, selected, w, true);

@@ -429,6 +429,8 @@ public:
                                      std::int64_t now_unix_s) = 0;
     // Newest first.
     virtual std::vector<StockMovement> stock_history(std::string_view variant_id, int limit) = 0;
+    // Moves with every staff change to the catalog, in whichever process made it.
+    virtual std::int64_t catalog_version() = 0;
 
     // --- accounts ---
     // Returns false (and stores nothing) when the email is already registered.
