@@ -3,6 +3,8 @@
 #   catalog   GET /api/v1/products?limit=24 and GET /api/v1/products/{id} (wrk)
 #   orders    POST /api/v1/orders, one unit of one of the --products cheapest products (8) in
 #             turn, a fresh Idempotency-Key each (wrk + wrk/orders.lua)
+#   media     POST /api/v1/staff/images of a 2000 × 2000 JPEG (timed, resized into its WebP
+#             renditions by libvips), then GET /media/<hash>-640.webp, a catalog card's image (wrk)
 #   pay       POST /api/v1/orders/{id}/payments, each request another order: the buyers'
 #             payments are signed beforehand by client.mjs and replayed by wrk/payments.lua, so
 #             the figure is the server's (every PAYMENT.md check, settlement in one transaction)
@@ -21,7 +23,7 @@
 #   --db postgres           a throwaway PostgreSQL cluster (tests/support/postgres.mjs, as the API tests)
 #   --db postgresql://…     that database, e.g. postgresql://postgres@/DB?host=SOCKDIR&port=PORT
 #                           (the bench seeds it and fills it with orders: use a throwaway one)
-#   --only catalog,orders,pay   a subset (pay needs orders' peak rate, so it runs orders too)
+#   --only catalog,media,orders,pay   a subset (pay needs orders' peak rate, so it runs orders too)
 # Environment: SATSTORE_BIN (default build/native/src/server/satstore).
 # The machine is shared: the load average is printed before and after, and each half-rate run
 # prints how much of its time some task on the machine waited for the CPU or for I/O
@@ -30,7 +32,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench="$root/bench"
 
-db_arg=sqlite seconds=10 only=catalog,orders,pay
+db_arg=sqlite seconds=10 only=catalog,media,orders,pay
 connections=32 paced_connections=64 wrk_threads=1 server_threads=4 pay_orders=15000 buyers=16 products=8
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -193,6 +195,25 @@ if wants catalog; then
   run_wrk product get.lua "$seconds" "$connections" 0 TARGET="/api/v1/products/$product"
   report "product: $(commas "$(calc "int($r_requests / $r_seconds)")") req/s, p50 $r_p50 ms, p99 $r_p99 ms, $(commas "$r_failed") failed (GET /products/{id})"
   paced catalog-half catalog "$catalog_peak" get.lua "$seconds" TARGET="/api/v1/products?limit=24"
+fi
+
+# --- media ------------------------------------------------------------------------------------
+if wants media; then
+  echo "== media"
+  # A photo-like fixture (a gradient with grain, tests/support/images.mjs), uploaded by a merchant.
+  node --input-type=module -e "
+    import { writeFileSync } from 'node:fs';
+    import { convert, png } from '$root/tests/support/images.mjs';
+    writeFileSync('$dir/photo.jpg', convert(png(2000, 2000, 11, 24), 'jpg', '[Q=85]'));"
+  token=$(curl -sf "$api/sessions" -H 'content-type: application/json' \
+    -d '{"email":"merchant@satstore.test","password":"satstore-demo"}' | node -e 'process.stdin.on("data", (d) => console.log(JSON.parse(d).token))')
+  read -r upload_status upload_s < <(curl -s -o "$dir/upload.json" -w '%{http_code} %{time_total}\n' "$api/staff/images" \
+    -H "authorization: Bearer $token" --data-binary @"$dir/photo.jpg")
+  [ "$upload_status" = 201 ] || { echo "bench: upload answered $upload_status: $(cat "$dir/upload.json")" >&2; exit 1; }
+  report "media upload: 2000×2000 JPEG ($(( $(stat -c %s "$dir/photo.jpg") / 1024 )) KB) stored with its renditions in $(calc "int($upload_s * 1000)") ms (POST /staff/images)"
+  rendition=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).renditions.find((r) => r.width === 640).url)' "$dir/upload.json")
+  run_wrk media get.lua "$seconds" "$connections" 0 TARGET="$rendition"
+  report "media: $(commas "$(calc "int($r_requests / $r_seconds)")") req/s, p50 $r_p50 ms, p99 $r_p99 ms, $(commas "$r_failed") failed (GET /media/<hash>-640.webp, $(( $(curl -s "http://127.0.0.1:$port$rendition" | wc -c) / 1024 )) KB)"
 fi
 
 # --- orders -----------------------------------------------------------------------------------

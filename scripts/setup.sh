@@ -26,6 +26,9 @@ packages=(
   zbar-tools
   # Scale-out (issue 9): the PostgreSQL backend (libpq) and the throwaway cluster the tests start
   libpq-dev postgresql
+  # Product images (issue 20): libvips decodes uploads and encodes their WebP renditions (server
+  # only); its command line tool makes the JPEG and WebP fixtures of the API tests
+  libvips-dev libvips-tools
 )
 
 missing=()

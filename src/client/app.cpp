@@ -67,6 +67,7 @@ void enter_route(AppState& s) {
             s.detail_qty = 1;
             s.detail_qty_text.reset();
             s.detail_choice.clear();
+            s.gallery_index = -1;
             if (s.products.count(s.route.product_id) != 0) s.product_load = Load::ok;
             else request_product(s, s.route.product_id, true);
             break;

@@ -155,6 +155,7 @@ struct AppState {
     std::int64_t detail_qty = 1;  // quantity chosen on the detail page (reset per product)
     std::optional<std::string> detail_qty_text;  // its field's text while being typed
     std::vector<std::string> detail_choice;  // the option values picked there (English), one per option
+    int gallery_index = -1;  // the product page's image picked in its gallery; -1: the variant's (reset per product)
     std::map<std::string, Product> products;  // every product seen, by id
 
     std::optional<std::int64_t> btc_rate_minor;  // fiat minor units per 1 BTC

@@ -1,4 +1,5 @@
 // satstore — the API server. `main` only wires: configuration, store, route table, HTTP.
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "server/handlers/handlers.hpp"
 #include "server/http/server.hpp"
 #include "server/jobs.hpp"
+#include "server/media/images.hpp"
 #include "server/routes.hpp"
 #include "server/store/store.hpp"
 
@@ -91,6 +93,8 @@ int main(int argc, char** argv) {
         if (inv.command == "audit") return audit_command(*store, std::cout);
         if (inv.command == "seed-demo" || config.demo) seed_demo(*store, config);
         if (inv.command == "seed-demo") return 0;
+        // Uploads are decoded on the request threads; each libvips operation may use as many.
+        if (!media::init(argv[0], static_cast<int>(std::clamp<unsigned>(config.threads, 1, 4)))) return 1;
         HttpApp app(config, *store, Router(api_routes()));
         const PeriodicJob sweep = sweeper(*store, config.sweep_period_s);
         const PeriodicJob watch = catalog_watch(*store, kCatalogWatchMs);

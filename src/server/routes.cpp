@@ -1,6 +1,7 @@
 // satstore server — THE route table. It reads like SPEC §5: method, path, who may call, handler.
 #include "server/routes.hpp"
 
+#include "core/media.hpp"
 #include "server/handlers/handlers.hpp"
 
 namespace satstore::server {
@@ -14,6 +15,9 @@ std::vector<Route> api_routes() {
         Route{"GET", "/healthz", A::anyone, healthz}.returns("Liveness"),
         Route{"GET", "/readyz", A::anyone, readyz}.returns("Readiness"),
         Route{"GET", "/metrics", A::anyone, metrics_text}.answers_with(Answer::text),
+
+        // Product images at content-hash URLs (immutable; see handlers/media.cpp)
+        Route{"GET", "/media/{file}", A::anyone, get_media}.answers({200, 304}).answers_with(Answer::image),
 
         Route{"GET", "/api/v1/openapi.json", A::anyone, openapi}.returns("OpenApiDocument"),
 
@@ -82,6 +86,10 @@ std::vector<Route> api_routes() {
         Route{"POST", "/api/v1/staff/returns/{id}/approve", A::merchant, staff_approve_return}.returns("Return"),
         Route{"POST", "/api/v1/staff/returns/{id}/reject", A::merchant, staff_reject_return}.takes("ReasonRequest").returns("Return"),
         Route{"POST", "/api/v1/staff/returns/{id}/receive", A::merchant, staff_receive_return}.returns("Return"),
+
+        // Product images: raw PNG/JPEG/WebP bodies up to core media::kMaxUploadBytes (200: stored already)
+        Route{"POST", "/api/v1/staff/images", A::merchant, upload_image}.answers({201, 200})
+            .raw_image_body(satstore::media::kMaxUploadBytes).returns("MediaImage"),
 
         // Carriers (authenticated by an HMAC signature, not a session)
         Route{"POST", "/api/v1/carriers/{carrier}/events", A::anyone, carrier_events}.requires_headers(

@@ -16,6 +16,7 @@ const matrix = {
   'GET /healthz': 'anyone',
   'GET /readyz': 'anyone',
   'GET /metrics': 'anyone',  // loopback only: the tests are on 127.0.0.1
+  'GET /media/{file}': 'anyone',
   'GET /api/v1/openapi.json': 'anyone',
   'GET /api/v1/store': 'anyone',
   'GET /api/v1/products': 'anyone',
@@ -63,6 +64,7 @@ const matrix = {
   'POST /api/v1/staff/returns/{id}/approve': 'merchant',
   'POST /api/v1/staff/returns/{id}/reject': 'merchant',
   'POST /api/v1/staff/returns/{id}/receive': 'merchant',
+  'POST /api/v1/staff/images': 'merchant',
   'POST /api/v1/carriers/{carrier}/events': 'hmac',
   'GET /api/v1/support/channels': 'anyone',
   'GET /api/v1/support/faq': 'anyone',

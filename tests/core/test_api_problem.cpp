@@ -16,7 +16,7 @@ using namespace satstore::api;
 TEST_CASE("problem codes serialise as their snake_case names and parse back; unknown names do not parse") {
     CHECK(problem_code_name(ProblemCode::order_not_payable) == "order_not_payable");
     CHECK(problem_code_name(ProblemCode::json_too_deep) == "json_too_deep");
-    for (int i = 0; i <= static_cast<int>(ProblemCode::already_rated); ++i) {
+    for (int i = 0; i <= static_cast<int>(kLastProblemCode); ++i) {
         const auto code = static_cast<ProblemCode>(i);
         CAPTURE(i);
         CHECK(parse_problem_code(problem_code_name(code)) == code);

@@ -5,6 +5,7 @@
 
 #include "app_requests.hpp"
 #include "core/json_text.hpp"
+#include "core/media.hpp"
 #include "i18n/strings.hpp"
 #include "platform/file_picker.hpp"
 #include "platform/web_extra.hpp"
@@ -33,7 +34,9 @@ bool in_flight(const AppState& s, Feature feature, int kind) {
 void load_image(AppState& s, const std::string& image_url) {
     s.images[image_url];  // reserve the slot: one load per URL
     const std::string abs = (!image_url.empty() && image_url[0] == '/') ? platform::api_origin() + image_url : image_url;
-    const int id = platform::load_image(abs, 2.0f);
+    // Vector images are rasterised at twice their size to stay sharp; a media rendition is
+    // already the size it is drawn at (media::image_url_for), so it is taken as it is.
+    const int id = platform::load_image(abs, media::is_media_ref(image_url) ? 1.0f : 2.0f);
     s.calls[id] = Call{Feature::app, static_cast<int>(RequestKind::image), image_url, false, false};
 }
 

@@ -53,13 +53,10 @@ void cart_line(AppState& s, std::size_t index, const CartLine& line, const Produ
     dl->ChannelsSetCurrent(1);
     const float pad = 16.0f;
     const ImVec2 thumb(pos.x + pad, pos.y + pad);
-    const std::uint32_t tex = p != nullptr && !variant_image(*p, *v).empty() ? image_texture(s, variant_image(*p, *v)) : 0;
-    if (tex != 0) {
-        dl->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)), thumb,
-                            ImVec2(thumb.x + kThumbW, thumb.y + kThumbH), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 6);
-    } else {
-        dl->AddRectFilled(thumb, ImVec2(thumb.x + kThumbW, thumb.y + kThumbH), color::skeleton, 6);
-    }
+    const ui::Picture picture = p != nullptr && !variant_image(*p, *v).empty()
+                                    ? product_picture(s, variant_image(*p, *v), kThumbW, kThumbH)
+                                    : ui::Picture{};
+    ui::draw_picture(dl, picture, thumb, ImVec2(thumb.x + kThumbW, thumb.y + kThumbH), 6);
     const PreviewProblem* blocked = blocking_problem(s, index);
     const std::string title = p != nullptr ? product_title(*p, s.lang) : std::string(tr(s.lang, S::unavailable));
     const float tx = thumb.x + kThumbW + pad;

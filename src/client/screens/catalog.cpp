@@ -102,8 +102,9 @@ void draw_catalog(AppState& s, float width) {
         const ImVec2 at = cell(i);
         const float ahead = s.height_css;
         const bool near = ImGui::IsRectVisible(ImVec2(at.x, at.y - ahead), ImVec2(at.x + card_w, at.y + card_h + ahead));
-        const std::uint32_t tex = (p.images.empty() || !near) ? 0 : image_texture(s, p.images.front());
-        switch (ui::product_card(p, s.lang, s.btc_rate_minor, tex, at, card_w)) {
+        const ui::Picture picture =
+            (p.images.empty() || !near) ? ui::Picture{} : product_picture(s, p.images.front(), card_w, card_w * 0.75f);
+        switch (ui::product_card(p, s.lang, s.btc_rate_minor, picture, at, card_w)) {
             case ui::CardAction::open: {
                 RouteState r = route_of(Route::product);
                 r.product_id = p.id;

@@ -6,6 +6,7 @@
 
 #include "view_helpers.hpp"
 #include "a11y/mirror.hpp"
+#include "core/media.hpp"
 #include "i18n/strings.hpp"
 #include "routes.hpp"
 #include "screens/buy_common.hpp"
@@ -131,14 +132,17 @@ void menu_button(AppState& s) {
 
 }  // namespace
 
-std::uint32_t image_texture(AppState& s, const std::string& url) {
+ui::Picture product_picture(AppState& s, const std::string& image, float box_w, float box_h) {
+    const float dpr = std::max(1.0f, ImGui::GetIO().DisplayFramebufferScale.x);
+    const std::string url = media::image_url_for(image, box_w * dpr);
     auto it = s.images.find(url);
     if (it == s.images.end()) {
         s.images[url];  // one load intent per URL
         s.push(Intent::Kind::load_image, url);
-        return 0;
+        return {};
     }
-    return it->second.texture;
+    const ImageSlot& slot = it->second;
+    return ui::cover(slot.texture, slot.width, slot.height, box_w, box_h);
 }
 
 void go(AppState& s, const RouteState& route) { s.push(Intent::Kind::navigate, route_fragment(route)); }

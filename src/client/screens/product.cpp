@@ -1,6 +1,6 @@
-// satstore client — product detail: image, title, the variant picker (one row of choices per
-// option), price (fiat + approximate crypto) and stock of the picked variant, quantity, "Add to
-// cart", description. Two columns when wide, one when narrow.
+// satstore client — product detail: images (a gallery when there are several), title, the
+// variant picker (one row of choices per option), price (fiat + approximate crypto) and stock of
+// the picked variant, quantity, "Add to cart", description. Two columns when wide, one when narrow.
 #include <algorithm>
 
 #include <imgui_internal.h>
@@ -21,19 +21,74 @@ using ui::ButtonKind;
 using ui::FontSize;
 namespace color = ui::color;
 
-void product_image(AppState& s, const Product& p, const std::string& image, float w) {
+constexpr float kThumbW = 72.0f;  // gallery thumbnails, 4:3 like the main image
+constexpr float kThumbH = 54.0f;
+constexpr float kThumbGap = 8.0f;
+
+// The gallery position shown large: the one picked (AppState::gallery_index), else the picked
+// variant's image (-1 when it is not among the product's images).
+int shown_index(const AppState& s, const Product& p, const std::string& variant_image) {
+    if (s.gallery_index >= 0 && s.gallery_index < static_cast<int>(p.images.size())) return s.gallery_index;
+    const auto it = std::find(p.images.begin(), p.images.end(), variant_image);
+    return it == p.images.end() ? -1 : static_cast<int>(it - p.images.begin());
+}
+
+// The row of gallery thumbnails under the main image (products with more than one image): each
+// is a tab ("Image 2 of 3", selected when shown large) that shows its image when clicked; the
+// left and right arrow keys step through them while no text field has the keyboard. Wraps onto
+// more rows when narrow.
+void gallery_thumbnails(AppState& s, const Product& p, int shown, float w) {
+    const int n = static_cast<int>(p.images.size());
+    if (!ImGui::GetIO().WantTextInput) {
+        if (ImGui::IsKeyPressedMap(ImGuiKey_LeftArrow)) s.gallery_index = (std::max(shown, 0) + n - 1) % n;
+        if (ImGui::IsKeyPressedMap(ImGuiKey_RightArrow)) s.gallery_index = (shown + 1) % n;
+    }
+    const int per_row = std::max(1, static_cast<int>((w + kThumbGap) / (kThumbW + kThumbGap)));
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const ImGuiCol c : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive}) ImGui::PushStyleColor(c, IM_COL32(0, 0, 0, 0));
+    for (int i = 0; i < n; ++i) {
+        const ImVec2 at(origin.x + static_cast<float>(i % per_row) * (kThumbW + kThumbGap),
+                        origin.y + static_cast<float>(i / per_row) * (kThumbH + kThumbGap));
+        const ImVec2 end(at.x + kThumbW, at.y + kThumbH);
+        ImGui::SetCursorScreenPos(at);
+        ImGui::PushID(i);
+        // A frameless button rather than an InvisibleButton: it reports its id to the mirror.
+        if (ImGui::Button("##thumb", ImVec2(kThumbW, kThumbH))) s.gallery_index = i;
+        const bool hovered = ImGui::IsItemHovered();
+        a11y::annotate_last(a11y::Role::tab, {}, -1, shown == i ? 1 : 0);
+        a11y::rename_last(trf(s.lang, S::gallery_image_d_of_d, i + 1, n));
+        ImGui::PopID();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ui::draw_picture(dl, product_picture(s, p.images[static_cast<std::size_t>(i)], kThumbW, kThumbH), at, end, 6);
+        if (shown == i || hovered)
+            dl->AddRect(ImVec2(at.x - 1, at.y - 1), ImVec2(end.x + 1, end.y + 1), shown == i ? color::brand : color::border, 7, 0, 2.0f);
+    }
+    ImGui::PopStyleColor(3);
+    const int rows = (n + per_row - 1) / per_row;
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(w, static_cast<float>(rows) * (kThumbH + kThumbGap) - kThumbGap));
+}
+
+// The main image — the one picked in the gallery, else the picked variant's (`variant_image`) —
+// and, for a product with more than one image, the thumbnails.
+void product_images(AppState& s, const Product& p, const std::string& variant_image, float w) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = w * 0.75f;
-    const std::uint32_t tex = image.empty() ? 0 : image_texture(s, image);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (tex != 0) {
-        dl->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex)), pos,
-                            ImVec2(pos.x + w, pos.y + h), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, ui::kRadius);
-    } else {
-        ui::skeleton(pos, ImVec2(pos.x + w, pos.y + h), ui::kRadius);
-    }
+    const int n = static_cast<int>(p.images.size());
+    const int shown = shown_index(s, p, variant_image);
+    const std::string& image = shown >= 0 ? p.images[static_cast<std::size_t>(shown)] : variant_image;
+    const ui::Picture picture = image.empty() ? ui::Picture{} : product_picture(s, image, w, h);
+    if (picture.texture != 0) ui::draw_picture(ImGui::GetWindowDrawList(), picture, pos, ImVec2(pos.x + w, pos.y + h), ui::kRadius);
+    else ui::skeleton(pos, ImVec2(pos.x + w, pos.y + h), ui::kRadius);
     ImGui::Dummy(ImVec2(w, h));
-    a11y::add(a11y::Role::img, product_title(p, s.lang), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    std::string name = product_title(p, s.lang);
+    if (n > 1 && shown >= 0) name += " — " + trf(s.lang, S::gallery_image_d_of_d, shown + 1, n);
+    a11y::add(a11y::Role::img, name, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    if (n > 1) {
+        ImGui::Dummy(ImVec2(1, kThumbGap));
+        gallery_thumbnails(s, p, shown, w);
+    }
 }
 
 // The variant picked on this page, or nullptr when the picked values are not sold together.
@@ -80,6 +135,7 @@ void variant_picker(AppState& s, const Product& p, float w) {
             }
             s.detail_qty = 1;
             s.detail_qty_text.reset();
+            s.gallery_index = -1;  // the gallery shows the new variant's image
         }
         ImGui::Dummy(ImVec2(1, 8));
     }
@@ -148,7 +204,7 @@ void draw_product(AppState& s, float width) {
     static const std::string kNoImage;
     const std::string& image = v != nullptr ? variant_image(p, *v) : p.images.empty() ? kNoImage : p.images.front();
     if (is_narrow(s)) {
-        product_image(s, p, image, width);
+        product_images(s, p, image, width);
         ImGui::Dummy(ImVec2(1, 8));
         product_info(s, p, v, width);
         return;
@@ -156,7 +212,7 @@ void draw_product(AppState& s, float width) {
     const float gap = 40.0f;
     const float iw = std::floor((width - gap) * 0.55f);
     const ImVec2 start = ImGui::GetCursorPos();
-    product_image(s, p, image, iw);
+    product_images(s, p, image, iw);
     const float left_bottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(start.x + iw + gap, start.y));
     ImGui::BeginGroup();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app_state.hpp"
+#include "ui/widgets.hpp"
 
 namespace satstore::client::screens {
 
@@ -64,8 +65,10 @@ void draw_staff_tickets(AppState& s, float column_width);  // staff_tickets.cpp
 void draw_staff_ticket(AppState& s, float column_width);   // staff_ticket.cpp
 
 // Shared helpers (chrome.cpp).
-// The texture of an image URL, or 0 while it loads (the first call records a load intent).
-std::uint32_t image_texture(AppState& s, const std::string& url);
+// A product image (an /assets/… path or a media reference) to draw into a `box_w` × `box_h` CSS
+// px box: the rendition for that width at the device pixel ratio (core media::image_url_for),
+// cropped to fill the box; texture 0 while it loads (the first call records a load intent).
+ui::Picture product_picture(AppState& s, const std::string& image, float box_w, float box_h);
 // Records navigation to `route`.
 void go(AppState& s, const RouteState& route);
 // Number of items (sum of quantities) in the cart.

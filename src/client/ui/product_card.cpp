@@ -18,7 +18,6 @@ constexpr float kTitleLine = 22.0f;
 // Below the image: pad, 2 title lines, price, crypto, stock, gap, button, pad.
 constexpr float kBodyHeight = kPad + 2 * kTitleLine + 6 + 30 + 20 + 20 + 10 + kControlHeight + kPad;
 
-ImTextureID as_texture(std::uint32_t t) { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(t)); }
 
 }  // namespace
 
@@ -41,19 +40,14 @@ std::string stock_hint(Lang lang, std::int64_t stock, bool* urgent) {
 float product_card_height(float width) { return width * 0.75f + kBodyHeight; }
 
 CardAction product_card(const Product& p, Lang lang, std::optional<std::int64_t> rate,
-                        std::uint32_t texture, ImVec2 pos, float width) {
+                        const Picture& picture, ImVec2 pos, float width) {
     CardAction action = CardAction::none;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float img_h = width * 0.75f;
     const ImVec2 max(pos.x + width, pos.y + product_card_height(width));
     card_background(dl, pos, max, kRadius);
     const ImVec2 img_max(pos.x + width, pos.y + img_h);
-    if (texture != 0) {
-        dl->AddImageRounded(as_texture(texture), pos, img_max, ImVec2(0, 0), ImVec2(1, 1),
-                            IM_COL32_WHITE, kRadius, ImDrawFlags_RoundCornersTop);
-    } else {
-        dl->AddRectFilled(pos, img_max, color::skeleton, kRadius, ImDrawFlags_RoundCornersTop);
-    }
+    draw_picture(dl, picture, pos, img_max, kRadius, ImDrawFlags_RoundCornersTop);
     const std::string& title = product_title(p, lang);
 
     // Image + title: one link to the detail page.

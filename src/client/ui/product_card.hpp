@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "core/catalog.hpp"
+#include "ui/widgets.hpp"
 
 namespace satstore::client::ui {
 
@@ -25,10 +26,10 @@ enum class CardAction { none, open, add_to_cart };
 float product_card_height(float width);
 
 // Draws a card with its top-left at `pos` (screen coordinates) and advances nothing; the caller
-// lays the grid out. `texture` 0 shows a placeholder. The image+title area is a link named by the
+// lays the grid out. A picture without a texture shows a placeholder. The image+title area is a link named by the
 // product title (role link in the mirror); the button is "Add to cart".
 CardAction product_card(const Product& p, Lang lang, std::optional<std::int64_t> btc_rate_minor,
-                        std::uint32_t texture, ImVec2 pos, float width);
+                        const Picture& picture, ImVec2 pos, float width);
 
 // A grey placeholder of the same shape (loading skeleton).
 void product_card_skeleton(ImVec2 pos, float width);

@@ -227,6 +227,31 @@ void spinner(ImVec2 center, float radius, ImU32 color) {
     dl->PathStroke(color, 0, 2.5f);
 }
 
+Picture cover(std::uint32_t texture, int image_w, int image_h, float box_w, float box_h) {
+    Picture p{texture};
+    if (image_w <= 0 || image_h <= 0 || box_w <= 0 || box_h <= 0) return p;
+    const float image_aspect = static_cast<float>(image_w) / static_cast<float>(image_h), box_aspect = box_w / box_h;
+    if (image_aspect > box_aspect) {
+        const float keep = box_aspect / image_aspect;  // of the width
+        p.uv0.x = (1 - keep) * 0.5f;
+        p.uv1.x = 1 - p.uv0.x;
+    } else {
+        const float keep = image_aspect / box_aspect;  // of the height
+        p.uv0.y = (1 - keep) * 0.5f;
+        p.uv1.y = 1 - p.uv0.y;
+    }
+    return p;
+}
+
+void draw_picture(ImDrawList* dl, const Picture& picture, ImVec2 min, ImVec2 max, float rounding, ImDrawFlags flags) {
+    if (picture.texture == 0) {
+        dl->AddRectFilled(min, max, color::skeleton, rounding, flags);
+        return;
+    }
+    dl->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(picture.texture)), min, max, picture.uv0,
+                        picture.uv1, IM_COL32_WHITE, rounding, flags);
+}
+
 void skeleton(ImVec2 min, ImVec2 max, float rounding) {
     ImGui::GetWindowDrawList()->AddRectFilled(min, max, color::skeleton, rounding);
 }

@@ -2,6 +2,7 @@
 // Each registers itself with the accessibility mirror (a11y/mirror.hpp).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,20 @@ void spinner(ImVec2 center, float radius, ImU32 color);
 
 // A grey placeholder block where content is loading.
 void skeleton(ImVec2 min, ImVec2 max, float rounding = 6.0f);
+
+// A loaded image as drawn: its texture (0 while it loads) and the part of it that fills the box
+// it is drawn in (see cover()).
+struct Picture {
+    std::uint32_t texture = 0;
+    ImVec2 uv0 = ImVec2(0, 0);
+    ImVec2 uv1 = ImVec2(1, 1);
+};
+// `texture` (`image_w` × `image_h` px) cropped to fill a `box_w` × `box_h` box without stretching
+// (CSS object-fit: cover): the middle of a wider image, the middle of a taller one.
+Picture cover(std::uint32_t texture, int image_w, int image_h, float box_w, float box_h);
+// Draws `picture` into [min, max] with rounded corners (`flags`: which), or a placeholder while it loads.
+void draw_picture(ImDrawList* dl, const Picture& picture, ImVec2 min, ImVec2 max, float rounding,
+                  ImDrawFlags flags = ImDrawFlags_RoundCornersAll);
 
 // Whether something animated was drawn this frame (the loop then asks for another frame).
 bool animating();

@@ -92,9 +92,12 @@ enum class ProblemCode {
     variant_in_orders,         // 409: a variant that orders name cannot be deleted
     insufficient_stock,        // 409: a stock change would go below zero, with available
     product_status_unchanged,  // 409: archiving an archived product, restoring an active one
+    // Product images (issue 20)
+    image_undecodable,       // 422: a PNG/JPEG/WebP signature, but the file does not decode
+    image_too_many_pixels,   // 422: past media::kMaxPixels or media::kMaxSide (decompression bomb)
 };
 // The last code, for code that walks them all (the OpenAPI document's enum).
-inline constexpr ProblemCode kLastProblemCode = ProblemCode::product_status_unchanged;
+inline constexpr ProblemCode kLastProblemCode = ProblemCode::image_too_many_pixels;
 
 NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::validation_failed, "validation_failed"},
@@ -161,6 +164,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::variant_in_orders, "variant_in_orders"},
     {ProblemCode::insufficient_stock, "insufficient_stock"},
     {ProblemCode::product_status_unchanged, "product_status_unchanged"},
+    {ProblemCode::image_undecodable, "image_undecodable"},
+    {ProblemCode::image_too_many_pixels, "image_too_many_pixels"},
 })
 
 // The wire name ("order_not_payable").

@@ -197,6 +197,14 @@ json build() {
     // handlers/uploads.cpp create_upload
     s["Upload"] = object({{"id", id("upl")}, {"type", {{"enum", {"image/png", "image/jpeg", "image/webp"}}}}, {"size", integer(1)}},
                          {"id", "type", "size"});
+    // handlers/media.cpp upload_image (issue 20)
+    s["MediaImage"] = object(
+        {{"id", {{"type", "string"}, {"pattern", "^/media/[0-9a-f]{64}-[1-9][0-9]{0,3}\\.webp$"}}},
+         {"width", integer(1)}, {"height", integer(1)},
+         {"renditions", array_of(object({{"width", integer(1)},
+                                         {"url", {{"type", "string"}, {"pattern", "^/media/[0-9a-f]{64}-[1-9][0-9]{0,3}\\.webp$"}}}},
+                                        {"width", "url"}))}},
+        {"id", "width", "height", "renditions"});
     // handlers/security.cpp enrol_2fa, confirm_2fa, login_activity, request_password_reset, dev_outbox
     s["TwoFactorEnrolment"] = object({{"secret", str()}, {"otpauth_uri", {{"type", "string"}, {"pattern", "^otpauth://totp/"}}}},
                                      {"secret", "otpauth_uri"});

@@ -77,6 +77,10 @@ Response staff_reship_order(Context& ctx);
 Response create_upload(Context& ctx);
 Response get_upload(Context& ctx);
 
+// media.cpp (issue 20: product images)
+Response upload_image(Context& ctx);
+Response get_media(Context& ctx);
+
 // returns.cpp
 Response create_return(Context& ctx);
 Response ship_return(Context& ctx);

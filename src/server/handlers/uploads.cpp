@@ -1,19 +1,12 @@
 // Uploads: images for return evidence and ticket screenshots. The type is sniffed from the
 // bytes (PNG, JPEG, WebP); the client's Content-Type is ignored.
+#include "core/media.hpp"
 #include "server/auth/secrets.hpp"
 #include "server/handlers/handlers.hpp"
 #include "server/http/problem.hpp"
 
 namespace satstore::server::handlers {
 namespace {
-
-std::optional<std::string> sniff_image(const std::string& b) {
-    auto starts = [&](std::string_view magic, std::size_t at = 0) { return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0; };
-    if (starts("\x89PNG\r\n\x1a\n")) return "image/png";
-    if (starts("\xFF\xD8\xFF")) return "image/jpeg";
-    if (starts("RIFF") && starts("WEBP", 8)) return "image/webp";
-    return std::nullopt;
-}
 
 // Whether `user`, who does not own an upload, may read it through what it is attached to (`uses`):
 // the buyer of the ticket or order, agents for ticket attachments, merchants for return evidence;
@@ -32,11 +25,11 @@ bool others_may_read(const User& user, const std::vector<UploadUse>& uses) {
 
 Response create_upload(Context& ctx) {
     const std::string& bytes = ctx.request.body;
-    const auto mime = sniff_image(bytes);
-    if (!mime)
+    const auto type = satstore::media::sniff_image_type(bytes);
+    if (!type)
         throw ApiError(415, ProblemCode::unsupported_media_type, "Unsupported file type",
                        "Upload a PNG, JPEG or WebP image (the type is read from the file itself).");
-    const Upload upload{secrets::new_id("upl"), ctx.current_user().id, *mime, bytes, ctx.now_unix_s};
+    const Upload upload{secrets::new_id("upl"), ctx.current_user().id, satstore::media::mime_type(*type), bytes, ctx.now_unix_s};
     ctx.store.save_upload(upload);
     return json_response(201, {{"id", upload.id}, {"type", upload.mime}, {"size", bytes.size()}});
 }

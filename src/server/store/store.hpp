@@ -355,6 +355,33 @@ struct AuditPage {
     std::optional<std::int64_t> next_seq;
 };
 
+// --- Product images (issue 20) ----------------------------------------------------------------
+
+// An uploaded image (without its bytes): see core/media.hpp for how it is named and sized.
+struct MediaImage {
+    std::string hash;  // SHA-256 of the original file, lowercase hex
+    std::string mime;  // of the original: image/png, image/jpeg, image/webp
+    int width = 0;     // after EXIF rotation
+    int height = 0;
+    int widest = 0;    // width of the widest rendition
+    std::int64_t size = 0;  // bytes of the original
+    std::string uploaded_by;  // "usr_…"
+    std::int64_t created_at_unix_s = 0;
+};
+
+struct MediaRendition {
+    int width = 0;
+    int height = 0;
+    std::string webp;
+};
+
+struct NewMedia {
+    MediaImage image;
+    std::string original;                  // the uploaded bytes
+    std::vector<MediaRendition> renditions;
+    std::string actor_email;               // for the audit entry
+};
+
 // What /metrics reports about the business (SPEC: payments, refunds, SLA breaches).
 struct OperationalCounts {
     std::int64_t payments = 0;          // settled payments
@@ -562,6 +589,15 @@ public:
     virtual TicketPage tickets(const TicketQuery& query) = 0;
     // Applies `change` in one transaction (see TicketChange); moves the SLA clock (update_sla).
     virtual TicketChangeResult change_ticket(std::string_view id, const TicketChange& change, std::int64_t now_unix_s) = 0;
+
+    // --- Product images (issue 20): media.cpp ---
+    // Stores the image and its renditions with an audit entry `media.upload`, in one
+    // transaction. Returns false, writing nothing, when an image with this hash is stored already.
+    virtual bool save_media(const NewMedia& media) = 0;
+    // The image with this hash, or nullopt (product validation checks references with it).
+    virtual std::optional<MediaImage> media_image(std::string_view hash) = 0;
+    // The WebP bytes of one rendition, or nullopt.
+    virtual std::optional<std::string> media_rendition(std::string_view hash, int width) = 0;
 
     // --- Staff audit log (issue 20) ---
     // Newest first. Entries are written by the store methods that make staff changes, in the

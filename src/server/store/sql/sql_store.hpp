@@ -10,6 +10,7 @@
 //   returns.cpp   uploads and returns
 //   tickets.cpp   support tickets, their messages, attachments, history and SLA clock
 //   audit.cpp     the staff audit log
+//   media.cpp     product images and their renditions
 // The SQL is written once, in the subset both databases share; migrations are written for
 // SQLite and translated for PostgreSQL (postgres_schema). Every write transaction holds the
 // database-wide write lock (Db::begin_write), so the check-then-write steps below stay atomic
@@ -159,6 +160,11 @@ public:
     std::optional<Ticket> ticket_by_number(std::string_view number) override;
     TicketPage tickets(const TicketQuery& query) override;
     TicketChangeResult change_ticket(std::string_view id, const TicketChange& change, std::int64_t now_unix_s) override;
+
+    // Product images (issue 20): media.cpp
+    bool save_media(const NewMedia& media) override;
+    std::optional<MediaImage> media_image(std::string_view hash) override;
+    std::optional<std::string> media_rendition(std::string_view hash, int width) override;
 
     // Staff audit log (issue 20): audit.cpp
     AuditPage audit_log(const AuditQuery& query) override;
