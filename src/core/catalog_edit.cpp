@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/media.hpp"
 #include "core/order.hpp"
 #include "core/text.hpp"
 
@@ -206,10 +207,11 @@ bool valid_slug(std::string_view slug) {
 }
 
 bool valid_image_ref(std::string_view ref) {
-    if (ref.size() > 200 || ref.find("..") != std::string_view::npos) return false;
+    if (media::is_media_ref(ref)) return true;
+    if (ref.size() > 200 || ref.rfind("/assets/", 0) != 0 || ref.size() <= 8 || ref.find("..") != std::string_view::npos) return false;
     for (char c : ref)
         if (static_cast<unsigned char>(c) <= ' ' || c == '\\' || c == '?' || c == '#') return false;
-    return (ref.rfind("/assets/", 0) == 0 || ref.rfind("/media/", 0) == 0) && ref.size() > 8;
+    return true;
 }
 
 ParsedProductDraft parse_product_draft(const nlohmann::json& body, const Product* existing, Currency fiat) {

@@ -38,7 +38,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(StockReason, {
 bool valid_sku(std::string_view sku);
 // A category slug: 1–40 of a–z, 0–9 and '-'.
 bool valid_slug(std::string_view slug);
-// A gallery entry: a path under /assets/ or /media/ without "..", at most 200 characters.
+// A gallery entry: a media reference (core/media.hpp: an uploaded image), or a path under
+// /assets/ without "..", at most 200 characters (the shop's own files).
 bool valid_image_ref(std::string_view ref);
 
 struct ParsedProductDraft {

@@ -4,6 +4,7 @@
 #include "core/api/bodies.hpp"
 #include "core/catalog_edit.hpp"
 #include "core/enum_json.hpp"
+#include "core/media.hpp"
 #include "server/auth/secrets.hpp"
 #include "server/handlers/common.hpp"
 #include "server/handlers/handlers.hpp"
@@ -31,6 +32,15 @@ Product product_from(Context& ctx, const Product* existing) {
     auto parsed = parse_product_draft(ctx.json_body(), existing, ctx.config.fiat);
     if (!parsed.errors.empty()) throw validation_error(std::move(parsed.errors));
     Product& p = parsed.product;
+    // Uploaded images must exist (an /assets/ path is the shop's own file).
+    FieldErrors missing;
+    const auto check_media = [&](const std::string& ref, const std::string& field) {
+        const auto m = media::parse_media_ref(ref);
+        if (m && !ctx.store.media_image(m->hash)) missing[field] = "No image was uploaded with this reference.";
+    };
+    for (std::size_t i = 0; i < p.images.size(); ++i) check_media(p.images[i], "images[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < p.variants.size(); ++i) check_media(p.variants[i].image, "variants[" + std::to_string(i) + "].image");
+    if (!missing.empty()) throw validation_error(std::move(missing));
     if (!existing) p.id = secrets::new_id("prd");
     for (auto& v : p.variants)
         if (v.id.empty()) v.id = secrets::new_id("var");
