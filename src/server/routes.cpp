@@ -1,6 +1,7 @@
 // satstore server — THE route table. It reads like SPEC §5: method, path, who may call, handler.
 #include "server/routes.hpp"
 
+#include "core/catalog_csv.hpp"
 #include "server/handlers/handlers.hpp"
 
 namespace satstore::server {
@@ -115,6 +116,10 @@ std::vector<Route> api_routes() {
         Route{"POST", "/api/v1/staff/products/{id}/restore", A::merchant, staff_restore_product}.returns("Product"),
         Route{"POST", "/api/v1/staff/variants/{id}/stock", A::merchant, staff_adjust_stock}.takes("StockRequest").returns("StockChange"),
         Route{"GET", "/api/v1/staff/variants/{id}/stock", A::merchant, staff_stock_history}.returns("StockHistory"),
+        // CSV, one row per variant (core/catalog_csv.hpp); the import is all or nothing, a dry run writes nothing
+        Route{"POST", "/api/v1/staff/catalog/import", A::merchant, staff_import_catalog}.csv_body(kMaxCsvBytes)
+            .reads({"dry_run"}).returns("CatalogImportResult"),
+        Route{"GET", "/api/v1/staff/catalog/export", A::merchant, staff_export_catalog}.answers_with(Answer::csv),
 
         // After-sales console (issue 5): one order in full, lost package → re-ship
         Route{"GET", "/api/v1/staff/orders/{id}", A::merchant, staff_get_order}.returns("Order"),

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/catalog_csv.hpp"
 #include "core/money.hpp"
 #include "core/order_state.hpp"
 
@@ -92,9 +93,10 @@ enum class ProblemCode {
     variant_in_orders,         // 409: a variant that orders name cannot be deleted
     insufficient_stock,        // 409: a stock change would go below zero, with available
     product_status_unchanged,  // 409: archiving an archived product, restoring an active one
+    import_invalid,            // 422: a catalog CSV with errors, `errors` a list of {row, column, message}
 };
 // The last code, for code that walks them all (the OpenAPI document's enum).
-inline constexpr ProblemCode kLastProblemCode = ProblemCode::product_status_unchanged;
+inline constexpr ProblemCode kLastProblemCode = ProblemCode::import_invalid;
 
 NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::validation_failed, "validation_failed"},
@@ -161,6 +163,7 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::variant_in_orders, "variant_in_orders"},
     {ProblemCode::insufficient_stock, "insufficient_stock"},
     {ProblemCode::product_status_unchanged, "product_status_unchanged"},
+    {ProblemCode::import_invalid, "import_invalid"},
 })
 
 // The wire name ("order_not_payable").
@@ -203,6 +206,9 @@ struct ProblemHead {
     std::string title;
     std::string detail;
     std::map<std::string, std::string> errors;  // per-field messages; written only when not empty
+    // Per-row messages of an import file (import_invalid): written as `errors`, a list, when not
+    // empty (a problem has either kind, never both).
+    std::vector<CsvError> row_errors;
 };
 nlohmann::json problem_json(const ProblemHead& head, const nlohmann::json& extension_members);
 
