@@ -117,10 +117,11 @@ server_pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { echo "bench: the server did not start:" >&2; cat "$dir/server.log" >&2; exit 1; }
 
-# The cheapest products, with stock for the whole run. A checkout locks its products' stock rows
-# until it commits, so checkouts of one product take turns: --products 1 measures that worst case.
-product_list=$(sql "SELECT id FROM products ORDER BY price_minor, seq LIMIT $products" | paste -sd,)
-sql "UPDATE products SET stock = 100000000 WHERE id IN ('${product_list//,/\',\'}')" >/dev/null
+# The cheapest products sold one way (one variant: an order line needs no variant_id), with stock
+# for the whole run. A checkout locks its variants' stock rows until it commits, so checkouts of
+# one product take turns: --products 1 measures that worst case.
+product_list=$(sql "SELECT product_id FROM variants WHERE product_id IN (SELECT product_id FROM variants GROUP BY product_id HAVING COUNT(*) = 1) ORDER BY price_minor, seq LIMIT $products" | paste -sd,)
+sql "UPDATE variants SET stock = 100000000 WHERE product_id IN ('${product_list//,/\',\'}')" >/dev/null
 product=${product_list%%,*}
 
 echo "satstore bench: db ${db_url%%\?*}, $seconds s per run, $(nproc) cores, server --threads $server_threads," \

@@ -22,6 +22,7 @@
 #include "support_requests.hpp"
 #include "ui/attachments.hpp"
 #include "ui/theme.hpp"
+#include "view_helpers.hpp"
 
 namespace satstore::client {
 namespace {
@@ -37,7 +38,9 @@ void load_cart(AppState& s) {
         const std::int64_t qty = line["qty"].get<std::int64_t>();
         const auto variant = line.find("variant_id");
         const std::string variant_id = variant != line.end() && variant->is_string() ? variant->get<std::string>() : "";
-        if (qty > 0 && qty <= 999) s.cart.push_back(CartLine{line["product_id"].get<std::string>(), qty, variant_id});
+        const auto price = line.find("price");
+        const std::int64_t seen = price != line.end() && price->is_number_integer() ? price->get<std::int64_t>() : 0;
+        if (qty > 0 && qty <= 999) s.cart.push_back(CartLine{line["product_id"].get<std::string>(), qty, variant_id, seen});
     }
 }
 
@@ -123,9 +126,8 @@ struct LineCap {
     bool by_stock = false;
 };
 LineCap line_cap(const AppState& s, const CartLine& line) {
-    const auto it = s.products.find(line.product_id);
-    if (it == s.products.end()) return {};
-    const Variant* v = line_variant(it->second, line.variant_id);
+    if (s.products.count(line.product_id) == 0) return {};
+    const Variant* v = cart_variant(s, line);
     const std::int64_t stock = v ? v->stock : 0;
     return {max_line_qty(stock), stock <= kMaxLineQty};
 }
@@ -153,8 +155,12 @@ void add_to_cart(AppState& s, const std::string& key, std::int64_t qty) {
         show_toast(s, cap.by_stock ? trf(s.lang, S::cart_all_in_cart_lld, static_cast<long long>(cap.units)) : capped_text(s, cap));
         return;
     }
-    if (it == s.cart.end()) s.cart.push_back(CartLine{want.product_id, now, want.variant_id});
-    else it->qty = now;
+    if (it == s.cart.end()) {
+        const Variant* v = cart_variant(s, want);
+        s.cart.push_back(CartLine{want.product_id, now, want.variant_id, v ? v->price.amount_minor : 0});
+    } else {
+        it->qty = now;
+    }
     save_cart(s);
     const auto n = [](std::int64_t v) { return static_cast<long long>(v); };
     if (had == 0) show_toast(s, capped ? capped_text(s, cap) : std::string(tr(s.lang, S::added_to_cart)));
@@ -175,6 +181,14 @@ void set_cart_qty(AppState& s, const std::string& key, std::int64_t qty) {
         it->qty = std::max<std::int64_t>(1, std::min(qty, cap.units));
         if (it->qty < qty && cap.units > 0) show_toast(s, capped_text(s, cap));
     }
+    save_cart(s);
+}
+
+void accept_cart_price(AppState& s, const std::string& key) {
+    auto it = std::find_if(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return l.is(key); });
+    const Variant* v = it == s.cart.end() ? nullptr : cart_variant(s, *it);
+    if (v == nullptr) return;
+    it->seen_price_minor = v->price.amount_minor;
     save_cart(s);
 }
 
@@ -257,6 +271,7 @@ void app_perform_intents(AppState& s) {
                 break;
             case Intent::Kind::add_to_cart: add_to_cart(s, in.text, in.number); break;
             case Intent::Kind::set_cart_qty: set_cart_qty(s, in.text, in.number); break;
+            case Intent::Kind::accept_cart_price: accept_cart_price(s, in.text); break;
             case Intent::Kind::submit_login: request_login(s); break;
             case Intent::Kind::submit_register: request_register(s); break;
             case Intent::Kind::log_out: request_logout(s); break;

@@ -152,7 +152,7 @@ void save_cart(const AppState& s) {
     json lines = json::array();
     std::int64_t items = 0;
     for (const CartLine& l : s.cart) {
-        lines.push_back({{"product_id", l.product_id}, {"variant_id", l.variant_id}, {"qty", l.qty}});
+        lines.push_back({{"product_id", l.product_id}, {"variant_id", l.variant_id}, {"qty", l.qty}, {"price", l.seen_price_minor}});
         items += l.qty;
     }
     platform::storage_set("satstore.cart", lines.dump());

@@ -74,6 +74,7 @@ struct CartLine {
     std::string product_id;
     std::int64_t qty = 1;
     std::string variant_id;  // "" in carts saved before variants: the product's only one
+    std::int64_t seen_price_minor = 0;  // the unit price when it went into the cart (0 = unknown)
 
     // What names the line in intents: "prd_…|var_…".
     std::string key() const { return product_id + "|" + variant_id; }
@@ -122,6 +123,7 @@ struct Intent {
         toggle_lang,
         add_to_cart,     // text = CartLine::key(), number = qty
         set_cart_qty,    // text = CartLine::key(), number = qty (0 removes)
+        accept_cart_price,  // text = CartLine::key(): the buyer saw the line's new price
         submit_login,
         submit_register,
         log_out,

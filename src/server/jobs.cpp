@@ -1,5 +1,7 @@
 #include "server/jobs.hpp"
 
+#include "server/catalog_cache.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -51,6 +53,34 @@ void Sweeper::run() {
                 std::fprintf(stderr, "sweeper: completed %d delivered orders\n", n);
         } catch (const StoreError& e) {
             std::fprintf(stderr, "sweeper: %s\n", e.what());  // the database is back next round
+        }
+        lock.lock();
+    }
+}
+
+CatalogWatch::CatalogWatch(Store& store, int period_ms)
+    : store_(store), period_ms_(period_ms), thread_([this] { run(); }) {}
+
+CatalogWatch::~CatalogWatch() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void CatalogWatch::run() {
+    std::optional<std::int64_t> seen;
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(period_ms_), [this] { return stopping_; })) {
+        lock.unlock();
+        try {
+            const std::int64_t version = store_.catalog_version();
+            if (seen && version != *seen) catalog_cache::catalog_changed();
+            seen = version;
+        } catch (const StoreError&) {
+            // the database is back next round; the cache's max age bounds what is served meanwhile
         }
         lock.lock();
     }

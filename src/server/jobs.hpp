@@ -46,4 +46,26 @@ private:
     std::thread thread_;
 };
 
+// Watches Store::catalog_version every `period_ms` on its own thread and drops this process's
+// cached catalog pages (catalog_cache::catalog_changed) when another process changed the
+// catalog, so that staff changes show at once on every process, not only after the cache's max
+// age. Stops when destroyed.
+class CatalogWatch {
+public:
+    CatalogWatch(Store& store, int period_ms);
+    ~CatalogWatch();
+    CatalogWatch(const CatalogWatch&) = delete;
+    CatalogWatch& operator=(const CatalogWatch&) = delete;
+
+private:
+    void run();
+
+    Store& store_;
+    int period_ms_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
 }  // namespace satstore::server

@@ -22,6 +22,9 @@ namespace {
 
 std::int64_t now_unix_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
+// How often each process looks for catalog changes made by another (CatalogWatch).
+constexpr int kCatalogWatchMs = 250;
+
 // Creates the parent folder of a SQLite file so "var/satstore.db" works on a fresh clone.
 void ensure_db_folder(const Config& config) {
     constexpr std::string_view kSqlite = "sqlite:";
@@ -92,6 +95,7 @@ int main(int argc, char** argv) {
         if (inv.command == "seed-demo") return 0;
         HttpApp app(config, *store, Router(api_routes()));
         Sweeper sweeper(*store, config.sweep_period_s);
+        CatalogWatch catalog_watch(*store, kCatalogWatchMs);
         return serve(config, app, print_ready);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "satstore: %s\n", e.what());

@@ -78,6 +78,14 @@ const matrix = {
   'POST /api/v1/staff/tickets/{id}/messages': 'agent',
   'GET /api/v1/staff/orders/{id}': 'merchant',
   'POST /api/v1/staff/orders/{id}/reshipments': 'merchant',
+  'GET /api/v1/staff/products': 'merchant',
+  'POST /api/v1/staff/products': 'merchant',
+  'GET /api/v1/staff/products/{id}': 'merchant',
+  'PATCH /api/v1/staff/products/{id}': 'merchant',
+  'POST /api/v1/staff/products/{id}/archive': 'merchant',
+  'POST /api/v1/staff/products/{id}/restore': 'merchant',
+  'POST /api/v1/staff/variants/{id}/stock': 'merchant',
+  'GET /api/v1/staff/variants/{id}/stock': 'merchant',
 };
 
 let srv;
@@ -109,7 +117,8 @@ before(async () => {
   srv = await startServer();
   for (const role of ['buyer', 'merchant', 'agent', 'admin']) tokens[role] = await login(srv.api, demoAccounts[role]);
   const store = (await call(`${srv.api}/store`)).body;
-  const product = (await call(`${srv.api}/products?limit=100`)).body.items.sort((a, b) => b.stock - a.stock)[0];
+  const product = (await call(`${srv.api}/products?limit=100`)).body.items
+    .filter((p) => p.variants.length === 1).sort((a, b) => b.stock - a.stock)[0];
 
   // Buyer B: an unpaid order, a delivered order with a return, an address and an upload.
   const b = await registerBuyer();

@@ -60,7 +60,7 @@ test('the widget opens the store in an iframe, reports cart changes to the host,
   const host = await startStatic({ pages: hostPages });
   const api = await startApi({ webRoot, args: ['--cors-origins', host.origin] });
   try {
-    const product = (await (await fetch(`${api.api}/products?limit=48`)).json()).items.find((p) => p.stock > 0);
+    const product = (await (await fetch(`${api.api}/products?limit=48`)).json()).items.find((p) => p.variants.length === 1 && p.stock > 0);
     hostPages['/'] = `<!doctype html><html><head><meta charset="utf-8"><title>A blog</title><link rel="icon" href="data:,"></head>
 <body style="margin:0;font:16px sans-serif">
   <p>My favourite hoodie:</p>

@@ -180,7 +180,7 @@ test('register shows per-field errors from the API', async () => {
 
 test('Add to cart updates the badge and survives a reload', async () => {
   const page = await open('/');
-  const first = products.find((p) => p.stock > 0);
+  const first = products.find((p) => p.variants.length === 1 && p.stock > 0);
   await clickMirror(page, page.locator('#a11y').getByRole('button', { name: 'Add to cart', exact: true }).first());
   await role(page, 'status', 'Cart items: 1').waitFor({ state: 'attached', timeout: 5000 });
   await page.reload();
@@ -239,7 +239,7 @@ test('malformed API replies are skipped, not fatal', async () => {
   await page.route('**/api/v1/products?**', (route) => route.fulfill({
     status: 200,
     contentType: 'application/json',
-    body: JSON.stringify({ items: [{ id: 42 }, { ...products[0], price: { amount: '-5', currency: 'CNY' } }, products[1]], next_cursor: null }),
+    body: JSON.stringify({ items: [{ id: 42 }, { ...products[0], variants: [{ ...products[0].variants[0], price: { amount: '-5', currency: 'CNY' } }] }, products[1]], next_cursor: null }),
   }));
   await page.goto(`${server.origin}/#/`);
   await waitReady(page);

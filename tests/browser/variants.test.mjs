@@ -101,3 +101,33 @@ test('在中文界面里选款式：选项、售罄提示和价格都是中文',
   await screenshot(page, 'product-variants-desktop-zh');
   assert.deepEqual(page.consoleErrors, []);
 });
+
+test('a price changed after the buyer filled the cart shows both prices, and checkout waits until it is accepted', async () => {
+  const merchant = await login(api, demoAccounts.merchant);
+  const product = (await call(`${api}/products/${hoodie.id}`)).body;
+  const blackL = product.variants.find((v) => v.options.join('|') === 'Black|L');
+  const page = await newPage(browser);
+  await openWithStorage(page, server.origin, '/cart', {
+    'satstore.cart': JSON.stringify([{ product_id: product.id, variant_id: blackL.id, qty: 1, price: Number(blackL.price.amount) }]),
+  });
+  await text(page, 'Black / L').waitFor({ state: 'attached', timeout: T });
+  const checkout = role(page, 'button', 'Checkout');
+  assert.notEqual(await checkout.getAttribute('aria-disabled'), 'true');
+
+  const newPrice = Number(blackL.price.amount) - 2000;
+  const variants = product.variants.map((v) => ({ id: v.id, sku: v.sku, options: v.options, price: v.id === blackL.id ? { amount: String(newPrice), currency: 'CNY' } : v.price }));
+  const r = await call(`${api}/staff/products/${product.id}`, { method: 'PATCH', token: merchant, body: { variants } });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  await page.reload();
+  await waitReady(page);
+  await text(page, `The price changed from ${yuan(blackL.price.amount)} to ${yuan(newPrice)}.`).waitFor({ state: 'attached', timeout: T });
+  await text(page, 'A price changed: accept the new price in the cart to continue.').waitFor({ state: 'attached', timeout: T });
+  assert.equal(await checkout.getAttribute('aria-disabled'), 'true');
+  await screenshot(page, 'cart-price-changed-desktop-en');
+  await click(page, role(page, 'link', 'Accept the new price'));
+  await text(page, 'A price changed: accept the new price in the cart to continue.').waitFor({ state: 'detached', timeout: T });
+  assert.notEqual(await checkout.getAttribute('aria-disabled'), 'true');
+  const cart = JSON.parse(await page.evaluate(() => localStorage.getItem('satstore.cart')));
+  assert.equal(cart[0].price, newPrice);
+  assert.deepEqual(page.consoleErrors, []);
+});

@@ -25,7 +25,7 @@ before(async () => {
   sodium = sodiumModule;
   server = await startServer();
   browser = await launchBrowser();
-  productId = (await call(`${api()}/products?limit=48`)).body.items.find((p) => p.stock >= 20).id;
+  productId = (await call(`${api()}/products?limit=48`)).body.items.find((p) => p.variants.length === 1 && p.stock >= 20).id;
 });
 
 after(async () => {

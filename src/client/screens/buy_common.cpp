@@ -13,6 +13,7 @@
 #include "ui/product_card.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+#include "view_helpers.hpp"
 
 namespace satstore::client::screens {
 namespace {
@@ -164,6 +165,8 @@ std::string points_error_text(const AppState& s) {
 std::string checkout_blocked_reason(const AppState& s, bool in_cart) {
     const Preview& p = s.buy.checkout.preview;
     if (std::any_of(p.problems.begin(), p.problems.end(), blocks)) return tr(s.lang, S::fix_cart_first);
+    if (std::any_of(s.cart.begin(), s.cart.end(), [&](const CartLine& l) { return cart_price_changed(s, l); }))
+        return tr(s.lang, S::accept_prices_first);
     if (!points_error_text(s).empty()) return tr(s.lang, in_cart ? S::fix_points_first : S::fix_points_in_cart);
     return {};
 }

@@ -12,6 +12,7 @@
 #include "screens/screens.hpp"
 #include "ui/product_card.hpp"
 #include "ui/theme.hpp"
+#include "view_helpers.hpp"
 #include "ui/widgets.hpp"
 
 namespace satstore::client::screens {
@@ -93,6 +94,12 @@ void cart_line(AppState& s, std::size_t index, const CartLine& line, const Produ
                 const std::string fix = trf(s.lang, S::reduce_to_lld, static_cast<long long>(*blocked->available)) + "##fix";
                 if (ui::link(fix.c_str(), FontSize::small14)) s.push(Intent::Kind::set_cart_qty, line.key(), *blocked->available);
             }
+        } else if (p != nullptr && cart_price_changed(s, line)) {
+            const std::string was = ui::price_text(Money{line.seen_price_minor, v->price.currency});
+            ui::text(trf(s.lang, S::price_changed_s_s, was.c_str(), ui::price_text(v->price).c_str()), FontSize::small14,
+                     color::warning, 0, true);
+            const std::string accept = std::string(tr(s.lang, S::accept_new_price)) + "##price";
+            if (ui::link(accept.c_str(), FontSize::small14)) s.push(Intent::Kind::accept_cart_price, line.key());
         } else if (p != nullptr && v->stock > 0 && line.qty >= max_qty) {
             // At the cap "+" is disabled; this says why.
             const std::string why = v->stock <= kMaxLineQty ? trf(s.lang, S::stock_warning_lld, static_cast<long long>(v->stock))

@@ -419,6 +419,8 @@ public:
                                      std::int64_t now_unix_s) = 0;
     // Newest first.
     virtual std::vector<StockMovement> stock_history(std::string_view variant_id, int limit) = 0;
+    // Moves with every staff change to the catalog, in whichever process made it.
+    virtual std::int64_t catalog_version() = 0;
     // The products with these ids that exist, whatever their status (in no particular order).
     virtual std::vector<Product> products_with_ids(const std::vector<std::string>& ids) = 0;
     // A catalog import, all or nothing in one transaction (catalog_import.cpp): checks that every

@@ -71,3 +71,9 @@ CREATE TABLE stock_movements (
     note            TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX stock_movements_variant ON stock_movements(variant_id, seq);
+
+-- Bumped by every staff change to the catalog (products, variants, prices, stock adjustments,
+-- imports) in the change's transaction: each server process watches it and drops its cached
+-- catalog pages when it moves (jobs.cpp CatalogWatch). Orders move stock without bumping it:
+-- their stock shows within the cache's max age, and checkout re-checks stock in the database.
+INSERT INTO counters(name, value) VALUES ('catalog_version', 0);

@@ -134,6 +134,17 @@ std::vector<Product> load_products(Db& db, const std::vector<std::string>& ids) 
     return out;
 }
 
+void bump_catalog_version(Db& db) {
+    Stmt s(db, "UPDATE counters SET value = value + 1 WHERE name = 'catalog_version'");
+    s.step();
+}
+
+std::int64_t SqlStore::catalog_version() {
+    auto lease = pool_.take();
+    Stmt s(*lease, "SELECT value FROM counters WHERE name = 'catalog_version'");
+    return s.step() ? s.integer(0) : 0;
+}
+
 void record_stock_movement(Db& db, const StockMovement& m) {
     Stmt s(db,
            "INSERT INTO stock_movements(variant_id, at, delta, stock_after, reason, actor_id, actor_email, ref, note) "
@@ -168,6 +179,7 @@ bool SqlStore::add_product(const Product& p, std::int64_t now) {
     if (taken_sku(db, p)) return false;
     write_product_row(db, p, now, true);
     for (std::size_t i = 0; i < p.variants.size(); ++i) insert_variant(db, p, p.variants[i], i, now);
+    bump_catalog_version(db);
     tx.commit();
     stock_changed();
     return true;
@@ -235,6 +247,7 @@ CatalogResult SqlStore::create_product(const Product& p, const AuditActor& actor
     }
     auto stored = load_product(db, p.id);
     append_audit(db, {0, now, actor.id, actor.email, "product.create", p.id, nullptr, *stored});
+    bump_catalog_version(db);
     tx.commit();
     stock_changed();
     return {CatalogOutcome::done, stored, ""};
@@ -280,6 +293,7 @@ CatalogResult SqlStore::update_product(const Product& p, const AuditActor& actor
     auto stored = load_product(db, p.id);
     if (*stored != *before)
         append_audit(db, {0, now, actor.id, actor.email, "product.update", p.id, *before, *stored});
+    bump_catalog_version(db);
     tx.commit();
     stock_changed();
     return {CatalogOutcome::done, stored, ""};
@@ -299,6 +313,7 @@ CatalogResult SqlStore::set_product_status(std::string_view id, ProductStatus st
     auto stored = load_product(db, id);
     append_audit(db, {0, now, actor.id, actor.email, archiving ? "product.archive" : "product.restore", std::string(id),
                       nlohmann::json{{"status", before->status}}, nlohmann::json{{"status", status}}});
+    bump_catalog_version(db);
     tx.commit();
     stock_changed();
     return {CatalogOutcome::done, stored, ""};
@@ -327,6 +342,7 @@ StockResult SqlStore::adjust_stock(std::string_view variant_id, const StockReque
                           nlohmann::json{{"sku", sku}, {"product_id", product_id}, {"stock", stock}},
                           nlohmann::json{{"sku", sku}, {"product_id", product_id}, {"stock", stock + delta},
                                          {"reason", r.reason}, {"note", r.note}}});
+        bump_catalog_version(db);
     }
     tx.commit();
     if (delta != 0) stock_changed();

@@ -132,6 +132,7 @@ CatalogImportResult SqlStore::import_catalog(const CatalogImport& in, const Audi
     append_audit(db, {0, now, actor.id, actor.email, "catalog.import", "catalog", nullptr,
                       nlohmann::json{{"created", in.creates.size()}, {"updated", in.updates.size()},
                                      {"stock_changes", result.stock_changes}}});
+    bump_catalog_version(db);
     tx.commit();
     result.written = true;
     stock_changed();

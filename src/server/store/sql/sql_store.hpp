@@ -80,6 +80,7 @@ public:
     StockResult adjust_stock(std::string_view variant_id, const StockRequest& request, const AuditActor& actor,
                              std::int64_t now_unix_s) override;
     std::vector<StockMovement> stock_history(std::string_view variant_id, int limit) override;
+    std::int64_t catalog_version() override;
     // Catalog CSV import (issue 20): catalog_import.cpp
     std::vector<Product> products_with_ids(const std::vector<std::string>& ids) override;
     CatalogImportResult import_catalog(const CatalogImport& import, const AuditActor& actor, std::int64_t now_unix_s,
@@ -174,6 +175,10 @@ private:
     ConnectionPool pool_;
     std::function<void()> on_stock_change_;
 };
+
+// Bumps the catalog version (Store::catalog_version) in the caller's open transaction: every
+// staff change to the catalog does (catalog.cpp).
+void bump_catalog_version(Db& db);
 
 // Records a change of a variant's stock in the caller's open transaction (catalog.cpp).
 void record_stock_movement(Db& db, const StockMovement& movement);
