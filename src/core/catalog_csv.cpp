@@ -324,26 +324,43 @@ private:
         plan_.errors.push_back({row, std::move(column), std::move(message)});
     }
 
-    // The product columns come from the first row; later rows leave them empty or repeat them.
-    void check_later_rows(const Group& g) {
-        std::vector<std::string> columns(std::begin(kProductColumns), std::end(kProductColumns));
-        for (std::size_t k = 0; k < kOptionColumns; ++k) {
-            columns.push_back(option_column(k, "name"));
-            columns.push_back(option_column(k, "name_zh"));
+    static const std::vector<std::string>& product_columns() {
+        static const std::vector<std::string> columns = [] {
+            std::vector<std::string> c(std::begin(kProductColumns), std::end(kProductColumns));
+            for (std::size_t k = 0; k < kOptionColumns; ++k) {
+                c.push_back(option_column(k, "name"));
+                c.push_back(option_column(k, "name_zh"));
+            }
+            return c;
+        }();
+        return columns;
+    }
+
+    // The row the product columns are read from: the first with any of them filled (a sorted
+    // sheet may not start with it), else the first.
+    static const Row& product_row(const Group& g) {
+        for (const Row& r : g.rows)
+            for (const auto& c : product_columns())
+                if (!r[c].empty()) return r;
+        return g.rows.front();
+    }
+
+    // Other rows leave the product columns empty or repeat them.
+    void check_other_rows(const Group& g, const Row& head) {
+        for (const Row& r : g.rows) {
+            if (&r == &head) continue;
+            for (const auto& c : product_columns())
+                if (!r[c].empty() && r[c] != head[c])
+                    error(r.number, c, "Differs from row " + std::to_string(head.number) +
+                                           ", where the product's columns are: leave it empty on the product's other rows.");
         }
-        const Row& first = g.rows.front();
-        for (std::size_t r = 1; r < g.rows.size(); ++r)
-            for (const auto& c : columns)
-                if (!g.rows[r][c].empty() && g.rows[r][c] != first[c])
-                    error(g.rows[r].number, c, "Differs from row " + std::to_string(first.number) +
-                                                   ", the product's first row: leave it empty on later rows.");
     }
 
     // How many options the rows use: the highest K with a name on the first row or a value on any row.
-    std::size_t option_count(const Group& g) const {
+    std::size_t option_count(const Group& g, const Row& head) const {
         std::size_t n = 0;
         for (std::size_t k = 0; k < kOptionColumns; ++k) {
-            bool used = !g.rows.front()[option_column(k, "name")].empty();
+            bool used = !head[option_column(k, "name")].empty();
             for (const Row& r : g.rows) used = used || !r[option_column(k, "value")].empty();
             if (used) n = k + 1;
         }
@@ -359,10 +376,9 @@ private:
 
     // The options after the import: stored ones (by position) keep their values and translations,
     // values the rows add are appended in row order, names and translations given replace them.
-    nlohmann::json options_json(const Group& g, const Product* before) {
-        const std::size_t n = option_count(g);
+    nlohmann::json options_json(const Group& g, const Row& first, const Product* before) {
+        const std::size_t n = option_count(g, first);
         nlohmann::json out = nlohmann::json::array();
-        const Row& first = g.rows.front();
         for (std::size_t k = 0; k < n; ++k) {
             ProductOption o;
             if (before && k < before->options.size()) o = before->options[k];
@@ -431,8 +447,8 @@ private:
     }
 
     void plan_group(const Group& g) {
-        check_later_rows(g);
-        const Row& first = g.rows.front();
+        const Row& first = product_row(g);
+        check_other_rows(g, first);
         const Product* before = g.product_id.empty() ? nullptr : &existing_.at(g.product_id);
         nlohmann::json body = nlohmann::json::object();
         const auto take = [&](const char* column, const char* member) {
@@ -445,8 +461,8 @@ private:
         if (!before || first.has("description_zh")) body["i18n"]["zh-CN"]["description"] = first["description_zh"];
         if (!before || first.has("images")) body["images"] = split_images(first["images"]);
         const bool options_given = !before || option_columns_given();
-        const std::size_t n = options_given ? option_count(g) : before->options.size();
-        if (options_given) body["options"] = options_json(g, before);
+        const std::size_t n = options_given ? option_count(g, first) : before->options.size();
+        if (options_given) body["options"] = options_json(g, first, before);
 
         std::optional<ProductStatus> status;
         if (!first["status"].empty()) {

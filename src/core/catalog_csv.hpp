@@ -12,8 +12,9 @@
 //   optionK_name, optionK_name_zh, optionK_value, optionK_value_zh   K = 1..3
 //   variant_id      empty: a new variant
 //   sku, price (decimal major units: 199.00), stock, variant_image
-// Product columns (status … images, optionK_name[_zh]) are read from the product's first row;
-// later rows leave them empty or repeat them. For an existing product a column missing from the
+// Product columns (status … images, optionK_name[_zh]) are read from the product's first row
+// that fills any of them (the export: its first row); its other rows leave them empty or repeat
+// them, so a sheet sorted by another column reads the same. For an existing product a column missing from the
 // header keeps what is stored (a file of product_id, variant_id, price changes prices only); an
 // empty stock keeps the variant's stock. An import never deletes a product, variant or option value.
 //
@@ -88,7 +89,7 @@ CatalogCsv parse_catalog_csv(std::string_view text);
 // The product ids the file names, each once: the caller loads them for plan_catalog_import.
 std::vector<std::string> csv_product_ids(const CatalogCsv& csv);
 
-// Where the parts of one planned product came from: its first row, and the row of each variant
+// Where the parts of one planned product came from: the row of its product columns, and the row of each variant
 // (its position in the product's variant list; 0 for a stored variant the file does not name).
 struct CsvProductRows {
     std::int64_t first_row = 0;

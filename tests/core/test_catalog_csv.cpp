@@ -114,6 +114,20 @@ TEST_CASE("the export reads back as exactly the stored catalog: nothing changes"
     CHECK(export_catalog_csv(p.updates) == text);
 }
 
+TEST_CASE("a sorted sheet reads the same: the product columns come from the row that has them") {
+    const Product a = hoodie();
+    const std::string text = export_catalog_csv({a});
+    const auto header_end = text.find("\r\n") + 2, first_end = text.find("\r\n", header_end) + 2;
+    // The variant rows the other way round: the product's columns now sit on row 3.
+    const std::string swapped = text.substr(0, header_end) + text.substr(first_end) + text.substr(header_end, first_end - header_end);
+    const auto p = plan(swapped, stored({a}));
+    INFO(describe(p.errors));
+    CHECK(p.errors.empty());
+    REQUIRE(p.updates.size() == 1);
+    CHECK(p.updates[0] == a);  // stored variants and option values keep their order
+    CHECK(p.rows[0].first_row == 3);
+}
+
 TEST_CASE("new products: rows grouped by handle, prices exact, Chinese text, options from the rows") {
     const std::string text =
         "handle,status,category,title_en,title_zh,description_en,images,option1_name,option1_name_zh,option1_value,"
