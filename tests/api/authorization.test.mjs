@@ -86,6 +86,8 @@ const matrix = {
   'POST /api/v1/staff/products/{id}/restore': 'merchant',
   'POST /api/v1/staff/variants/{id}/stock': 'merchant',
   'GET /api/v1/staff/variants/{id}/stock': 'merchant',
+  'POST /api/v1/staff/catalog/import': 'merchant',
+  'GET /api/v1/staff/catalog/export': 'merchant',
 };
 
 let srv;
