@@ -1,10 +1,9 @@
 #include "server/jobs.hpp"
 
-#include "server/catalog_cache.hpp"
-
-#include <chrono>
 #include <cstdio>
 #include <ctime>
+
+#include "server/catalog_cache.hpp"
 
 namespace satstore::server {
 
@@ -30,9 +29,10 @@ std::optional<Order> order_expiring_if_overdue(Store& store, std::string_view or
     return store.order(order_id);  // another request or process changed it meanwhile
 }
 
-Sweeper::Sweeper(Store& store, int period_s) : store_(store), period_s_(period_s), thread_([this] { run(); }) {}
+PeriodicJob::PeriodicJob(std::chrono::milliseconds period, std::function<void()> work)
+    : period_(period), work_(std::move(work)), thread_([this] { run(); }) {}
 
-Sweeper::~Sweeper() {
+PeriodicJob::~PeriodicJob() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
@@ -41,49 +41,39 @@ Sweeper::~Sweeper() {
     thread_.join();
 }
 
-void Sweeper::run() {
+void PeriodicJob::run() {
     std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, std::chrono::seconds(period_s_), [this] { return stopping_; })) {
+    while (!wake_.wait_for(lock, period_, [this] { return stopping_; })) {
         lock.unlock();
-        try {
-            const auto now = static_cast<std::int64_t>(std::time(nullptr));
-            if (const int n = expire_overdue_orders(store_, now); n > 0)
-                std::fprintf(stderr, "sweeper: cancelled %d unpaid orders\n", n);
-            if (const int n = complete_delivered_orders(store_, now); n > 0)
-                std::fprintf(stderr, "sweeper: completed %d delivered orders\n", n);
-        } catch (const StoreError& e) {
-            std::fprintf(stderr, "sweeper: %s\n", e.what());  // the database is back next round
-        }
+        work_();
         lock.lock();
     }
 }
 
-CatalogWatch::CatalogWatch(Store& store, int period_ms)
-    : store_(store), period_ms_(period_ms), thread_([this] { run(); }) {}
-
-CatalogWatch::~CatalogWatch() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
+PeriodicJob sweeper(Store& store, int period_s) {
+    return PeriodicJob(std::chrono::seconds(period_s), [&store] {
+        try {
+            const auto now = static_cast<std::int64_t>(std::time(nullptr));
+            if (const int n = expire_overdue_orders(store, now); n > 0)
+                std::fprintf(stderr, "sweeper: cancelled %d unpaid orders\n", n);
+            if (const int n = complete_delivered_orders(store, now); n > 0)
+                std::fprintf(stderr, "sweeper: completed %d delivered orders\n", n);
+        } catch (const StoreError& e) {
+            std::fprintf(stderr, "sweeper: %s\n", e.what());  // the database is back next round
+        }
+    });
 }
 
-void CatalogWatch::run() {
-    std::optional<std::int64_t> seen;
-    std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, std::chrono::milliseconds(period_ms_), [this] { return stopping_; })) {
-        lock.unlock();
+PeriodicJob catalog_watch(Store& store, int period_ms) {
+    return PeriodicJob(std::chrono::milliseconds(period_ms), [&store, seen = std::optional<std::int64_t>()]() mutable {
         try {
-            const std::int64_t version = store_.catalog_version();
+            const std::int64_t version = store.catalog_version();
             if (seen && version != *seen) catalog_cache::catalog_changed();
             seen = version;
         } catch (const StoreError&) {
             // the database is back next round; the cache's max age bounds what is served meanwhile
         }
-        lock.lock();
-    }
+    });
 }
 
 }  // namespace satstore::server

@@ -22,7 +22,7 @@ namespace {
 
 std::int64_t now_unix_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
-// How often each process looks for catalog changes made by another (CatalogWatch).
+// How often each process looks for catalog changes made by another (catalog_watch).
 constexpr int kCatalogWatchMs = 250;
 
 // Creates the parent folder of a SQLite file so "var/satstore.db" works on a fresh clone.
@@ -94,8 +94,8 @@ int main(int argc, char** argv) {
         if (inv.command == "seed-demo" || config.demo) seed_demo(*store, config);
         if (inv.command == "seed-demo") return 0;
         HttpApp app(config, *store, Router(api_routes()));
-        Sweeper sweeper(*store, config.sweep_period_s);
-        CatalogWatch catalog_watch(*store, kCatalogWatchMs);
+        const PeriodicJob sweep = sweeper(*store, config.sweep_period_s);
+        const PeriodicJob watch = catalog_watch(*store, kCatalogWatchMs);
         return serve(config, app, print_ready);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "satstore: %s\n", e.what());

@@ -153,7 +153,8 @@ void summary(AppState& s, float w) {
     const float pad = 20.0f;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad));
     ImGui::BeginGroup();
-    ui::text(trf(s.lang, S::items_d, cart_item_count(s)), FontSize::small14, color::muted);
+    const int items = cart_item_count(s);
+    ui::text(items == 1 ? tr(s.lang, S::one_item) : trf(s.lang, S::items_d, items), FontSize::small14, color::muted);
     ImGui::Dummy(ImVec2(1, 4));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 2 * pad);
     cart_pricing(s, w - 2 * pad);  // coupon, server-priced totals, "Checkout" (buy_common.cpp)
