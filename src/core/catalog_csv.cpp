@@ -1,4 +1,4 @@
-// Index:
+// satstore core — the catalog as CSV (catalog_csv.hpp: the format). Index:
 //   [SECTION] RFC 4180      read_csv, append_csv_record
 //   [SECTION] export        export_catalog_csv
 //   [SECTION] rows → plan   parse_catalog_csv, plan_catalog_import (one product group at a time)
