@@ -122,7 +122,8 @@ void append_csv_record(std::string& out, const std::vector<std::string>& fields)
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) out += ',';
         const std::string& f = fields[i];
-        if (f.find_first_of(",\"\r\n") == std::string::npos) {
+        // A field starting with U+FEFF is quoted too: first in a file, it would read as a BOM.
+        if (f.find_first_of(",\"\r\n") == std::string::npos && f.rfind(kBom, 0) != 0) {
             out += f;
             continue;
         }

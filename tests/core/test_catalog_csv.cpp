@@ -83,6 +83,9 @@ TEST_CASE("the writer quotes what needs it and the reader reads it back") {
     append_csv_record(out, fields);
     CHECK(out == "plain,\"a,b\",\"q\"\"q\",\"line\r\nbreak\",,中文\r\n");
     CHECK(read_csv(out, 10).records.at(0) == fields);
+    std::string bom;
+    append_csv_record(bom, {"\xEF\xBB\xBF" "x"});
+    CHECK(read_csv(bom, 10).records.at(0).at(0) == "\xEF\xBB\xBF" "x");
 }
 
 TEST_CASE("the header: known columns in any order, unknown and repeated ones refused") {
