@@ -13,7 +13,7 @@ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSATSTORE_F
 cmake --build build/fuzz -j "$(nproc)"
 
 status=0
-for target in request_json payment webhook secret_scan; do
+for target in request_json payment webhook secret_scan catalog_csv; do
   # Request bodies up to the server's 64 KiB limit: deep nesting (issue 17, F1) needs the room.
   max_len=4096
   [ "$target" = request_json ] && max_len=65536

@@ -61,6 +61,37 @@ std::optional<std::int64_t> convert_ceil(std::int64_t fiat_minor, std::int64_t r
 
 std::string amount_to_string(std::int64_t amount_minor) { return std::to_string(amount_minor); }
 
+std::optional<std::int64_t> parse_decimal_amount(std::string_view text, Currency currency) {
+    const int decimals = currency_decimals(currency);
+    const auto dot = text.find('.');
+    const std::string_view whole = text.substr(0, dot);
+    const std::string_view frac = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+    if (whole.empty() || whole.size() > 16 || static_cast<int>(frac.size()) > decimals) return std::nullopt;
+    if (dot != std::string_view::npos && frac.empty()) return std::nullopt;  // "199."
+    std::int64_t v = 0;
+    for (char ch : whole) {
+        if (ch < '0' || ch > '9') return std::nullopt;
+        v = v * 10 + (ch - '0');
+    }
+    for (int i = 0; i < decimals; ++i) {
+        const char ch = i < static_cast<int>(frac.size()) ? frac[i] : '0';
+        if (ch < '0' || ch > '9') return std::nullopt;
+        if (v > kMaxAmountMinor / 10) return std::nullopt;
+        v = v * 10 + (ch - '0');
+    }
+    if (v > kMaxAmountMinor) return std::nullopt;
+    return v;
+}
+
+std::string decimal_amount(std::int64_t amount_minor, Currency currency) {
+    const int decimals = currency_decimals(currency);
+    const bool negative = amount_minor < 0;
+    std::string digits = std::to_string(negative ? -amount_minor : amount_minor);
+    if (static_cast<int>(digits.size()) <= decimals) digits = std::string(decimals + 1 - digits.size(), '0') + digits;
+    if (decimals > 0) digits.insert(digits.size() - decimals, ".");
+    return (negative ? "-" : "") + digits;
+}
+
 namespace {
 std::string group_thousands(const std::string& digits) {
     std::string out;

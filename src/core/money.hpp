@@ -56,6 +56,14 @@ std::optional<std::int64_t> convert_ceil(std::int64_t fiat_minor, std::int64_t r
 // "129900" for 129900 minor units: the wire form of an amount.
 std::string amount_to_string(std::int64_t amount_minor);
 
+// A decimal amount in major units as people write it ("199", "199.5", "199.00" for CNY):
+// digits, optionally a '.' and at most the currency's decimals, read exactly into minor units
+// (never through floating point). Returns nullopt for signs, grouping, spaces, exponents, more
+// decimals than the currency has, or more than kMaxAmountMinor.
+std::optional<std::int64_t> parse_decimal_amount(std::string_view text, Currency currency);
+// The inverse, with all the currency's decimals and no grouping or symbol: "199.00".
+std::string decimal_amount(std::int64_t amount_minor, Currency currency);
+
 // Human display with grouping and the currency's decimals: "¥1,299.00", "$12.50",
 // "0.00012345 BTC", "12.500000 USDT".
 std::string format_money(const Money& m);

@@ -1,11 +1,13 @@
 #include "server/commands.hpp"
 
+#include <fstream>
 #include <istream>
 #include <ostream>
 #include <string>
 
 #include "core/authorization.hpp"
 #include "core/json_text.hpp"
+#include "server/catalog_csv.hpp"
 
 namespace satstore::server {
 namespace {
@@ -59,6 +61,35 @@ int audit_command(Store& store, std::ostream& out) {
     }
     out << "audit: " << payments.size() << " payments checked, " << violations << " violations\n";
     return violations == 0 ? 0 : 1;
+}
+
+int catalog_import_command(Store& store, const Config& config, const CatalogArgs& args, std::int64_t now,
+                           std::ostream& out) {
+    std::ifstream file(args.file, std::ios::binary);
+    if (!file) {
+        out << "cannot read " << args.file << "\n";
+        return 1;
+    }
+    // One byte past the bound is enough to refuse a file that is too large.
+    std::string text(kMaxCsvBytes + 1, '\0');
+    file.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(file.gcount()));
+    const CatalogImportReport report = import_catalog_csv(store, text, config.fiat, {"cli", ""}, now, args.dry_run);
+    for (const CsvError& e : report.errors)
+        out << "row " << e.row << ", column " << (e.column.empty() ? "-" : e.column) << ": " << e.message << "\n";
+    if (!report.errors.empty()) {
+        out << report.errors.size() << (report.errors.size() == 1 ? " error" : " errors") << ": nothing imported\n";
+        return 1;
+    }
+    out << (args.dry_run ? "dry run: would create " : "created ") << report.created << " and "
+        << (args.dry_run ? "update " : "updated ") << report.updated << " products\n";
+    return 0;
+}
+
+int catalog_export_command(Store& store, std::ostream& out) {
+    out << export_catalog_csv(store);
+    out.flush();
+    return out ? 0 : 1;
 }
 
 }  // namespace satstore::server

@@ -3,6 +3,7 @@
 
 #include <iosfwd>
 
+#include "server/config.hpp"
 #include "server/store/store.hpp"
 
 namespace satstore::server {
@@ -14,5 +15,13 @@ int verify_payment_command(std::istream& in, std::ostream& out);
 // Re-verifies every stored payment's signature against its verbatim authorization and checks
 // the ledger invariants. Prints each violation and a summary; returns 0 only when all hold.
 int audit_command(Store& store, std::ostream& out);
+
+// `satstore catalog import FILE.csv [--dry-run]` (issue 20): imports the file all or nothing as
+// the actor "cli", or only checks it. Prints every error as "row N, column C: message" and a
+// summary; returns 1 when there is any error (nothing written) or the file cannot be read.
+int catalog_import_command(Store& store, const Config& config, const CatalogArgs& args, std::int64_t now_unix_s,
+                           std::ostream& out);
+// `satstore catalog export`: the whole catalog as CSV on `out`.
+int catalog_export_command(Store& store, std::ostream& out);
 
 }  // namespace satstore::server

@@ -147,6 +147,13 @@ Invocation parse_invocation(int argc, char** argv) {
     for (; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "-h" || arg == "--help") { inv.command = "help"; continue; }
+        if (inv.command == "catalog" && arg.rfind("--", 0) != 0) {  // catalog import FILE.csv
+            if (inv.catalog.action.empty()) inv.catalog.action = arg;
+            else if (inv.catalog.file.empty() && inv.catalog.action == "import") inv.catalog.file = arg;
+            else throw std::invalid_argument("unexpected argument '" + arg + "'");
+            continue;
+        }
+        if (inv.command == "catalog" && arg == "--dry-run") { inv.catalog.dry_run = true; continue; }
         if (arg.rfind("--", 0) != 0) throw std::invalid_argument("unexpected argument '" + arg + "'");
         std::string name = arg.substr(2), value;
         if (auto eq = name.find('='); eq != std::string::npos) {
@@ -161,21 +168,29 @@ Invocation parse_invocation(int argc, char** argv) {
         }
         if (!set_option(inv.config, name, value)) throw std::invalid_argument("unknown option --" + name);
     }
-    static const std::set<std::string> commands = {"serve", "migrate", "seed-demo", "audit", "verify-payment", "help"};
+    static const std::set<std::string> commands = {"serve", "migrate", "seed-demo", "audit", "verify-payment", "catalog", "help"};
     if (inv.config.demo && inv.config.carrier_secrets.empty())
         for (const auto& carrier : carriers()) inv.config.carrier_secrets[carrier.code] = "demo-secret-" + carrier.code;
     if (!commands.count(inv.command))
         throw std::invalid_argument("unknown command '" + inv.command + "'");
+    if (inv.command == "catalog" && !(inv.catalog.action == "export" || (inv.catalog.action == "import" && !inv.catalog.file.empty())))
+        throw std::invalid_argument("expected catalog import FILE.csv [--dry-run] or catalog export");
+    if (inv.command == "catalog" && inv.catalog.dry_run && inv.catalog.action != "import")
+        throw std::invalid_argument("--dry-run goes with catalog import");
     return inv;
 }
 
 std::string usage() {
     return "usage: satstore [serve|migrate|seed-demo|audit|verify-payment] [options]\n"
+           "       satstore catalog import FILE.csv [--dry-run] [options]   |   satstore catalog export [options] > FILE.csv\n"
            "  serve           apply migrations and serve the API and the web bundle (default)\n"
            "  migrate         apply database migrations and exit\n"
            "  seed-demo       load the demo catalog and demo accounts and exit\n"
            "  audit           re-verify every stored payment signature and the ledger; exit 1 on a violation\n"
            "  verify-payment  read JSON lines {pubkey, fields, sig} on stdin, print valid / invalid: reason\n"
+           "  catalog import  import products and variants from a CSV file, all or nothing (--dry-run: check\n"
+           "                  only); prints every error as 'row N, column C: message' and exits 1 when any\n"
+           "  catalog export  write the whole catalog as CSV (the import's format) to standard output\n"
            "options (environment variable in brackets):\n"
            "  --host ADDR          listen address [SATSTORE_HOST] (127.0.0.1)\n"
            "  --port N             listen port [SATSTORE_PORT] (8080)\n"

@@ -59,10 +59,18 @@ struct Config {
     std::string public_url;
 };
 
+// The arguments of `satstore catalog import FILE.csv [--dry-run]` / `satstore catalog export` (issue 20).
+struct CatalogArgs {
+    std::string action;  // "import" or "export"
+    std::string file;    // the CSV file to import
+    bool dry_run = false;
+};
+
 // Result of parsing the command line: the sub-command and the final configuration.
 struct Invocation {
-    std::string command;  // "serve", "migrate", "seed-demo", "audit", "verify-payment", "help"
+    std::string command;  // "serve", "migrate", "seed-demo", "audit", "verify-payment", "catalog", "help"
     Config config;
+    CatalogArgs catalog;  // for "catalog"
 };
 
 // Applies SATSTORE_* environment variables, then flags (`--port 8080` or `--port=8080`).

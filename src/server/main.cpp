@@ -91,6 +91,8 @@ int main(int argc, char** argv) {
         migrate(*store);
         if (inv.command == "migrate") return 0;
         if (inv.command == "audit") return audit_command(*store, std::cout);
+        if (inv.command == "catalog" && inv.catalog.action == "export") return catalog_export_command(*store, std::cout);
+        if (inv.command == "catalog") return catalog_import_command(*store, config, inv.catalog, now_unix_s(), std::cout);
         if (inv.command == "seed-demo" || config.demo) seed_demo(*store, config);
         if (inv.command == "seed-demo") return 0;
         // Uploads are decoded on the request threads; each libvips operation may use as many.

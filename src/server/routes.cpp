@@ -2,6 +2,7 @@
 #include "server/routes.hpp"
 
 #include "core/media.hpp"
+#include "core/catalog_csv.hpp"
 #include "server/handlers/handlers.hpp"
 
 namespace satstore::server {
@@ -124,6 +125,10 @@ std::vector<Route> api_routes() {
         Route{"POST", "/api/v1/staff/variants/{id}/stock", A::merchant, staff_adjust_stock}.takes("StockRequest").returns("StockChange"),
         Route{"GET", "/api/v1/staff/variants/{id}/stock", A::merchant, staff_stock_history}.returns("StockHistory"),
         Route{"PUT", "/api/v1/staff/categories/{slug}", A::merchant, staff_save_category}.takes("CategoryRequest").returns("Category"),
+        // CSV, one row per variant (core/catalog_csv.hpp); the import is all or nothing, a dry run writes nothing
+        Route{"POST", "/api/v1/staff/catalog/import", A::merchant, staff_import_catalog}.csv_body(kMaxCsvBytes)
+            .reads({"dry_run"}).returns("CatalogImportResult"),
+        Route{"GET", "/api/v1/staff/catalog/export", A::merchant, staff_export_catalog}.answers_with(Answer::csv),
 
         // After-sales console (issue 5): one order in full, lost package → re-ship
         Route{"GET", "/api/v1/staff/orders/{id}", A::merchant, staff_get_order}.returns("Order"),

@@ -89,6 +89,8 @@ const matrix = {
   'POST /api/v1/staff/variants/{id}/stock': 'merchant',
   'GET /api/v1/staff/variants/{id}/stock': 'merchant',
   'PUT /api/v1/staff/categories/{slug}': 'merchant',
+  'POST /api/v1/staff/catalog/import': 'merchant',
+  'GET /api/v1/staff/catalog/export': 'merchant',
 };
 
 let srv;

@@ -41,3 +41,20 @@ TEST_CASE("fiat converts to crypto base units, rounding up") {
     CHECK_FALSE(convert_ceil(-1, 720, Currency::BTC).has_value());
     CHECK_FALSE(convert_ceil(kMaxAmountMinor, 1, Currency::BTC).has_value());
 }
+
+TEST_CASE("decimal amounts in major units parse exactly into minor units and print back") {
+    CHECK(parse_decimal_amount("199.00", Currency::CNY) == 19900);
+    CHECK(parse_decimal_amount("199", Currency::CNY) == 19900);
+    CHECK(parse_decimal_amount("199.5", Currency::CNY) == 19950);
+    CHECK(parse_decimal_amount("0.01", Currency::CNY) == 1);
+    CHECK(parse_decimal_amount("0.29", Currency::USD) == 29);  // 0.29 is not exact in binary floating point
+    CHECK(parse_decimal_amount("10000000000000.00", Currency::CNY) == kMaxAmountMinor);
+    for (const char* bad : {"", ".5", "199.", "199.001", "-1", "+1", "1,299.00", "1e3", " 1", "1 ", "¥199",
+                            "10000000000000.01", "99999999999999999999"})
+        CHECK_FALSE(parse_decimal_amount(bad, Currency::CNY).has_value());
+    CHECK(decimal_amount(19900, Currency::CNY) == "199.00");
+    CHECK(decimal_amount(5, Currency::CNY) == "0.05");
+    CHECK(decimal_amount(0, Currency::USD) == "0.00");
+    CHECK(decimal_amount(12345, Currency::BTC) == "0.00012345");
+    CHECK(parse_decimal_amount(decimal_amount(129900, Currency::CNY), Currency::CNY) == 129900);
+}

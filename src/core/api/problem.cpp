@@ -45,7 +45,8 @@ nlohmann::json problem_json(const ProblemHead& head, const nlohmann::json& exten
     body["status"] = head.status;
     body["detail"] = head.detail;
     body["code"] = code;
-    if (head.errors.empty()) body.erase("errors");
+    if (!head.row_errors.empty()) body["errors"] = head.row_errors;
+    else if (head.errors.empty()) body.erase("errors");
     else body["errors"] = head.errors;
     body.erase("instance");
     return body;

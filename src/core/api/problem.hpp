@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/catalog_csv.hpp"
 #include "core/money.hpp"
 #include "core/order_state.hpp"
 
@@ -95,9 +96,10 @@ enum class ProblemCode {
     // Product images (issue 20)
     image_undecodable,       // 422: a PNG/JPEG/WebP signature, but the file does not decode
     image_too_many_pixels,   // 422: past media::kMaxPixels or media::kMaxSide (decompression bomb)
+    import_invalid,          // 422: a catalog CSV with errors, `errors` a list of {row, column, message}
 };
 // The last code, for code that walks them all (the OpenAPI document's enum).
-inline constexpr ProblemCode kLastProblemCode = ProblemCode::image_too_many_pixels;
+inline constexpr ProblemCode kLastProblemCode = ProblemCode::import_invalid;
 
 NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::validation_failed, "validation_failed"},
@@ -166,6 +168,7 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::product_status_unchanged, "product_status_unchanged"},
     {ProblemCode::image_undecodable, "image_undecodable"},
     {ProblemCode::image_too_many_pixels, "image_too_many_pixels"},
+    {ProblemCode::import_invalid, "import_invalid"},
 })
 
 // The wire name ("order_not_payable").
@@ -208,6 +211,9 @@ struct ProblemHead {
     std::string title;
     std::string detail;
     std::map<std::string, std::string> errors;  // per-field messages; written only when not empty
+    // Per-row messages of an import file (import_invalid): written as `errors`, a list, when not
+    // empty (a problem has either kind, never both).
+    std::vector<CsvError> row_errors;
 };
 nlohmann::json problem_json(const ProblemHead& head, const nlohmann::json& extension_members);
 

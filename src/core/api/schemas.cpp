@@ -81,6 +81,11 @@ json build() {
                               {"variant_id", "stock", "movement"});
     s["StockHistory"] = object({{"variant_id", id("var")}, {"stock", integer(0)}, {"items", array_of(movement)}},
                                {"variant_id", "stock", "items"});
+    // core/catalog_csv.hpp CsvError; handlers/staff_catalog_csv.cpp (issue 20)
+    s["CsvError"] = object({{"row", integer(0)}, {"column", str()}, {"message", str()}}, {"row", "column", "message"});
+    s["CatalogImportResult"] = object({{"created", integer(0)}, {"updated", integer(0)}, {"dry_run", boolean()},
+                                       {"errors", array_of(ref("CsvError"))}},
+                                      {"created", "updated", "dry_run", "errors"});
     s["Store"] = object({{"id", str()}, {"name", str()}, {"currencies", array_of(currency())},
                          {"pay_currencies", array_of(currency())}, {"support", {{"type", "object"}}},
                          {"categories", array_of(object({{"slug", str()}, {"title", str()}}, {"slug", "title"}))}},

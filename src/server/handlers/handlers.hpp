@@ -27,6 +27,10 @@ Response staff_adjust_stock(Context& ctx);
 Response staff_stock_history(Context& ctx);
 Response staff_save_category(Context& ctx);
 
+// staff_catalog_csv.cpp (issue 20)
+Response staff_import_catalog(Context& ctx);
+Response staff_export_catalog(Context& ctx);
+
 // catalog.cpp
 Response get_store(Context& ctx);
 Response list_products(Context& ctx);

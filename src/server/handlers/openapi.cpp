@@ -78,6 +78,7 @@ json success_response(const Route& r, int status) {
     switch (r.answer) {
         case Answer::json: response["content"] = {{"application/json", {{"schema", schema_of(r.response_schema)}}}}; break;
         case Answer::text: response["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}}; break;
+        case Answer::csv: response["content"] = {{"text/csv", {{"schema", {{"type", "string"}}}}}}; break;
         case Answer::image:
             for (const char* type : {"image/png", "image/jpeg", "image/webp"})
                 response["content"][type] = {{"schema", {{"type", "string"}, {"contentMediaType", type}}}};
@@ -129,6 +130,9 @@ json operation(const Route& r) {
             op["requestBody"] = {{"required", true}, {"content", content}};
             break;
         }
+        case Body::csv:
+            op["requestBody"] = {{"required", true}, {"content", {{"text/csv", {{"schema", {{"type", "string"}}}}}}}};
+            break;
     }
 
     json responses = json::object();
@@ -152,7 +156,9 @@ json problem_schema() {
           {"status", {{"type", "integer"}, {"minimum", 400}, {"maximum", 599}}},
           {"detail", {{"type", "string"}}},
           {"code", {{"type", "string"}, {"enum", codes}}},
-          {"errors", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}},
+          // Per field ({"email": "Required."}), or per row of an import file (import_invalid).
+          {"errors", {{"oneOf", json::array({{{"type", "object"}, {"additionalProperties", {{"type", "string"}}}},
+                                             {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CsvError"}}}}})}}},
           {"retry_after", {{"type", "integer"}}},
           {"order_status", {{"type", "string"}}},
           {"currency", {{"type", "string"}}},

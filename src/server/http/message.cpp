@@ -38,7 +38,7 @@ ApiError validation_error(FieldErrors errors) {
 ApiError not_found(std::string detail) { return ApiError(404, ProblemCode::not_found, "Not found", std::move(detail)); }
 
 Response problem_response(const ApiError& error) {
-    const nlohmann::json body = api::problem_json({error.code, error.status, error.title, error.what(), error.errors},
+    const nlohmann::json body = api::problem_json({error.code, error.status, error.title, error.what(), error.errors, error.row_errors},
                                                   nlohmann::json(error.extra));
     Response r = json_response(error.status, body);
     r.headers.front().second = "application/problem+json; charset=utf-8";

@@ -21,6 +21,7 @@ struct ApiError : std::runtime_error {
     ProblemCode code;    // stable snake_case on the wire, the client switches on it
     std::string title;   // short human summary
     FieldErrors errors;  // per-field messages, for 422
+    std::vector<CsvError> row_errors;  // per-row messages of an import file (import_invalid)
     std::vector<std::pair<std::string, std::string>> headers;  // e.g. Retry-After
     ProblemExtras extra;  // typed extension members: none can clash with the standard ones
 

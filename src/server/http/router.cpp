@@ -45,16 +45,16 @@ std::string lower_trimmed(std::string_view text) {
     return out;
 }
 
-// `application/json`, with no parameter but an optional `charset=utf-8` (quoted or not, any
-// case). Anything else — text/plain, form encodings, another charset — is refused, so a
-// cross-site form post (which needs no CORS preflight) never reaches a JSON handler.
-bool is_json_media_type(std::string_view content_type) {
+// `media_type` (e.g. application/json), with no parameter but an optional `charset=utf-8`
+// (quoted or not, any case). Anything else — text/plain, form encodings, another charset — is
+// refused, so a cross-site form post (which needs no CORS preflight) never reaches a JSON handler.
+bool is_media_type(std::string_view content_type, std::string_view media_type) {
     std::size_t start = 0;
     for (bool first = true;; first = false) {
         const auto end = std::min(content_type.find(';', start), content_type.size());
         const std::string part = lower_trimmed(content_type.substr(start, end - start));
         if (first) {
-            if (part != "application/json") return false;
+            if (part != media_type) return false;
         } else if (part != "charset=utf-8" && part != "charset=\"utf-8\"") {
             return false;
         }
@@ -82,7 +82,7 @@ const User& Context::current_user() const {
 }
 
 nlohmann::json Context::json_body() const {
-    if (!is_json_media_type(request.header("content-type")))
+    if (!is_media_type(request.header("content-type"), "application/json"))
         throw ApiError(415, ProblemCode::unsupported_media_type, "Send JSON",
                        "The body must be JSON sent with Content-Type: application/json (UTF-8).");
     json_text::Parsed parsed = json_text::parse(request.body);
@@ -95,6 +95,13 @@ nlohmann::json Context::json_body() const {
                        "Send a JSON object with Content-Type: application/json.",
                        {{"body", "Expected a JSON object."}});
     return std::move(parsed.value);
+}
+
+const std::string& Context::csv_body() const {
+    if (!is_media_type(request.header("content-type"), "text/csv"))
+        throw ApiError(415, ProblemCode::unsupported_media_type, "Send CSV",
+                       "The body must be a CSV file sent with Content-Type: text/csv (UTF-8).");
+    return request.body;
 }
 
 Body Route::body() const {

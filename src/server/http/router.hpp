@@ -34,6 +34,9 @@ struct Context {
     // application/json (UTF-8), 422 `json_too_deep` past json_text::kMaxDepth, 422 `invalid_json`
     // when it is not an object.
     nlohmann::json json_body() const;
+    // The raw body of a Body::csv route: 415 `unsupported_media_type` unless it is sent as
+    // text/csv (UTF-8: no charset parameter or charset=utf-8).
+    const std::string& csv_body() const;
 };
 
 using Handler = Response (*)(Context&);
@@ -43,8 +46,8 @@ using Handler = Response (*)(Context&);
 enum class PathLog { as_sent, pattern };
 
 // What a route takes besides its path parameters (for the OpenAPI document, openapi.cpp).
-enum class Body { none, json, image };
-enum class Answer { json, text, image };
+enum class Body { none, json, image, csv };
+enum class Answer { json, text, image, csv };
 enum class Idempotency { none, optional, required };
 
 struct Route {
@@ -70,6 +73,8 @@ struct Route {
     Route reads(std::vector<const char*> names) && { query = std::move(names); return std::move(*this); }
     Route requires_headers(std::vector<const char*> names) && { headers = std::move(names); return std::move(*this); }
     Route raw_image_body(std::size_t max_bytes) && { max_body_bytes = max_bytes; return std::move(*this); }
+    // A text/csv body of at most `max_bytes` (Context::csv_body).
+    Route csv_body(std::size_t max_bytes) && { max_body_bytes = max_bytes; body_kind = Body::csv; return std::move(*this); }
     Route log_as_pattern() && { path_log = PathLog::pattern; return std::move(*this); }
     Route answers_with(Answer kind) && { answer = kind; return std::move(*this); }
     Route takes(Body kind) && { body_kind = kind; return std::move(*this); }

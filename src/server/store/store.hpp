@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -102,6 +103,22 @@ struct StockResult {
     StockOutcome outcome = StockOutcome::done;
     std::int64_t stock = 0;  // now (done) or as it is (insufficient)
     StockMovement movement;
+};
+
+// What a catalog CSV import writes: plan_catalog_import's plan (core/catalog_csv.hpp) with the
+// ids of new products and variants assigned.
+struct CatalogImport {
+    std::vector<Product> creates;  // variants with their initial stock
+    std::vector<Product> updates;  // each whole product after the import; variant stock as stored
+    std::map<std::string, std::int64_t> stock_sets;  // existing variant id → the stock the file sets
+};
+
+struct CatalogImportResult {
+    bool written = false;  // committed: not a dry run, and nothing refused
+    // What the database refuses, per product: its index (creates first, then updates) and field
+    // errors keyed like parse_product_draft's ("category", "variants[1].sku").
+    std::vector<std::pair<std::size_t, FieldErrors>> errors;
+    std::int64_t stock_changes = 0;  // variants whose stock the import moved
 };
 
 struct User {
@@ -433,6 +450,17 @@ public:
     virtual void save_category(const Category& category, const AuditActor& actor, std::int64_t now_unix_s) = 0;
     // Moves with every staff change to the catalog, in whichever process made it.
     virtual std::int64_t catalog_version() = 0;
+    // The products with these ids that exist, whatever their status (in no particular order).
+    virtual std::vector<Product> products_with_ids(const std::vector<std::string>& ids) = 0;
+    // A catalog import, all or nothing in one transaction (catalog_import.cpp): checks that every
+    // category exists and that no SKU of the import belongs to a variant outside it (SKUs may move
+    // between the import's variants); then — unless `dry_run` or something was refused — creates
+    // and updates the products (never deleting a variant), sets the stock the file gives (a
+    // movement "correction", note "import", for each change) and writes the audit log: one
+    // `catalog.import` entry with the counts, and product.create / product.update per product
+    // that changed.
+    virtual CatalogImportResult import_catalog(const CatalogImport& import, const AuditActor& actor, std::int64_t now_unix_s,
+                                               bool dry_run) = 0;
 
     // --- accounts ---
     // Returns false (and stores nothing) when the email is already registered.

@@ -1,4 +1,5 @@
 // SQL backend: categories, products with their variants, stock movements.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -75,15 +76,6 @@ std::string skus_text(const Product& p) {
     return out;
 }
 
-void insert_variant(Db& db, const Product& p, const Variant& v, std::size_t position, std::int64_t now) {
-    Stmt s(db,
-           "INSERT INTO variants(id, product_id, position, sku, options_json, price_minor, price_currency, stock, image, "
-           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, v.id).bind(2, p.id).bind(3, static_cast<std::int64_t>(position)).bind(4, v.sku)
-        .bind(5, nlohmann::json(v.options).dump()).bind(6, v.price.amount_minor).bind(7, currency_code(v.price.currency))
-        .bind(8, v.stock).bind(9, v.image).bind(10, now).bind(11, now).step();
-}
-
 // The first of `p`'s SKUs that a variant of another product (or a variant not in `p`) has.
 std::optional<std::string> taken_sku(Db& db, const Product& p) {
     for (const auto& v : p.variants) {
@@ -92,6 +84,17 @@ std::optional<std::string> taken_sku(Db& db, const Product& p) {
         if (s.step() && !find_variant(p, s.text(0))) return v.sku;
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+void insert_variant(Db& db, const Product& p, const Variant& v, std::size_t position, std::int64_t now) {
+    Stmt s(db,
+           "INSERT INTO variants(id, product_id, position, sku, options_json, price_minor, price_currency, stock, image, "
+           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, v.id).bind(2, p.id).bind(3, static_cast<std::int64_t>(position)).bind(4, v.sku)
+        .bind(5, nlohmann::json(v.options).dump()).bind(6, v.price.amount_minor).bind(7, currency_code(v.price.currency))
+        .bind(8, v.stock).bind(9, v.image).bind(10, now).bind(11, now).step();
 }
 
 bool category_exists(Db& db, std::string_view slug) {
@@ -112,7 +115,24 @@ void write_product_row(Db& db, const Product& p, std::int64_t now, bool insert) 
     s.step();
 }
 
-}  // namespace
+std::vector<Product> load_products(Db& db, const std::vector<std::string>& ids) {
+    constexpr std::size_t kBatch = 500;  // bound parameters per query
+    std::vector<Product> out;
+    out.reserve(ids.size());
+    for (std::size_t from = 0; from < ids.size(); from += kBatch) {
+        const std::size_t to = std::min(ids.size(), from + kBatch);
+        std::string sql = std::string("SELECT ") + kProductColumns + " FROM products WHERE id IN (";
+        for (std::size_t i = from; i < to; ++i) sql += i == from ? "?" : ", ?";
+        Stmt s(db, sql + ")");
+        for (std::size_t i = from; i < to; ++i) s.bind(static_cast<int>(i - from + 1), ids[i]);
+        const std::size_t first = out.size();
+        while (s.step()) out.push_back(read_product(s));
+        std::vector<Product*> batch;
+        for (std::size_t i = first; i < out.size(); ++i) batch.push_back(&out[i]);
+        load_variants(db, batch);
+    }
+    return out;
+}
 
 void bump_catalog_version(Db& db) {
     Stmt s(db, "UPDATE counters SET value = value + 1 WHERE name = 'catalog_version'");

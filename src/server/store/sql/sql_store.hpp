@@ -83,6 +83,10 @@ public:
     std::vector<StockMovement> stock_history(std::string_view variant_id, int limit) override;
     std::int64_t catalog_version() override;
     void save_category(const Category& category, const AuditActor& actor, std::int64_t now_unix_s) override;
+    // Catalog CSV import (issue 20): catalog_import.cpp
+    std::vector<Product> products_with_ids(const std::vector<std::string>& ids) override;
+    CatalogImportResult import_catalog(const CatalogImport& import, const AuditActor& actor, std::int64_t now_unix_s,
+                                       bool dry_run) override;
 
     bool create_user(const User& user) override;
     std::optional<User> user_by_email(std::string_view normalized_email) override;
@@ -185,6 +189,15 @@ void bump_catalog_version(Db& db);
 
 // Records a change of a variant's stock in the caller's open transaction (catalog.cpp).
 void record_stock_movement(Db& db, const StockMovement& movement);
+
+// Catalog rows on an open connection (catalog.cpp), shared with the import (catalog_import.cpp).
+// The products with these ids and their variants (any number of ids; unknown ones are skipped).
+std::vector<Product> load_products(Db& db, const std::vector<std::string>& ids);
+bool category_exists(Db& db, std::string_view slug);
+// Inserts (insert) or updates the product's own row, not its variants.
+void write_product_row(Db& db, const Product& p, std::int64_t now, bool insert);
+// Inserts one variant of `p` at list position `position`, with its stock.
+void insert_variant(Db& db, const Product& p, const Variant& v, std::size_t position, std::int64_t now);
 
 // Writes `entry` (its seq is assigned) in the caller's open transaction.
 void append_audit(Db& db, const AuditEntry& entry);
