@@ -1,8 +1,9 @@
-// satstore server — the offline commands: verify-payment and audit.
+// satstore server — the offline commands: verify-payment, audit and create-user.
 #pragma once
 
 #include <iosfwd>
 
+#include "server/config.hpp"
 #include "server/store/store.hpp"
 
 namespace satstore::server {
@@ -14,5 +15,12 @@ int verify_payment_command(std::istream& in, std::ostream& out);
 // Re-verifies every stored payment's signature against its verbatim authorization and checks
 // the ledger invariants. Prints each violation and a summary; returns 0 only when all hold.
 int audit_command(Store& store, std::ostream& out);
+
+// Creates the staff account `args` names (issue 20: the first admin of a real shop) with the
+// password read as the first line of `in`, refused when weak by the registration rule (core
+// password_problem), and an audit entry (actor "cli", action user.create). Writes one line to
+// `out` on success (0) or to `err` when the password is weak or the email taken (1).
+int create_user_command(Store& store, const CreateUserArgs& args, std::istream& in, std::ostream& out, std::ostream& err,
+                        std::int64_t now_unix_s);
 
 }  // namespace satstore::server

@@ -78,6 +78,11 @@ const matrix = {
   'POST /api/v1/staff/tickets/{id}/messages': 'agent',
   'GET /api/v1/staff/orders/{id}': 'merchant',
   'POST /api/v1/staff/orders/{id}/reshipments': 'merchant',
+  'GET /api/v1/staff/users': 'admin',
+  'POST /api/v1/staff/users': 'admin',
+  'PATCH /api/v1/staff/users/{id}': 'admin',
+  'GET /api/v1/staff/audit': 'admin',
+  'POST /api/v1/invitations/complete': 'anyone',
 };
 
 let srv;
