@@ -237,6 +237,7 @@ void handle_reply(AppState& s, const api::Call& call, const platform::HttpReply&
             s.user.reset();
             s.buy = BuyingState{};  // orders, wallet balances and saved addresses were this user's
             s.account = AccountState{};
+            s.staff = StaffAccountsState{};  // staff accounts and the audit log were for this admin
             save_session(s);
             show_toast(s, tr(s.lang, S::logged_out));
             break;
