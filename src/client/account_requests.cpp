@@ -119,6 +119,7 @@ void apply_logout_all(AppState& s, const platform::HttpReply& r) {
     s.user.reset();
     s.buy = BuyingState{};
     s.account = AccountState{};
+    s.staff = StaffAccountsState{};
     save_session(s);
     show_toast(s, tr(s.lang, S::logged_out_everywhere));
     platform::set_location_hash("/login");

@@ -19,6 +19,7 @@
 #include "render/fonts.hpp"
 #include "routes.hpp"
 #include "screens/screens.hpp"
+#include "staff_accounts_requests.hpp"
 #include "support_requests.hpp"
 #include "ui/attachments.hpp"
 #include "ui/theme.hpp"
@@ -109,6 +110,10 @@ void enter_route(AppState& s) {
         case Route::ticket:
         case Route::staff_tickets:
         case Route::staff_ticket: enter_support_route(s); break;
+        // Staff accounts (issue 20)
+        case Route::staff_users:
+        case Route::staff_audit:
+        case Route::accept_invite: enter_staff_accounts_route(s); break;
     }
 }
 
@@ -234,6 +239,7 @@ void app_process_events(AppState& s) {
             case api::Feature::aftersales: handle_aftersales_reply(s, static_cast<AfterRequest>(call->kind), call->key, r); break;
             case api::Feature::account: handle_account_reply(s, static_cast<AccountRequest>(call->kind), r); break;
             case api::Feature::support: handle_support_reply(s, static_cast<SupportRequest>(call->kind), r); break;
+            case api::Feature::staff: handle_staff_accounts_reply(s, static_cast<StaffRequest>(call->kind), r); break;
         }
     }
     for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
@@ -281,6 +287,7 @@ void app_perform_intents(AppState& s) {
             case Intent::Kind::aftersales: perform_aftersales(s, in); break;
             case Intent::Kind::account: perform_account(s, in); break;
             case Intent::Kind::support: perform_support(s, in); break;
+            case Intent::Kind::staff: perform_staff_accounts(s, in); break;
         }
     }
     // A field's "Add images" asks for the file chooser (within the click's user activation).
@@ -340,6 +347,10 @@ void app_draw(AppState& s) {
             case Route::ticket: screens::draw_ticket(s, column); break;
             case Route::staff_tickets: screens::draw_staff_tickets(s, column); break;
             case Route::staff_ticket: screens::draw_staff_ticket(s, column); break;
+            // Staff accounts (issue 20)
+            case Route::staff_users: screens::draw_staff_users(s, column); break;
+            case Route::staff_audit: screens::draw_staff_audit(s, column); break;
+            case Route::accept_invite: screens::draw_accept_invite(s, column); break;
         }
     }
     // The staff consoles' own layout has no shopper footer (issue 19), only room below the page.

@@ -118,6 +118,7 @@ void apply_login(AppState& s, const platform::HttpReply& r) {
         // the lock's length when the reply does not say
         s.login.general_error = trf(s.lang, S::account_locked_minutes_d, locked_minutes(p.extra.retry_after_s.value_or(900)));
     } else if (p.is(api::ProblemCode::rate_limited)) s.login.general_error = tr(s.lang, S::rate_limited);
+    else if (p.is(api::ProblemCode::account_disabled)) s.login.general_error = tr(s.lang, S::st_account_disabled);
     else if (p.errors.empty()) s.login.general_error = tr(s.lang, S::request_failed);
     s.login.focus_first_error = true;
 }
@@ -237,6 +238,7 @@ void handle_reply(AppState& s, const api::Call& call, const platform::HttpReply&
             s.user.reset();
             s.buy = BuyingState{};  // orders, wallet balances and saved addresses were this user's
             s.account = AccountState{};
+            s.staff = StaffAccountsState{};  // staff accounts and the audit log were for this admin
             save_session(s);
             show_toast(s, tr(s.lang, S::logged_out));
             break;

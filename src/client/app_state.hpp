@@ -15,6 +15,7 @@
 #include "account_state.hpp"
 #include "buying_state.hpp"
 #include "load.hpp"
+#include "staff_accounts_state.hpp"
 #include "support_state.hpp"
 #include "core/api/bodies.hpp"
 #include "core/catalog.hpp"
@@ -31,7 +32,9 @@ enum class Route { catalog, product, cart, login, checkout, orders, order, pay, 
                    // account security (issue 7)
                    account, forgot_password, reset_password,
                    // support (issue 6, support_state.hpp)
-                   help, ticket_new, tickets, ticket, staff_tickets, staff_ticket };
+                   help, ticket_new, tickets, ticket, staff_tickets, staff_ticket,
+                   // staff accounts (issue 20): the admin's screens, and the invitation link
+                   staff_users, staff_audit, accept_invite };
 
 struct RouteState {
     Route route = Route::catalog;
@@ -45,6 +48,7 @@ struct RouteState {
     std::string ticket_id;
     std::string ticket_order;
     std::string ticket_related;
+    std::string invite_token;    // Route::accept_invite: ?token=
 
     friend bool operator==(const RouteState&, const RouteState&) = default;
 };
@@ -60,7 +64,7 @@ inline RouteState route_of(Route r) {
 // without the shopper's cart and footer.
 inline bool is_staff_route(Route r) {
     return r == Route::staff_orders || r == Route::staff_order || r == Route::staff_returns || r == Route::staff_tickets ||
-           r == Route::staff_ticket;
+           r == Route::staff_ticket || r == Route::staff_users || r == Route::staff_audit;
 }
 
 // --- Remote data -------------------------------------------------------------------------------------
@@ -132,6 +136,7 @@ struct Intent {
         aftersales,      // number = AfterAction (aftersales_state.hpp), text = its argument
         account,         // number = AccountAction (account_state.hpp), text = its argument
         support,         // number = SupportAction (support_state.hpp), text = its argument
+        staff,           // number = StaffAction (staff_accounts_state.hpp), text = its argument
     };
     Kind kind;
     std::string text;
@@ -165,6 +170,7 @@ struct AppState {
     AftersalesState after;  // staff console, returns (aftersales_state.hpp)
     AccountState account;  // account page, forgot / reset password (account_state.hpp)
     SupportState support;  // help center, tickets, agent console (support_state.hpp)
+    StaffAccountsState staff;  // staff accounts, audit log, accepting an invitation (issue 20)
 
     std::string session_token;
     std::optional<User> user;

@@ -88,6 +88,11 @@ RouteState parse_route(const std::string& fragment) {
     } else if (path.rfind("/staff/tickets/", 0) == 0 && path.size() > 15 && path.find('/', 15) == std::string::npos) {
         r.route = Route::staff_ticket;
         r.ticket_id = path.substr(15);
+    } else if (path == "/staff/users" || path == "/staff/audit") {  // Staff accounts (issue 20)
+        r.route = path == "/staff/users" ? Route::staff_users : Route::staff_audit;
+    } else if (path == "/accept-invite") {
+        r.route = Route::accept_invite;
+        r.invite_token = query_param(query, "token");
     } else {
         r.route = Route::not_found;
     }
@@ -139,6 +144,10 @@ std::string route_fragment(const RouteState& r) {
         case Route::ticket: return "/tickets/" + r.ticket_id;
         case Route::staff_tickets: return "/staff/tickets";
         case Route::staff_ticket: return "/staff/tickets/" + r.ticket_id;
+        // Staff accounts (issue 20)
+        case Route::staff_users: return "/staff/users";
+        case Route::staff_audit: return "/staff/audit";
+        case Route::accept_invite: return "/accept-invite?token=" + r.invite_token;
     }
     return "/";
 }

@@ -3,7 +3,8 @@
 // "#/wallet", "#/staff/orders", "#/staff/orders/<id>", "#/staff/returns", "#/orders/<id>/return",
 // "#/account", "#/forgot-password", "#/reset-password?token=…";
 // support (issue 6): "#/help", "#/tickets/new?order=…&related=…", "#/tickets",
-// "#/tickets/<id>", "#/staff/tickets", "#/staff/tickets/<id>".
+// "#/tickets/<id>", "#/staff/tickets", "#/staff/tickets/<id>";
+// staff accounts (issue 20): "#/staff/users", "#/staff/audit", "#/accept-invite?token=…".
 #pragma once
 
 #include <string>

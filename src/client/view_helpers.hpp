@@ -20,6 +20,8 @@ inline std::int64_t unix_now_s() { return static_cast<std::int64_t>(std::time(nu
 inline bool is_merchant(const AppState& s) { return s.user && has_role(s.user->roles, Role::merchant); }
 // May use the agent console (agent or admin role).
 inline bool is_agent(const AppState& s) { return s.user && has_role(s.user->roles, Role::agent); }
+// May manage staff accounts and read the audit log (admin role, issue 20).
+inline bool is_admin(const AppState& s) { return s.user && has_role(s.user->roles, Role::admin); }
 
 // The variant a cart line holds, as last loaded (nullptr while its product is unknown, or when
 // the variant is no longer sold).

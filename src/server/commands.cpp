@@ -5,9 +5,11 @@
 #include <ostream>
 #include <string>
 
+#include "core/account.hpp"
 #include "core/authorization.hpp"
 #include "core/json_text.hpp"
 #include "server/catalog_csv.hpp"
+#include "server/auth/secrets.hpp"
 
 namespace satstore::server {
 namespace {
@@ -90,6 +92,34 @@ int catalog_export_command(Store& store, std::ostream& out) {
     out << export_catalog_csv(store);
     out.flush();
     return out ? 0 : 1;
+}
+
+int create_user_command(Store& store, const CreateUserArgs& args, std::istream& in, std::ostream& out, std::ostream& err,
+                        std::int64_t now) {
+    std::string password;
+    std::getline(in, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (auto problem = password_problem(password)) {
+        err << "satstore: create-user: the password (the first line of standard input) is refused: " << *problem << "\n";
+        return 1;
+    }
+    NewStaffUser n;
+    n.user.id = secrets::new_id("usr");
+    n.user.email = args.email;
+    n.user.display_name = args.display_name;
+    n.user.password_hash = secrets::hash_password(password);
+    n.user.roles = args.roles;
+    n.user.created_at_unix_s = now;
+    n.actor = {"cli", ""};
+    n.now_unix_s = now;
+    if (store.create_staff_user(n).outcome == StaffOutcome::email_taken) {
+        err << "satstore: create-user: an account with the email " << args.email << " already exists\n";
+        return 1;
+    }
+    std::string roles;
+    for (Role r : args.roles) roles += (roles.empty() ? "" : ",") + nlohmann::json(r).get<std::string>();
+    out << "created " << roles << " account " << n.user.id << " <" << args.email << ">: log in with this email and password\n";
+    return 0;
 }
 
 }  // namespace satstore::server

@@ -1,4 +1,4 @@
-// satstore server — the offline commands: verify-payment and audit.
+// satstore server — the offline commands: verify-payment, audit and create-user.
 #pragma once
 
 #include <iosfwd>
@@ -23,5 +23,11 @@ int catalog_import_command(Store& store, const Config& config, const CatalogArgs
                            std::ostream& out);
 // `satstore catalog export`: the whole catalog as CSV on `out`.
 int catalog_export_command(Store& store, std::ostream& out);
+// Creates the staff account `args` names (issue 20: the first admin of a real shop) with the
+// password read as the first line of `in`, refused when weak by the registration rule (core
+// password_problem), and an audit entry (actor "cli", action user.create). Writes one line to
+// `out` on success (0) or to `err` when the password is weak or the email taken (1).
+int create_user_command(Store& store, const CreateUserArgs& args, std::istream& in, std::ostream& out, std::ostream& err,
+                        std::int64_t now_unix_s);
 
 }  // namespace satstore::server

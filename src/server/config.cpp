@@ -1,7 +1,9 @@
 #include "server/config.hpp"
 
+#include "core/api/staff.hpp"
 #include "core/fulfilment.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <sstream>
@@ -132,6 +134,25 @@ constexpr const char* kOptions[] = {"host", "port", "db", "web-root", "assets-ro
                                     // Account security (issue 7)
                                     "public-url"};
 
+// The options only `create-user` takes. Returns false for another name.
+bool set_create_user_option(CreateUserArgs& a, const std::string& name, const std::string& value) {
+    if (name == "email") {
+        a.email = normalize_email(value);
+        if (!is_valid_email(a.email)) throw std::invalid_argument("email: expected an email address, got '" + value + "'");
+    } else if (name == "role") {
+        const auto role = parse_role(value);
+        if (!role || !api::is_staff_role(*role))
+            throw std::invalid_argument("role: expected merchant, agent or admin, got '" + value + "'");
+        if (std::find(a.roles.begin(), a.roles.end(), *role) == a.roles.end()) a.roles.push_back(*role);
+    } else if (name == "display-name") {
+        if (value.size() > kMaxDisplayNameBytes) throw std::invalid_argument("display-name: at most 80 bytes");
+        a.display_name = value;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 Invocation parse_invocation(int argc, char** argv) {
@@ -166,9 +187,11 @@ Invocation parse_invocation(int argc, char** argv) {
         } else {
             throw std::invalid_argument("--" + name + " needs a value");
         }
+        if (inv.command == "create-user" && set_create_user_option(inv.create_user, name, value)) continue;
         if (!set_option(inv.config, name, value)) throw std::invalid_argument("unknown option --" + name);
     }
-    static const std::set<std::string> commands = {"serve", "migrate", "seed-demo", "audit", "verify-payment", "catalog", "help"};
+    static const std::set<std::string> commands = {"serve", "migrate", "seed-demo", "audit", "verify-payment", "catalog",
+                                                   "create-user", "help"};
     if (inv.config.demo && inv.config.carrier_secrets.empty())
         for (const auto& carrier : carriers()) inv.config.carrier_secrets[carrier.code] = "demo-secret-" + carrier.code;
     if (!commands.count(inv.command))
@@ -177,12 +200,16 @@ Invocation parse_invocation(int argc, char** argv) {
         throw std::invalid_argument("expected catalog import FILE.csv [--dry-run] or catalog export");
     if (inv.command == "catalog" && inv.catalog.dry_run && inv.catalog.action != "import")
         throw std::invalid_argument("--dry-run goes with catalog import");
+    if (inv.command == "create-user" && (inv.create_user.email.empty() || inv.create_user.roles.empty()))
+        throw std::invalid_argument("create-user needs --email and at least one --role");
     return inv;
 }
 
 std::string usage() {
     return "usage: satstore [serve|migrate|seed-demo|audit|verify-payment] [options]\n"
            "       satstore catalog import FILE.csv [--dry-run] [options]   |   satstore catalog export [options] > FILE.csv\n"
+           "       satstore create-user --email EMAIL --role admin|merchant|agent [--role …] [--display-name NAME]\n"
+           "                            [options] < password\n"
            "  serve           apply migrations and serve the API and the web bundle (default)\n"
            "  migrate         apply database migrations and exit\n"
            "  seed-demo       load the demo catalog and demo accounts and exit\n"
@@ -191,6 +218,8 @@ std::string usage() {
            "  catalog import  import products and variants from a CSV file, all or nothing (--dry-run: check\n"
            "                  only); prints every error as 'row N, column C: message' and exits 1 when any\n"
            "  catalog export  write the whole catalog as CSV (the import's format) to standard output\n"
+           "  create-user     create a staff account (e.g. the first admin); its password is the first line\n"
+           "                  of standard input; exit 1 when the email is taken or the password is weak\n"
            "options (environment variable in brackets):\n"
            "  --host ADDR          listen address [SATSTORE_HOST] (127.0.0.1)\n"
            "  --port N             listen port [SATSTORE_PORT] (8080)\n"

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/account.hpp"
 #include "core/help_center.hpp"
 #include "core/money.hpp"
 #include "core/pricing.hpp"
@@ -41,6 +42,7 @@ struct Config {
     int login_attempts_per_ip_per_minute = 30;
     int reset_requests_per_ip_per_minute = 5;
     std::int64_t password_reset_ttl_s = 30 * 60;
+    std::int64_t invitation_ttl_s = 7 * 24 * 3600;  // staff invitations (issue 20)
     // Per-carrier webhook secrets (HMAC-SHA256 keys). Secret: never printed or logged.
     std::map<std::string, std::string> carrier_secrets;
     std::int64_t webhook_tolerance_s = 300;
@@ -66,11 +68,19 @@ struct CatalogArgs {
     bool dry_run = false;
 };
 
+// The arguments of `satstore create-user` (issue 20); the password comes from standard input.
+struct CreateUserArgs {
+    std::string email;                // normalized
+    std::vector<Role> roles;          // staff roles, at least one
+    std::string display_name;
+};
+
 // Result of parsing the command line: the sub-command and the final configuration.
 struct Invocation {
-    std::string command;  // "serve", "migrate", "seed-demo", "audit", "verify-payment", "catalog", "help"
+    std::string command;  // "serve", "migrate", "seed-demo", "audit", "verify-payment", "catalog", "create-user", "help"
     Config config;
-    CatalogArgs catalog;  // for "catalog"
+    CatalogArgs catalog;         // for "catalog"
+    CreateUserArgs create_user;  // for "create-user"
 };
 
 // Applies SATSTORE_* environment variables, then flags (`--port 8080` or `--port=8080`).

@@ -6,6 +6,9 @@
 #include <iostream>
 #include <stdexcept>
 
+#include <termios.h>
+#include <unistd.h>
+
 #include "server/auth/secrets.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/commands.hpp"
@@ -43,6 +46,24 @@ void seed_demo(Store& store, const Config& config) {
     const auto r = demo::seed(store, config.assets_root, now_unix_s());
     std::fprintf(stderr, "demo data: %d categories, %d products (%d new), %d new accounts\n", r.categories,
                  r.products_total, r.products_added, r.accounts_added);
+}
+
+// create-user reads the password from standard input: when that is a terminal, what is typed
+// is not echoed. Returns true when echo was turned off (show_typing turns it back on).
+bool hide_typing() {
+    termios t{};
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &t) != 0) return false;
+    std::fprintf(stderr, "password: ");
+    t.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    return tcsetattr(STDIN_FILENO, TCSAFLUSH, &t) == 0;
+}
+
+void show_typing() {
+    termios t{};
+    if (tcgetattr(STDIN_FILENO, &t) != 0) return;
+    t.c_lflag |= ECHO;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
+    std::fprintf(stderr, "\n");
 }
 
 void print_ready(const Config& config) {
@@ -93,10 +114,20 @@ int main(int argc, char** argv) {
         if (inv.command == "audit") return audit_command(*store, std::cout);
         if (inv.command == "catalog" && inv.catalog.action == "export") return catalog_export_command(*store, std::cout);
         if (inv.command == "catalog") return catalog_import_command(*store, config, inv.catalog, now_unix_s(), std::cout);
+        if (inv.command == "create-user") {
+            const bool typed = hide_typing();
+            const int rc = create_user_command(*store, inv.create_user, std::cin, std::cout, std::cerr, now_unix_s());
+            if (typed) show_typing();
+            return rc;
+        }
         if (inv.command == "seed-demo" || config.demo) seed_demo(*store, config);
         if (inv.command == "seed-demo") return 0;
         // Uploads are decoded on the request threads; each libvips operation may use as many.
         if (!media::init(argv[0], static_cast<int>(std::clamp<unsigned>(config.threads, 1, 4)))) return 1;
+        if (!config.demo && !store->has_enabled_admin())
+            std::printf("no admin account yet: create one with  satstore create-user --email YOU@EXAMPLE.COM --role admin "
+                        "--db %s  (it reads the password from standard input)\n",
+                        redacted_db_url(config.db).c_str());
         HttpApp app(config, *store, Router(api_routes()));
         const PeriodicJob sweep = sweeper(*store, config.sweep_period_s);
         const PeriodicJob watch = catalog_watch(*store, kCatalogWatchMs);

@@ -134,6 +134,15 @@ std::vector<Route> api_routes() {
         Route{"GET", "/api/v1/staff/orders/{id}", A::merchant, staff_get_order}.returns("Order"),
         Route{"POST", "/api/v1/staff/orders/{id}/reshipments", A::merchant, staff_reship_order}.takes("ReshipmentRequest")
             .returns("Order"),
+
+        // Staff accounts and the audit log (issue 20): admin only; an invitation's link is its own key
+        Route{"GET", "/api/v1/staff/users", A::admin, staff_list_users}.reads({"q", "limit", "cursor"}).returns("StaffUserPage"),
+        Route{"POST", "/api/v1/staff/users", A::admin, staff_invite_user}.answers({201}).takes("StaffInviteRequest")
+            .returns("StaffUser"),
+        Route{"PATCH", "/api/v1/staff/users/{id}", A::admin, staff_update_user}.takes("StaffUpdateRequest").returns("StaffUser"),
+        Route{"GET", "/api/v1/staff/audit", A::admin, staff_audit_log}.reads({"target", "limit", "cursor"}).returns("AuditPage"),
+        Route{"POST", "/api/v1/invitations/complete", A::anyone, accept_invitation}.answers({201})
+            .takes("InvitationAcceptRequest").returns("Session"),
     };
 }
 

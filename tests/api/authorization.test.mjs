@@ -91,6 +91,11 @@ const matrix = {
   'PUT /api/v1/staff/categories/{slug}': 'merchant',
   'POST /api/v1/staff/catalog/import': 'merchant',
   'GET /api/v1/staff/catalog/export': 'merchant',
+  'GET /api/v1/staff/users': 'admin',
+  'POST /api/v1/staff/users': 'admin',
+  'PATCH /api/v1/staff/users/{id}': 'admin',
+  'GET /api/v1/staff/audit': 'admin',
+  'POST /api/v1/invitations/complete': 'anyone',
 };
 
 let srv;

@@ -62,6 +62,7 @@ void session_expired(AppState& s) {
     const bool was_logged_in = !s.session_token.empty();
     s.session_token.clear();
     s.user.reset();
+    s.staff = StaffAccountsState{};  // an admin's lists must not outlive the session (issue 20)
     save_session(s);
     if (!was_logged_in) return;  // several requests of one page expire together: say it once
     const std::string here = platform::location_hash();

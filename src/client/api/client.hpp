@@ -32,6 +32,7 @@ constexpr Feature feature_of(BuyRequest) { return Feature::buying; }
 constexpr Feature feature_of(AfterRequest) { return Feature::aftersales; }
 constexpr Feature feature_of(AccountRequest) { return Feature::account; }
 constexpr Feature feature_of(SupportRequest) { return Feature::support; }
+constexpr Feature feature_of(StaffRequest) { return Feature::staff; }
 
 struct Options {
     std::string key;              // Call::key

@@ -63,6 +63,15 @@ void draw_tickets(AppState& s, float column_width);        // tickets.cpp
 void draw_ticket(AppState& s, float column_width);         // ticket_thread.cpp
 void draw_staff_tickets(AppState& s, float column_width);  // staff_tickets.cpp
 void draw_staff_ticket(AppState& s, float column_width);   // staff_ticket.cpp
+// Staff accounts (issue 20)
+void draw_staff_users(AppState& s, float column_width);    // staff_users.cpp: #/staff/users (admin)
+void draw_staff_audit(AppState& s, float column_width);    // staff_audit.cpp: #/staff/audit (admin)
+void draw_accept_invite(AppState& s, float column_width);  // accept_invite.cpp: #/accept-invite?token=…
+// The console's tabs: Orders, Returns and, for admins, Staff and Audit log (staff_orders.cpp).
+void staff_tabs(AppState& s);
+// The head of the admin's console pages: the title, the admin-only gate, the tabs; false when
+// the page must not draw further (staff_users.cpp).
+bool admin_page_head(AppState& s, const char* title, float width);
 
 // Shared helpers (chrome.cpp).
 // A product image (an /assets/… path or a media reference) to draw into a `box_w` × `box_h` CSS

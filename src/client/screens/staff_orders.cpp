@@ -47,18 +47,23 @@ bool staff_gate(AppState& s, float width) {
     return true;
 }
 
-namespace {
-
 void staff_tabs(AppState& s) {
-    const bool on_orders = s.route.route != Route::staff_returns;
-    if (ui::button(tr(s.lang, S::as_tab_orders), on_orders ? ButtonKind::soft : ButtonKind::ghost)) go(s, route_of(Route::staff_orders));
-    a11y::annotate_last(a11y::Role::tab, {}, -1, on_orders ? 1 : 0);
+    const Route current = s.route.route == Route::staff_order ? Route::staff_orders : s.route.route;
+    auto tab = [&](S label, Route route) {
+        const bool on = current == route;
+        if (ui::button(tr(s.lang, label), on ? ButtonKind::soft : ButtonKind::ghost)) go(s, route_of(route));
+        a11y::annotate_last(a11y::Role::tab, {}, -1, on ? 1 : 0);
+    };
+    tab(S::as_tab_orders, Route::staff_orders);
     ImGui::SameLine(0, 8);
-    if (ui::button(tr(s.lang, S::as_tab_returns), on_orders ? ButtonKind::ghost : ButtonKind::soft)) go(s, route_of(Route::staff_returns));
-    a11y::annotate_last(a11y::Role::tab, {}, -1, on_orders ? 0 : 1);
+    tab(S::as_tab_returns, Route::staff_returns);
+    if (is_admin(s)) {  // issue 20: staff accounts and the audit log
+        ImGui::SameLine(0, 8);
+        tab(S::st_tab_staff, Route::staff_users);
+        ImGui::SameLine(0, 8);
+        tab(S::st_tab_audit, Route::staff_audit);
+    }
 }
-
-}  // namespace
 
 bool staff_list_head(AppState& s, const char* title, float width) {
     ui::text(title, is_narrow(s) ? FontSize::h24 : FontSize::h30, color::text, 1);

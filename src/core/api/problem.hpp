@@ -50,6 +50,9 @@ enum class ProblemCode {
     twofa_not_enrolled,
     token_expired,
     too_many_addresses,
+    // Staff accounts (issue 20)
+    account_disabled,        // 403: an administrator disabled the account
+    last_admin,              // 409: the last enabled admin cannot lose the role or be disabled
     // Orders and payments
     out_of_stock,            // with product_id, available
     invalid_coupon,
@@ -127,6 +130,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ProblemCode, {
     {ProblemCode::twofa_not_enrolled, "twofa_not_enrolled"},
     {ProblemCode::token_expired, "token_expired"},
     {ProblemCode::too_many_addresses, "too_many_addresses"},
+    {ProblemCode::account_disabled, "account_disabled"},
+    {ProblemCode::last_admin, "last_admin"},
     {ProblemCode::out_of_stock, "out_of_stock"},
     {ProblemCode::invalid_coupon, "invalid_coupon"},
     {ProblemCode::product_unavailable, "product_unavailable"},

@@ -281,6 +281,19 @@ json build() {
          {"other_tickets", array_of(ref("TicketSummary"))}},
         {"customer", "order", "other_tickets"});
 
+    // core/api/staff.cpp to_json(StaffUser), to_json(AuditItem) (issue 20)
+    const json staff_role = {{"enum", {"merchant", "agent", "admin"}}};
+    s["StaffUser"] = object({{"id", id("usr")}, {"email", str()}, {"display_name", str()},
+                             {"roles", array_of({{"enum", {"buyer", "merchant", "agent", "admin"}}})},
+                             {"disabled", boolean()}, {"invited", boolean()}, {"created_at", time()}},
+                            {"id", "email", "display_name", "roles", "disabled", "invited", "created_at"});
+    s["StaffUserPage"] = page_of("StaffUser");
+    s["AuditEntry"] = object({{"seq", integer(1)}, {"at", time()}, {"actor_id", str()}, {"actor_email", str()},
+                              {"action", {{"type", "string"}, {"pattern", "^[a-z_]+\\.[a-z_]+$"}}}, {"target", str()},
+                              {"before", {{"type", {"object", "null"}}}}, {"after", {{"type", {"object", "null"}}}}},
+                             {"seq", "at", "actor_id", "actor_email", "action", "target", "before", "after"});
+    s["AuditPage"] = page_of("AuditEntry");
+
     // Request bodies (core/account.hpp validate_registration / validate_login, core/order.hpp
     // parse_order_request, and the handlers named). Members are described, not required: a missing
     // one is a 422 naming the field, which the tests rely on reaching the server.
@@ -359,6 +372,10 @@ json build() {
         json::array());
     s["TicketMessageRequest"] = object({{"body", str()}, {"attachments", array_of(str())}}, json::array());
     s["RatingRequest"] = object({{"score", {{"type", "integer"}}}, {"comment", str()}}, json::array());
+    // core/api/staff.cpp parse_staff_invite, parse_staff_update, parse_invitation_acceptance (issue 20)
+    s["StaffInviteRequest"] = object({{"email", str()}, {"roles", array_of(staff_role)}, {"display_name", str()}}, json::array());
+    s["StaffUpdateRequest"] = object({{"roles", array_of(staff_role)}, {"disabled", boolean()}}, json::array());
+    s["InvitationAcceptRequest"] = object({{"token", str()}, {"password", str()}, {"display_name", str()}}, json::array());
     s["TicketUpdateRequest"] = object({{"status", str()}, {"queue", str()}, {"assignee", nullable(str())}, {"note", str()}},
                                       json::array());
     return s;

@@ -16,6 +16,13 @@ api::UserInfo user_info(const User& u) {
 
 }  // namespace
 
+api::Session start_session(Context& ctx, const User& user) {
+    const std::string token = secrets::new_token();
+    ctx.store.create_session({secrets::token_hash(token), user.id, ctx.now_unix_s, ctx.now_unix_s + ctx.config.session_ttl_s,
+                              ctx.request.remote_ip, user_agent(ctx)});
+    return {token, user_info(user), ctx.config.session_ttl_s};
+}
+
 Response register_user(Context& ctx) {
     const auto body = ctx.json_body();
     if (auto errors = validate_registration(body); !errors.empty()) throw validation_error(std::move(errors));
@@ -54,8 +61,9 @@ Response create_session(Context& ctx) {
     // The password is checked (or an equal check burnt) before the lock is looked at, and unknown
     // addresses lock like accounts do: a locked account and an unknown email answer alike, in
     // the same time (issue 17, F4).
-    const bool password_ok = user ? secrets::verify_password(user->password_hash, password)
-                                  : (secrets::burn_password_check(password), false);
+    // An invited account has no password until its invitation is accepted (issue 20).
+    const bool password_ok = user && !user->password_hash.empty() ? secrets::verify_password(user->password_hash, password)
+                                                                  : (secrets::burn_password_check(password), false);
     const std::string key = lockout_key(email);
     if (const auto locked_s = seconds_locked(ctx, key)) {
         refuse("account_locked");
@@ -66,6 +74,12 @@ Response create_session(Context& ctx) {
         count_failed_attempt(ctx, key);
         // One message for unknown emails and wrong passwords: no account enumeration.
         throw ApiError(401, ProblemCode::invalid_credentials, "Wrong email or password", "The email or the password is not correct.");
+    }
+    // Told only to whoever knows the password: it says nothing about unknown emails.
+    if (user->disabled) {
+        refuse("account_disabled");
+        throw ApiError(403, ProblemCode::account_disabled, "Account disabled",
+                       "An administrator disabled this account. Ask them to enable it again.");
     }
     if (user->twofa_enabled) {
         if (code.empty()) {
@@ -84,10 +98,7 @@ Response create_session(Context& ctx) {
     event.success = true;
     ctx.store.record_login(event);
 
-    const std::string token = secrets::new_token();
-    ctx.store.create_session({secrets::token_hash(token), user->id, ctx.now_unix_s,
-                              ctx.now_unix_s + ctx.config.session_ttl_s, ctx.request.remote_ip, user_agent(ctx)});
-    return json_response(201, api::Session{token, user_info(*user), ctx.config.session_ttl_s});
+    return json_response(201, start_session(ctx, *user));
 }
 
 Response delete_current_session(Context& ctx) {

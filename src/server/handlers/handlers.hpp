@@ -120,6 +120,14 @@ Response staff_get_ticket(Context& ctx);
 Response staff_update_ticket(Context& ctx);
 Response staff_reply_ticket(Context& ctx);
 
+// --- Staff accounts (issue 20) ---
+// staff_users.cpp (admin role; accept_invitation: anyone with the link)
+Response staff_list_users(Context& ctx);
+Response staff_invite_user(Context& ctx);
+Response staff_update_user(Context& ctx);
+Response staff_audit_log(Context& ctx);
+Response accept_invitation(Context& ctx);
+
 // support.cpp (help center and contact channels)
 Response support_channels(Context& ctx);
 Response support_faq(Context& ctx);

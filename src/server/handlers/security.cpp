@@ -38,6 +38,8 @@ ApiError wrong_code() {
     return ApiError(422, ProblemCode::invalid_code, "Wrong code", "The code is wrong or was already used.", {{"code", "Wrong code."}});
 }
 
+}  // namespace
+
 // The origin a reset link points to. Never taken from the request unchecked: a forged Origin (or
 // Host) would send the victim's token to the forger's site. --public-url wins; else the request's
 // Origin when it is this server's own or an allowed CORS origin (static hosting); else host:port.
@@ -53,8 +55,6 @@ std::string link_origin(const Context& ctx) {
         if (allowed == origin) return origin;
     return own;
 }
-
-}  // namespace
 
 std::string user_agent(const Context& ctx) {
     return std::string(ctx.request.header("user-agent").substr(0, kMaxUserAgentBytes));

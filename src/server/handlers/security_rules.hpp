@@ -3,10 +3,20 @@
 
 #include <string>
 
+#include "core/api/bodies.hpp"
+
 #include "server/http/problem.hpp"
 #include "server/http/router.hpp"
 
 namespace satstore::server::handlers {
+
+// The origin links in mail point to (a password reset, an invitation): --public-url when set,
+// else the request's Origin when it is this server's own or an allowed CORS origin, else
+// http://host:port — never an unchecked header.
+std::string link_origin(const Context& ctx);
+
+// A new session of `user` (the answer of POST /sessions): the token is returned, its hash stored.
+api::Session start_session(Context& ctx, const User& user);
 
 // The request's User-Agent, truncated for storage.
 std::string user_agent(const Context& ctx);

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/account.hpp"
+#include "core/api/staff.hpp"
 #include "core/address.hpp"
 #include "core/authorization.hpp"
 #include "core/catalog.hpp"
@@ -133,6 +134,9 @@ struct User {
     // Security state (never sent to clients).
     std::string totp_secret;          // base32; non-empty when two-factor is on
     std::string totp_pending_secret;  // during enrolment, until confirmed
+    // Staff accounts (issue 20): an invited account has no password yet (password_hash ""); a
+    // disabled one cannot log in.
+    bool disabled = false;
 };
 
 struct Mail {
@@ -399,6 +403,57 @@ struct NewMedia {
     std::string actor_email;               // for the audit entry
 };
 
+// --- Staff accounts (issue 20) ------------------------------------------------------------------
+
+// Accounts with a staff role (merchant, agent, admin), newest first.
+struct StaffUserQuery {
+    std::string text;         // matched against email and display name; empty = all
+    int limit = 50;
+    std::int64_t offset = 0;  // cursor: rows already listed
+};
+
+struct StaffUserPage {
+    std::vector<User> items;
+    std::optional<std::int64_t> next_offset;  // set when more items follow
+};
+
+// Who makes a staff change, as the audit log records it.
+using StaffActor = AuditActor;
+
+// A staff account to create: with a password (the command line, audit action user.create) or
+// invited (password_hash "", a one-time invitation token; action user.invite).
+struct NewStaffUser {
+    User user;
+    std::string invitation_token_hash;  // hex SHA-256 of the token in the mail; "" = no invitation
+    std::int64_t invitation_expires_at_unix_s = 0;
+    StaffActor actor;
+    std::int64_t now_unix_s = 0;
+};
+
+// A change of roles and/or the disabled flag (PATCH /staff/users/{id}).
+struct StaffChange {
+    std::optional<std::vector<Role>> roles;
+    std::optional<bool> disabled;
+    StaffActor actor;
+    std::int64_t now_unix_s = 0;
+};
+
+enum class StaffOutcome {
+    done,                // `user` is the account as stored now
+    not_found,           // no staff account has this id
+    email_taken,         // an account with this email exists
+    last_admin,          // the change would leave no enabled admin
+    invitation_invalid,  // the invitation token is unknown, used, expired, or its account disabled
+};
+
+struct StaffResult {
+    StaffOutcome outcome = StaffOutcome::done;
+    std::optional<User> user;
+};
+
+// The account as the console and the audit log show it: no password hash, token or secret.
+api::StaffUser staff_view(const User& user);
+
 // What /metrics reports about the business (SPEC: payments, refunds, SLA breaches).
 struct OperationalCounts {
     std::int64_t payments = 0;          // settled payments
@@ -631,6 +686,25 @@ public:
     // Newest first. Entries are written by the store methods that make staff changes, in the
     // same transaction (sql::append_audit), never on their own.
     virtual AuditPage audit_log(const AuditQuery& query) = 0;
+
+    // --- Staff accounts (issue 20) ---
+    virtual StaffUserPage staff_users(const StaffUserQuery& query) = 0;
+    // The account with this id if it has a staff role, else nullopt.
+    virtual std::optional<User> staff_user(std::string_view id) = 0;
+    // Stores the account (and its invitation) with an audit entry, in one transaction;
+    // email_taken (nothing stored) when the email is registered.
+    virtual StaffResult create_staff_user(const NewStaffUser& user) = 0;
+    // Applies `change` with an audit entry (user.update, before → after) in one transaction,
+    // under the write lock: disabling ends every session of the account; last_admin (nothing
+    // changed) when no other enabled admin with a password would remain. A change that changes
+    // nothing is done without an audit entry.
+    virtual StaffResult update_staff_user(std::string_view id, const StaffChange& change) = 0;
+    // Spends the invitation (single use) and sets the account's password (and display name, when
+    // given) with an audit entry (user.accept), in one transaction.
+    virtual StaffResult accept_invitation(const std::string& token_hash, const std::string& password_hash,
+                                          const std::optional<std::string>& display_name, std::int64_t now_unix_s) = 0;
+    // True when some enabled account with a password has the admin role.
+    virtual bool has_enabled_admin() = 0;
 };
 
 // Opens the backend named by a URL: "sqlite:PATH" (the file is created if missing) or

@@ -8,15 +8,6 @@
 namespace satstore::server::sql {
 namespace {
 
-std::string join_roles(const std::vector<Role>& roles) {
-    std::string out;
-    for (Role r : roles) {
-        if (!out.empty()) out += ',';
-        out += enum_name(r);
-    }
-    return out;
-}
-
 std::vector<Role> split_roles(const std::string& text) {
     std::vector<Role> roles;
     std::size_t start = 0;
@@ -28,9 +19,20 @@ std::vector<Role> split_roles(const std::string& text) {
     return roles;
 }
 
-constexpr const char* kUserColumns =
+}  // namespace
+
+std::string join_roles(const std::vector<Role>& roles) {
+    std::string out;
+    for (Role r : roles) {
+        if (!out.empty()) out += ',';
+        out += enum_name(r);
+    }
+    return out;
+}
+
+const char* const kUserColumns =
     "u.id, u.email, u.display_name, u.password_hash, u.roles, u.twofa_enabled, u.created_at, u.points, "
-    "u.totp_secret, u.totp_pending_secret";
+    "u.totp_secret, u.totp_pending_secret, u.disabled";
 
 User read_user(const Stmt& s) {
     User u;
@@ -44,6 +46,7 @@ User read_user(const Stmt& s) {
     u.points = s.integer(7);
     u.totp_secret = s.text(8);
     u.totp_pending_secret = s.text(9);
+    u.disabled = s.integer(10) != 0;
     return u;
 }
 
@@ -53,8 +56,6 @@ std::optional<User> one_user(Db& db, const std::string& where, std::string_view 
     if (!s.step()) return std::nullopt;
     return read_user(s);
 }
-
-}  // namespace
 
 bool SqlStore::create_user(const User& u) {
     auto lease = pool_.take();
@@ -89,7 +90,8 @@ void SqlStore::create_session(const Session& session) {
 std::optional<User> SqlStore::session_user(std::string_view token_hash, std::int64_t now) {
     auto lease = pool_.take();
     Stmt s(*lease, std::string("SELECT ") + kUserColumns +
-                       " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?");
+                       " FROM sessions s JOIN users u ON u.id = s.user_id "
+                       "WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0");
     s.bind(1, token_hash).bind(2, now);
     if (!s.step()) return std::nullopt;
     return read_user(s);

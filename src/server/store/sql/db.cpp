@@ -67,6 +67,15 @@ std::string next_number(Db& db, std::string_view name, std::string_view prefix) 
     return formatted_number(prefix, s.integer(0));
 }
 
+std::string like_contains(std::string_view text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
 std::string formatted_number(std::string_view prefix, std::int64_t n) {
     const std::string digits = std::to_string(n);
     return std::string(prefix) + std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;

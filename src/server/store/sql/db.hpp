@@ -135,6 +135,8 @@ private:
 
 // The case-insensitive LIKE of the dialect (SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE).
 inline const char* like(const Db& db) { return db.dialect() == Dialect::postgres ? "ILIKE" : "LIKE"; }
+// A LIKE pattern matching `text` anywhere, its wildcards escaped (use with ESCAPE '\').
+std::string like_contains(std::string_view text);
 
 // The row lock of a SELECT in a WriteLock::rows transaction (SQLite, one writer at a time, has none).
 inline const char* for_update(const Db& db) { return db.dialect() == Dialect::postgres ? " FOR UPDATE" : ""; }

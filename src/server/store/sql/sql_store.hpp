@@ -11,6 +11,7 @@
 //   tickets.cpp   support tickets, their messages, attachments, history and SLA clock
 //   audit.cpp     the staff audit log
 //   media.cpp     product images and their renditions
+//   staff.cpp     staff accounts: invitations, roles, disabling
 // The SQL is written once, in the subset both databases share; migrations are written for
 // SQLite and translated for PostgreSQL (postgres_schema). Every write transaction holds the
 // database-wide write lock (Db::begin_write), so the check-then-write steps below stay atomic
@@ -173,6 +174,15 @@ public:
     // Staff audit log (issue 20): audit.cpp
     AuditPage audit_log(const AuditQuery& query) override;
 
+    // Staff accounts (issue 20): staff.cpp
+    StaffUserPage staff_users(const StaffUserQuery& query) override;
+    std::optional<User> staff_user(std::string_view id) override;
+    StaffResult create_staff_user(const NewStaffUser& user) override;
+    StaffResult update_staff_user(std::string_view id, const StaffChange& change) override;
+    StaffResult accept_invitation(const std::string& token_hash, const std::string& password_hash,
+                                  const std::optional<std::string>& display_name, std::int64_t now_unix_s) override;
+    bool has_enabled_admin() override;
+
 private:
     // After a commit that changed stock (open_store).
     void stock_changed() const {
@@ -201,6 +211,13 @@ void insert_variant(Db& db, const Product& p, const Variant& v, std::size_t posi
 
 // Writes `entry` (its seq is assigned) in the caller's open transaction.
 void append_audit(Db& db, const AuditEntry& entry);
+
+// Users (accounts.cpp): the columns every user query selects as `u`, read back by read_user;
+// one_user runs `SELECT <columns> FROM users u WHERE <where>` with `key` bound to ?1.
+extern const char* const kUserColumns;
+User read_user(const Stmt& s);
+std::optional<User> one_user(Db& db, const std::string& where, std::string_view key);
+std::string join_roles(const std::vector<Role>& roles);
 
 // Reads an order with its lines, current quote, timeline and payment on an open connection.
 std::optional<Order> load_order(Db& db, std::string_view id);
