@@ -3,7 +3,8 @@
 // "#/wallet", "#/staff/orders", "#/staff/orders/<id>", "#/staff/returns", "#/orders/<id>/return",
 // "#/account", "#/forgot-password", "#/reset-password?token=…";
 // support (issue 6): "#/help", "#/tickets/new?order=…&related=…", "#/tickets",
-// "#/tickets/<id>", "#/staff/tickets", "#/staff/tickets/<id>".
+// "#/tickets/<id>", "#/staff/tickets", "#/staff/tickets/<id>"; the console's Catalog (issue 20):
+// "#/staff/products", "#/staff/products/<id>", "#/staff/products/new".
 #pragma once
 
 #include <string>

@@ -62,6 +62,11 @@ void draw_tickets(AppState& s, float column_width);        // tickets.cpp
 void draw_ticket(AppState& s, float column_width);         // ticket_thread.cpp
 void draw_staff_tickets(AppState& s, float column_width);  // staff_tickets.cpp
 void draw_staff_ticket(AppState& s, float column_width);   // staff_ticket.cpp
+// The console's Catalog (issue 20)
+void draw_staff_products(AppState& s, float column_width);  // staff_products.cpp: #/staff/products
+void draw_staff_product(AppState& s, float column_width);   // staff_product.cpp: #/staff/products/<id>, …/new
+// Records a CatalogAction intent (catalog_requests.cpp performs it after the frame).
+void catalog(AppState& s, CatalogAction action, std::string arg = {});
 
 // Shared helpers (chrome.cpp).
 // The texture of an image URL, or 0 while it loads (the first call records a load intent).

@@ -50,12 +50,19 @@ bool staff_gate(AppState& s, float width) {
 namespace {
 
 void staff_tabs(AppState& s) {
-    const bool on_orders = s.route.route != Route::staff_returns;
-    if (ui::button(tr(s.lang, S::as_tab_orders), on_orders ? ButtonKind::soft : ButtonKind::ghost)) go(s, route_of(Route::staff_orders));
-    a11y::annotate_last(a11y::Role::tab, {}, -1, on_orders ? 1 : 0);
-    ImGui::SameLine(0, 8);
-    if (ui::button(tr(s.lang, S::as_tab_returns), on_orders ? ButtonKind::ghost : ButtonKind::soft)) go(s, route_of(Route::staff_returns));
-    a11y::annotate_last(a11y::Role::tab, {}, -1, on_orders ? 0 : 1);
+    const Route r = s.route.route;
+    const Route current = r == Route::staff_returns ? r : r == Route::staff_products || r == Route::staff_product ? Route::staff_products
+                                                                                                                   : Route::staff_orders;
+    const std::pair<Route, S> tabs[] = {
+        {Route::staff_orders, S::as_tab_orders}, {Route::staff_returns, S::as_tab_returns}, {Route::staff_products, S::cat_tab}};
+    bool first = true;
+    for (const auto& [route, label] : tabs) {
+        if (!first) ImGui::SameLine(0, 8);
+        first = false;
+        const bool on = route == current;
+        if (ui::button(tr(s.lang, label), on ? ButtonKind::soft : ButtonKind::ghost)) go(s, route_of(route));
+        a11y::annotate_last(a11y::Role::tab, {}, -1, on ? 1 : 0);
+    }
 }
 
 }  // namespace
