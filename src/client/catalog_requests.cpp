@@ -191,7 +191,7 @@ void apply_save(AppState& s, const std::string& key, const platform::HttpReply& 
     }
     const api::Problem p = api::problem(r);
     e.errors = field_messages(s.lang, p.errors);  // 422 per field; 409 sku_taken names variants[i].sku
-    e.error = !e.errors.empty() && r.status == 422 ? tr(s.lang, S::cat_fix_fields) : problem_words(s, r, p);
+    e.error = !e.errors.empty() ? tr(s.lang, S::cat_fix_fields) : problem_words(s, r, p);
     if (!e.errors.empty()) e.focus_first_error = true;
 }
 
