@@ -4,8 +4,6 @@
 // Also catalog(), the intent helper the Catalog screens share.
 #include <algorithm>
 
-#include <imgui_internal.h>
-
 #include "a11y/mirror.hpp"
 #include "i18n/strings.hpp"
 #include "screens/list_common.hpp"
