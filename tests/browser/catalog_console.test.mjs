@@ -154,7 +154,7 @@ test('the merchant creates a product with Colour × Size variants, adjusts its s
 
   // Unsaved changes: leaving asks; "Keep editing" stays, "Discard changes" leaves.
   await typeInto(page, 'Title', `${title} v2`);
-  await click(page, role(page, 'tab', 'Catalog'));
+  await click(page, role(page, 'link', '← Back to the catalog'));
   await role(page, 'button', 'Keep editing').waitFor({ state: 'attached', timeout: T });
   await screenshot(page, 'catalog-leave-desktop-en');
   await click(page, role(page, 'button', 'Keep editing'));
@@ -172,7 +172,7 @@ test('the merchant creates a product with Colour × Size variants, adjusts its s
   assert.equal((await call(`${api}/products/${made.id}`)).body.status, 'archived');
   await role(page, 'button', 'Restore').first().waitFor({ state: 'attached', timeout: T });
 
-  await click(page, role(page, 'tab', 'Catalog'));
+  await click(page, role(page, 'link', '← Back to the catalog'));
   await role(page, 'heading', 'Catalog').waitFor({ state: 'attached', timeout: T });
   await click(page, role(page, 'tab', 'Archived'));
   await role(page, 'link', title).waitFor({ state: 'attached', timeout: T });
