@@ -458,9 +458,7 @@ void preview(AppState& s, float width) {
     const float card_w = std::min(260.0f, inner);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const std::uint32_t tex = p.images.empty() ? 0 : image_texture(s, p.images.front());
-    ImGui::BeginDisabled();  // a picture of the card: nothing in it can be pressed
-    ui::product_card(p, s.lang, s.btc_rate_minor, tex, pos, card_w);
-    ImGui::EndDisabled();
+    ui::product_card(p, s.lang, s.btc_rate_minor, tex, pos, card_w);  // a picture of the card: its actions do nothing here
     ImGui::Dummy(ImVec2(card_w, ui::product_card_height(card_w)));
     // The top of the product page: title, price, options, description.
     const bool side = inner - card_w - 24 >= 280;
@@ -481,9 +479,7 @@ void preview(AppState& s, float width) {
         std::vector<std::string> values;
         for (std::size_t k = 0; k < o.values.size(); ++k) values.push_back(option_value(o, k, s.lang));
         ImGui::PushID(o.name.c_str());
-        ImGui::BeginDisabled();
         ui::chip_row("preview_values", values, -1, w, true);
-        ImGui::EndDisabled();
         ImGui::PopID();
     }
     ImGui::Dummy(ImVec2(1, 4));
