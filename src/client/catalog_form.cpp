@@ -132,14 +132,14 @@ ParsedProductDraft check_form(const ProductForm& form, const Product* existing, 
 int generate_variants(ProductForm& form) {
     std::vector<std::vector<std::string>> values;
     for (const auto& o : form.options) values.push_back(split_values(o.values));
-    std::erase_if(form.variants, [&](const VariantForm& row) { return row.id.empty() && !fits(row, values); });
-    const bool any_empty = std::any_of(values.begin(), values.end(), [](const auto& v) { return v.empty(); });
     std::string price;  // new rows start at the first row's price
     for (const auto& row : form.variants)
         if (!row.price.empty()) {
             price = row.price;
             break;
         }
+    std::erase_if(form.variants, [&](const VariantForm& row) { return row.id.empty() && !fits(row, values); });
+    const bool any_empty = std::any_of(values.begin(), values.end(), [](const auto& v) { return v.empty(); });
     int added = 0;
     if (any_empty) return added;
     std::vector<std::size_t> at(values.size(), 0);
