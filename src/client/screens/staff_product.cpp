@@ -321,11 +321,15 @@ void variant_row(AppState& s, std::size_t i, float inner, int& remove) {
               std::string(tr(s.lang, S::cat_initial_stock)) + " " + label);
     } else {
         ImGui::BeginGroup();
+        ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;  // the label at the row's top, as text_field's
         ui::text(tr(s.lang, S::cat_stock), FontSize::small14, color::text);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+        const float control_y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(control_y + (ui::kControlHeight - ImGui::GetTextLineHeight()) * 0.5f);
         const std::string n = std::to_string(row.stock_now);
         ui::text(n, FontSize::body16, row.stock_now <= 5 ? color::warning : color::text);
         ImGui::SameLine(0, 12);
+        ImGui::SetCursorPosY(control_y);
         const bool open = e.stock.variant_id == row.id;
         if (ui::button(tr(s.lang, open ? S::cat_close : S::cat_adjust), open ? ButtonKind::soft : ButtonKind::secondary))
             catalog(s, CatalogAction::open_stock, row.id);
