@@ -362,27 +362,6 @@ void apply_return_ship(AppState& s, const platform::HttpReply& r, const std::str
 
 // --- [SECTION] entry points ----------------------------------------------------------------------
 
-std::optional<std::int64_t> parse_major_amount(const std::string& text, int decimals) {
-    std::string digits;
-    int fraction = -1;  // digits after the point, -1 before it
-    for (char c : text) {
-        if (c == '.' && fraction < 0) {
-            fraction = 0;
-        } else if (c >= '0' && c <= '9') {
-            digits += c;
-            if (fraction >= 0 && ++fraction > decimals) return std::nullopt;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (digits.empty() || digits.size() > 17) return std::nullopt;
-    for (int i = std::max(fraction, 0); i < decimals; ++i) digits += '0';
-    digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
-    const auto v = parse_amount_minor(digits.empty() ? "0" : digits);
-    if (!v || *v <= 0) return std::nullopt;
-    return v;
-}
-
 void process_aftersales(AppState& s) {
     constexpr double kPollMs = 4000;
     const auto& d = s.buy.orders.detail;

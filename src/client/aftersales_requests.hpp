@@ -27,8 +27,4 @@ void handle_aftersales_reply(AppState& s, AfterRequest kind, const std::string& 
 // decisions appear without a reload; sleeps by timer in between (no busy frames).
 void process_aftersales(AppState& s);
 
-// Parses a decimal amount typed in major units ("0.0001") into minor units of a currency with
-// `decimals` places. nullopt for signs, letters, too many decimals, zero or overflow.
-std::optional<std::int64_t> parse_major_amount(const std::string& text, int decimals);
-
 }  // namespace satstore::client

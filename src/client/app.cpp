@@ -13,6 +13,7 @@
 #include "account_requests.hpp"
 #include "app_requests.hpp"
 #include "buying_requests.hpp"
+#include "catalog_requests.hpp"
 #include "i18n/strings.hpp"
 #include "platform/file_picker.hpp"
 #include "platform/web_platform.hpp"
@@ -54,6 +55,7 @@ void apply_language(AppState& s) {
 std::vector<ui::Attachments*> attachment_fields(AppState& s) {
     std::vector<ui::Attachments*> fields = support_attachment_fields(s);
     fields.push_back(&s.after.buyer.evidence);  // return photos (issue 5)
+    fields.push_back(catalog_attachment_field(s));  // product gallery uploads (issue 20)
     return fields;
 }
 
@@ -114,6 +116,8 @@ void enter_route(AppState& s) {
         case Route::staff_users:
         case Route::staff_audit:
         case Route::accept_invite: enter_staff_accounts_route(s); break;
+        case Route::staff_products:
+        case Route::staff_product: enter_catalog_route(s); break;
     }
 }
 
@@ -240,6 +244,7 @@ void app_process_events(AppState& s) {
             case api::Feature::account: handle_account_reply(s, static_cast<AccountRequest>(call->kind), r); break;
             case api::Feature::support: handle_support_reply(s, static_cast<SupportRequest>(call->kind), r); break;
             case api::Feature::staff: handle_staff_accounts_reply(s, static_cast<StaffRequest>(call->kind), r); break;
+            case api::Feature::catalog: handle_catalog_reply(s, static_cast<CatalogRequest>(call->kind), call->key, r); break;
         }
     }
     for (const platform::ImageReply& r : platform::take_image_replies()) handle_image(s, r);
@@ -251,7 +256,9 @@ void app_process_events(AppState& s) {
     if (!had_store && s.store_load == Load::ok) apply_language(s);
     if (platform::take_hash_changed()) {
         const RouteState next = parse_route(platform::location_hash());
-        if (!(next == s.route)) {
+        if (!(next == s.route) && catalog_holds_leaving(s, next)) {
+            platform::set_location_hash(route_fragment(s.route));  // the unsaved-changes dialog decides
+        } else if (!(next == s.route)) {
             s.route = next;
             s.menu_open = false;
             s.scroll_to_top = true;
@@ -262,6 +269,7 @@ void app_process_events(AppState& s) {
     process_buying(s);
     process_aftersales(s);
     process_support(s);
+    process_catalog(s);
 }
 
 void app_perform_intents(AppState& s) {
@@ -288,6 +296,7 @@ void app_perform_intents(AppState& s) {
             case Intent::Kind::account: perform_account(s, in); break;
             case Intent::Kind::support: perform_support(s, in); break;
             case Intent::Kind::staff: perform_staff_accounts(s, in); break;
+            case Intent::Kind::catalog: perform_catalog(s, in); break;
         }
     }
     // A field's "Add images" asks for the file chooser (within the click's user activation).
@@ -351,6 +360,8 @@ void app_draw(AppState& s) {
             case Route::staff_users: screens::draw_staff_users(s, column); break;
             case Route::staff_audit: screens::draw_staff_audit(s, column); break;
             case Route::accept_invite: screens::draw_accept_invite(s, column); break;
+            case Route::staff_products: screens::draw_staff_products(s, column); break;
+            case Route::staff_product: screens::draw_staff_product(s, column); break;
         }
     }
     // The staff consoles' own layout has no shopper footer (issue 19), only room below the page.

@@ -14,6 +14,7 @@
 #include "api/call.hpp"
 #include "account_state.hpp"
 #include "buying_state.hpp"
+#include "catalog_state.hpp"
 #include "load.hpp"
 #include "staff_accounts_state.hpp"
 #include "support_state.hpp"
@@ -34,11 +35,13 @@ enum class Route { catalog, product, cart, login, checkout, orders, order, pay, 
                    // support (issue 6, support_state.hpp)
                    help, ticket_new, tickets, ticket, staff_tickets, staff_ticket,
                    // staff accounts (issue 20): the admin's screens, and the invitation link
-                   staff_users, staff_audit, accept_invite };
+                   staff_users, staff_audit, accept_invite,
+                   // the staff console's Catalog (issue 20, catalog_state.hpp)
+                   staff_products, staff_product };
 
 struct RouteState {
     Route route = Route::catalog;
-    std::string product_id;  // Route::product
+    std::string product_id;  // Route::product; Route::staff_product ("new" for a new product)
     std::string query;       // Route::catalog: ?q=
     std::string category;    // Route::catalog: ?category=
     bool register_mode = false;  // Route::login: #/register
@@ -64,7 +67,8 @@ inline RouteState route_of(Route r) {
 // without the shopper's cart and footer.
 inline bool is_staff_route(Route r) {
     return r == Route::staff_orders || r == Route::staff_order || r == Route::staff_returns || r == Route::staff_tickets ||
-           r == Route::staff_ticket || r == Route::staff_users || r == Route::staff_audit;
+           r == Route::staff_ticket || r == Route::staff_users || r == Route::staff_audit ||
+           r == Route::staff_products || r == Route::staff_product;
 }
 
 // --- Remote data -------------------------------------------------------------------------------------
@@ -137,6 +141,7 @@ struct Intent {
         account,         // number = AccountAction (account_state.hpp), text = its argument
         support,         // number = SupportAction (support_state.hpp), text = its argument
         staff,           // number = StaffAction (staff_accounts_state.hpp), text = its argument
+        catalog,         // number = CatalogAction (catalog_state.hpp), text = its argument
     };
     Kind kind;
     std::string text;
@@ -171,6 +176,7 @@ struct AppState {
     AccountState account;  // account page, forgot / reset password (account_state.hpp)
     SupportState support;  // help center, tickets, agent console (support_state.hpp)
     StaffAccountsState staff;  // staff accounts, audit log, accepting an invitation (issue 20)
+    CatalogState catalog;  // the staff console's Catalog (catalog_state.hpp)
 
     std::string session_token;
     std::optional<User> user;

@@ -83,6 +83,11 @@ RouteState parse_route(const std::string& fragment) {
     } else if (path.rfind("/tickets/", 0) == 0 && path.size() > 9 && path.find('/', 9) == std::string::npos) {
         r.route = Route::ticket;
         r.ticket_id = path.substr(9);
+    } else if (path == "/staff/products") {  // the console's Catalog (issue 20)
+        r.route = Route::staff_products;
+    } else if (path.rfind("/staff/products/", 0) == 0 && path.size() > 16 && path.find('/', 16) == std::string::npos) {
+        r.route = Route::staff_product;
+        r.product_id = path.substr(16);
     } else if (path == "/staff/tickets") {
         r.route = Route::staff_tickets;
     } else if (path.rfind("/staff/tickets/", 0) == 0 && path.size() > 15 && path.find('/', 15) == std::string::npos) {
@@ -148,6 +153,8 @@ std::string route_fragment(const RouteState& r) {
         case Route::staff_users: return "/staff/users";
         case Route::staff_audit: return "/staff/audit";
         case Route::accept_invite: return "/accept-invite?token=" + r.invite_token;
+        case Route::staff_products: return "/staff/products";
+        case Route::staff_product: return "/staff/products/" + r.product_id;
     }
     return "/";
 }

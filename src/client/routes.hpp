@@ -5,6 +5,8 @@
 // support (issue 6): "#/help", "#/tickets/new?order=…&related=…", "#/tickets",
 // "#/tickets/<id>", "#/staff/tickets", "#/staff/tickets/<id>";
 // staff accounts (issue 20): "#/staff/users", "#/staff/audit", "#/accept-invite?token=…".
+// "#/tickets/<id>", "#/staff/tickets", "#/staff/tickets/<id>"; the console's Catalog (issue 20):
+// "#/staff/products", "#/staff/products/<id>", "#/staff/products/new".
 #pragma once
 
 #include <string>

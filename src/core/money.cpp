@@ -1,5 +1,6 @@
 #include "core/money.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace satstore {
@@ -47,6 +48,36 @@ std::optional<std::int64_t> parse_amount_minor(std::string_view text) {
     }
     if (v > kMaxAmountMinor) return std::nullopt;
     return v;
+}
+
+std::optional<std::int64_t> parse_major_amount(std::string_view text, int decimals) {
+    std::string digits;
+    int fraction = -1;  // digits after the point, -1 before it
+    for (char c : text) {
+        if (c == '.' && fraction < 0) {
+            fraction = 0;
+        } else if (c >= '0' && c <= '9') {
+            digits += c;
+            if (fraction >= 0 && ++fraction > decimals) return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (digits.empty() || digits.size() > 17) return std::nullopt;
+    for (int i = std::max(fraction, 0); i < decimals; ++i) digits += '0';
+    digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
+    const auto v = parse_amount_minor(digits.empty() ? "0" : digits);
+    if (!v || *v <= 0) return std::nullopt;
+    return v;
+}
+
+std::string major_amount_text(std::int64_t amount_minor, int decimals) {
+    std::string digits = std::to_string(amount_minor < 0 ? -amount_minor : amount_minor);
+    if (decimals <= 0) return (amount_minor < 0 ? "-" : "") + digits;
+    const std::size_t d = static_cast<std::size_t>(decimals);
+    if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
+    digits.insert(digits.size() - d, ".");
+    return (amount_minor < 0 ? "-" : "") + digits;
 }
 
 std::optional<std::int64_t> convert_ceil(std::int64_t fiat_minor, std::int64_t rate_minor_per_unit,

@@ -39,6 +39,14 @@ inline constexpr std::int64_t kMaxAmountMinor = 1'000'000'000'000'000;
 // kMaxAmountMinor. Returns nullopt for signs, spaces, fractions, exponents, overflow.
 std::optional<std::int64_t> parse_amount_minor(std::string_view text);
 
+// Parses an amount typed in major units ("129", "129.9", "0.0001") into minor units of a currency
+// with `decimals` places, exactly (no floating point). nullopt for signs, spaces, letters, more
+// decimals than the currency has, zero, or more than kMaxAmountMinor.
+std::optional<std::int64_t> parse_major_amount(std::string_view text, int decimals);
+
+// The inverse for editing: "129.00" for 12900 minor units with 2 decimals (no symbol, no grouping).
+std::string major_amount_text(std::int64_t amount_minor, int decimals);
+
 struct Money {
     std::int64_t amount_minor = 0;
     Currency currency = Currency::CNY;

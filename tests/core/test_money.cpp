@@ -13,6 +13,24 @@ TEST_CASE("amounts parse strictly as decimal strings of minor units") {
         CHECK_FALSE(parse_amount_minor(bad).has_value());
 }
 
+TEST_CASE("amounts typed in major units convert exactly to minor units") {
+    CHECK(parse_major_amount("129", 2) == 12900);
+    CHECK(parse_major_amount("129.9", 2) == 12990);
+    CHECK(parse_major_amount("129.99", 2) == 12999);
+    CHECK(parse_major_amount("0.01", 2) == 1);
+    CHECK(parse_major_amount("007.50", 2) == 750);
+    CHECK(parse_major_amount("0.00012345", 8) == 12345);
+    for (const char* bad : {"", ".", "0", "0.00", "-1", "+1", "1.999", "1,5", " 1", "1e3", "abc", "1.2.3",
+                            "99999999999999999"})
+        CHECK_FALSE(parse_major_amount(bad, 2).has_value());
+    CHECK(major_amount_text(12900, 2) == "129.00");
+    CHECK(major_amount_text(5, 2) == "0.05");
+    CHECK(major_amount_text(12345, 8) == "0.00012345");
+    CHECK(major_amount_text(7, 0) == "7");
+    for (std::int64_t v : {1, 99, 100, 12999, 100000000})
+        CHECK(parse_major_amount(major_amount_text(v, 2), 2) == v);
+}
+
 TEST_CASE("money formats with the currency's decimals and grouping") {
     CHECK(format_money({129900, Currency::CNY}) == "\xC2\xA5" "1,299.00");
     CHECK(format_money({5, Currency::USD}) == "$0.05");

@@ -8,7 +8,7 @@
 namespace satstore::client::api {
 
 // The part of the client a reply goes back to (app.cpp routes it).
-enum class Feature : std::uint8_t { app, buying, aftersales, account, support, staff };
+enum class Feature : std::uint8_t { app, buying, aftersales, account, support, staff, catalog };
 
 struct Call {
     Feature feature = Feature::app;

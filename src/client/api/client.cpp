@@ -42,7 +42,7 @@ void load_image(AppState& s, const std::string& image_url) {
 
 void start_uploads(AppState& s, ui::Attachments& field) {
     if (field.wanted_files <= 0) return;
-    field.picks.push_back(platform::pick_and_upload_images(url("/uploads"), s.session_token, field.wanted_files));
+    field.picks.push_back(platform::pick_and_upload_images(url(field.upload_path), s.session_token, field.wanted_files));
     field.wanted_files = 0;
 }
 

@@ -33,6 +33,7 @@ constexpr Feature feature_of(AfterRequest) { return Feature::aftersales; }
 constexpr Feature feature_of(AccountRequest) { return Feature::account; }
 constexpr Feature feature_of(SupportRequest) { return Feature::support; }
 constexpr Feature feature_of(StaffRequest) { return Feature::staff; }
+constexpr Feature feature_of(CatalogRequest) { return Feature::catalog; }
 
 struct Options {
     std::string key;              // Call::key
@@ -65,7 +66,7 @@ bool in_flight(const AppState& s, Kind kind) {
 void load_image(AppState& s, const std::string& image_url);
 
 // Opens the file chooser of an attachment field that asked for it (Attachments::wanted_files)
-// and uploads each chosen image to POST /uploads; events arrive through the field's picks.
+// and uploads each chosen image to POST its upload_path (/uploads); events arrive through the field's picks.
 void start_uploads(AppState& s, ui::Attachments& field);
 
 // The call a reply answers, removed from the table; nullopt for an id no longer wanted.

@@ -72,6 +72,11 @@ void staff_tabs(AppState& s);
 // The head of the admin's console pages: the title, the admin-only gate, the tabs; false when
 // the page must not draw further (staff_users.cpp).
 bool admin_page_head(AppState& s, const char* title, float width);
+// The console's Catalog (issue 20)
+void draw_staff_products(AppState& s, float column_width);  // staff_products.cpp: #/staff/products
+void draw_staff_product(AppState& s, float column_width);   // staff_product.cpp: #/staff/products/<id>, …/new
+// Records a CatalogAction intent (catalog_requests.cpp performs it after the frame).
+void catalog(AppState& s, CatalogAction action, std::string arg = {});
 
 // Shared helpers (chrome.cpp).
 // A product image (an /assets/… path or a media reference) to draw into a `box_w` × `box_h` CSS

@@ -48,7 +48,8 @@ bool staff_gate(AppState& s, float width) {
 }
 
 void staff_tabs(AppState& s) {
-    const Route current = s.route.route == Route::staff_order ? Route::staff_orders : s.route.route;
+    const Route r = s.route.route;
+    const Route current = r == Route::staff_order ? Route::staff_orders : r == Route::staff_product ? Route::staff_products : r;
     auto tab = [&](S label, Route route) {
         const bool on = current == route;
         if (ui::button(tr(s.lang, label), on ? ButtonKind::soft : ButtonKind::ghost)) go(s, route_of(route));
@@ -57,6 +58,8 @@ void staff_tabs(AppState& s) {
     tab(S::as_tab_orders, Route::staff_orders);
     ImGui::SameLine(0, 8);
     tab(S::as_tab_returns, Route::staff_returns);
+    ImGui::SameLine(0, 8);
+    tab(S::cat_tab, Route::staff_products);
     if (is_admin(s)) {  // issue 20: staff accounts and the audit log
         ImGui::SameLine(0, 8);
         tab(S::st_tab_staff, Route::staff_users);

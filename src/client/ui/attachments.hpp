@@ -22,6 +22,7 @@ struct Attachments {
         std::string upload_id;  // once uploaded
         std::string error;      // failure code (i18n: upload_error_text)
     };
+    std::string upload_path = "/uploads";  // the API endpoint the chosen files are posted to
     int wanted_files = 0;    // set by "Add images": open the chooser for up to this many files
     std::vector<int> picks;  // file chooser openings of this field, whose events it consumes
     std::vector<File> files;

@@ -85,9 +85,9 @@ float status_chip_width(Lang lang, OrderStatus status, bool refunded) {
     return render::font(FontSize::small14)->CalcTextSizeA(px, FLT_MAX, 0, label).x + 20;
 }
 
-void status_chip(Lang lang, OrderStatus status, bool refunded) {
-    const char* label = status_label(lang, status, refunded);
-    const ChipColors c = chip_colors(status, refunded);
+namespace {
+
+void draw_chip(const char* label, const ChipColors& c) {
     render::note_text(label);
     ImFont* f = render::font(FontSize::small14);
     const float px = render::font_px(FontSize::small14);
@@ -99,6 +99,28 @@ void status_chip(Lang lang, OrderStatus status, bool refunded) {
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), c.bg, size.y * 0.5f);
     dl->AddText(f, px, ImVec2(pos.x + 10, pos.y + 4), c.fg, label);
     a11y::add(a11y::Role::status, label, ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)));
+}
+
+}  // namespace
+
+void status_chip(Lang lang, OrderStatus status, bool refunded) {
+    draw_chip(status_label(lang, status, refunded), chip_colors(status, refunded));
+}
+
+const char* product_status_label(Lang lang, ProductStatus status) {
+    switch (status) {
+        case ProductStatus::draft: return tr(lang, S::cat_status_draft);
+        case ProductStatus::active: return tr(lang, S::cat_status_active);
+        case ProductStatus::archived: return tr(lang, S::cat_status_archived);
+    }
+    return "";
+}
+
+void product_status_chip(Lang lang, ProductStatus status) {
+    const ChipColors c = status == ProductStatus::active   ? ChipColors{IM_COL32(220, 252, 231, 255), IM_COL32(21, 128, 61, 255)}
+                         : status == ProductStatus::draft ? ChipColors{IM_COL32(219, 234, 254, 255), IM_COL32(29, 78, 216, 255)}
+                                                          : ChipColors{IM_COL32(229, 231, 235, 255), IM_COL32(55, 65, 81, 255)};
+    draw_chip(product_status_label(lang, status), c);
 }
 
 void timeline(const std::vector<TimelineItem>& items, float width) {

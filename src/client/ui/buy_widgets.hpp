@@ -31,6 +31,9 @@ void status_chip(Lang lang, OrderStatus status, bool refunded = false);
 float status_chip_width(Lang lang, OrderStatus status, bool refunded = false);
 // The chip's label.
 const char* status_label(Lang lang, OrderStatus status, bool refunded = false);
+// The pill of a product's status (console Catalog): draft blue, active green, archived grey.
+void product_status_chip(Lang lang, ProductStatus status);
+const char* product_status_label(Lang lang, ProductStatus status);
 
 struct TimelineItem {
     std::string title;

@@ -174,7 +174,7 @@ std::vector<std::string> wrap_text(std::string_view s, FontSize size, float widt
 }
 
 bool text_field(const char* label, const char* id, std::string& value, const std::string& error,
-                float width, bool password, const char* hint, bool focus) {
+                float width, bool password, const char* hint, bool focus, const char* mirror_name) {
     ImGui::BeginGroup();
     // After SameLine() the row's text baseline is the field to the left's (its frame padding): the
     // label would be drawn that much lower. A label starts at the top of its row.
@@ -205,7 +205,7 @@ bool text_field(const char* label, const char* id, std::string& value, const std
     }
     value.resize(std::char_traits<char>::length(value.c_str()));
     a11y::annotate_last(password ? a11y::Role::password : a11y::Role::textbox, password ? "" : value);
-    a11y::rename_last(label);
+    a11y::rename_last(mirror_name ? mirror_name : label);
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     if (!error.empty()) {

@@ -48,8 +48,11 @@ std::vector<std::string> wrap_text(std::string_view s, FontSize size, float widt
 // Returns true when Enter was pressed in it. `focus` moves keyboard focus into it this frame.
 // Password fields mask the text and never expose their value to the mirror. The field is one
 // group, its label at the top of the row, so fields placed with SameLine() line up.
+// `mirror_name`, when given, names the field in the mirror instead of `label` (rows of a table
+// whose fields share a label: "SKU" → "SKU Black / M").
 bool text_field(const char* label, const char* id, std::string& value, const std::string& error,
-                float width, bool password = false, const char* hint = nullptr, bool focus = false);
+                float width, bool password = false, const char* hint = nullptr, bool focus = false,
+                const char* mirror_name = nullptr);
 
 // A multi-line text field: label above, the box, then `error` in red (or nothing) below. Words
 // wrap at the box's width (the value holds no inserted line breaks); the box has inner padding
