@@ -11,16 +11,6 @@
 namespace satstore::server::sql {
 namespace {
 
-// Escapes LIKE wildcards so user search text matches literally (ESCAPE '\').
-std::string like_pattern(std::string_view text) {
-    std::string out = "%";
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "%";
-}
-
 constexpr const char* kProductColumns =
     "seq, id, category, status, title_en, description_en, title_zh, description_zh, images_json, options_json";
 
@@ -239,7 +229,7 @@ ProductPage SqlStore::products(const ProductQuery& q) {
     sql += " ORDER BY seq DESC LIMIT ?4";
     Stmt s(*lease, sql);
     if (!q.category.empty()) s.bind(1, q.category);
-    if (!q.text.empty()) s.bind(2, like_pattern(q.text));
+    if (!q.text.empty()) s.bind(2, like_contains(q.text));
     if (q.after_seq) s.bind(3, *q.after_seq);
     s.bind(4, std::int64_t{q.limit} + 1);  // one extra row tells whether a next page exists
     if (q.status) s.bind(5, enum_name(*q.status));
