@@ -11,6 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
+import { png } from '../support/images.mjs';
 import { call, demoAccounts, login } from '../support/server.mjs';
 import {
   startServer, launchBrowser, newPage, waitIdle, clickMirror, reveal, openWithStorage, waitForFieldValue, screenshot, PHONE,
@@ -135,6 +136,12 @@ test('the merchant creates a product with Colour × Size variants, adjusts its s
     await typeInto(page, `Price (CNY) ${label}`, colour === 'Black' ? '129.90' : '139');
     await typeInto(page, `Initial stock ${label}`, String(5 + i));
   }
+  // An image uploaded from the computer joins the gallery (resized on the server).
+  const chooser = page.waitForEvent('filechooser', { timeout: T });
+  await press(page, role(page, 'button', 'Upload image'));
+  await (await chooser).setFiles({ name: 'tee.png', mimeType: 'image/png', buffer: png(900, 700, 3) });
+  await a11y(page).getByRole('img', { name: 'Image 1', exact: true }).waitFor({ state: 'attached', timeout: 30000 });
+  await page.waitForFunction(() => ![...document.querySelectorAll('#a11y *')].some((e) => /Uploading/.test(e.textContent)), null, { timeout: 30000 });
   await press(page, role(page, 'button', 'Save').first());
   await assertUnder(page, 'SKU Black / M', 'Another product has this SKU.');
   await screenshot(page, 'catalog-editor-error-desktop-en');
@@ -148,6 +155,8 @@ test('the merchant creates a product with Colour × Size variants, adjusts its s
   // The public catalog lists it with its four variants, prices in minor units, both languages.
   const listed = (await call(`${api}/products?limit=100`)).body.items.find((p) => p.id === made.id);
   assert.ok(listed, 'the active product is in the public catalog');
+  assert.equal(listed.images.length, 1);
+  assert.match(listed.images[0], /^\/media\/[0-9a-f]{64}-900\.webp$/, 'the uploaded image, its widest rendition 900 px');
   assert.equal(listed.title, title);
   assert.equal(listed.i18n['zh-CN'].title, '控制台T恤');
   assert.equal(listed.category, category.slug);
@@ -218,7 +227,7 @@ test('商品管理的中文界面：列表和编辑页（桌面和手机）', as
     await role(page, 'heading', '控制台T恤').waitFor({ state: 'attached', timeout: T });
     await find(page, text(page, '黑色 / M'));
     await screenshot(page, `catalog-editor-${name}-zh`);
-    await find(page, role(page, 'heading', '预览（买家所见）'));
+    await reveal(page, role(page, 'heading', '预览（买家所见）'), 700);  // below the gallery and four variants
     await screenshot(page, `catalog-preview-${name}-zh`);
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
