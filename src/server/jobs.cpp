@@ -65,7 +65,13 @@ PeriodicJob sweeper(Store& store, int period_s) {
 }
 
 PeriodicJob catalog_watch(Store& store, int period_ms) {
-    return PeriodicJob(std::chrono::milliseconds(period_ms), [&store, seen = std::optional<std::int64_t>()]() mutable {
+    // Read now, before the server answers: a change made after any page was cached then moves it.
+    std::optional<std::int64_t> first;
+    try {
+        first = store.catalog_version();
+    } catch (const StoreError&) {
+    }
+    return PeriodicJob(std::chrono::milliseconds(period_ms), [&store, seen = first]() mutable {
         try {
             const std::int64_t version = store.catalog_version();
             if (seen && version != *seen) catalog_cache::catalog_changed();

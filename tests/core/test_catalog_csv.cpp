@@ -14,11 +14,11 @@ Product hoodie() {
     p.category = "apparel";
     p.en = {"Hoodie, \"heavy\"", "Warm.\nMachine wash."};
     p.zh_cn = {"连帽衫", "保暖"};
-    p.images = {"/assets/products/hoodie.svg", "/media/abc"};
+    p.images = {"/assets/products/hoodie.svg", "/media/abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0-640.webp"};
     // Black / L and Orange / M are not sold: the options list values no variant uses.
     p.options = {{"Colour", {"Black", "Orange"}, "颜色", {"黑色", "橙色"}}, {"Size", {"M", "L"}, "尺码", {}}};
     p.variants = {{"var_1", "hd-bk-m", {"Black", "M"}, {19900, Currency::CNY}, 3, ""},
-                  {"var_2", "hd-or-l", {"Orange", "L"}, {17950, Currency::CNY}, 0, "/media/abc"}};
+                  {"var_2", "hd-or-l", {"Orange", "L"}, {17950, Currency::CNY}, 0, "/media/abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0abc0-640.webp"}};
     return p;
 }
 
@@ -135,7 +135,7 @@ TEST_CASE("new products: rows grouped by handle, prices exact, Chinese text, opt
     const std::string text =
         "handle,status,category,title_en,title_zh,description_en,images,option1_name,option1_name_zh,option1_value,"
         "option1_value_zh,sku,price,stock\r\n"
-        "tee,active,apparel,\"Tee, organic\",有机T恤,\"Soft.\nCotton.\",/assets/a.svg /media/b1c2,Size,尺码,S,小,tee-s,0.29,4\r\n"
+        "tee,active,apparel,\"Tee, organic\",有机T恤,\"Soft.\nCotton.\",/assets/a.svg /media/b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2-320.webp,Size,尺码,S,小,tee-s,0.29,4\r\n"
         "mug,,home,Mug,杯子,A mug.,,,,,,mug-1,59,0\r\n"
         "tee,,,,,,,,,M,中,tee-m,129.90,\r\n";
     const auto p = plan(text);
@@ -148,7 +148,7 @@ TEST_CASE("new products: rows grouped by handle, prices exact, Chinese text, opt
     CHECK(tee.en.title == "Tee, organic");
     CHECK(tee.en.description == "Soft.\nCotton.");
     CHECK(tee.zh_cn.title == "有机T恤");
-    CHECK(tee.images == std::vector<std::string>{"/assets/a.svg", "/media/b1c2"});
+    CHECK(tee.images == std::vector<std::string>{"/assets/a.svg", "/media/b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2b1c2-320.webp"});
     REQUIRE(tee.options.size() == 1);
     CHECK(tee.options[0] == ProductOption{"Size", {"S", "M"}, "尺码", {"小", "中"}});
     REQUIRE(tee.variants.size() == 2);
