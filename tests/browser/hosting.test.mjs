@@ -93,7 +93,9 @@ test('the widget opens the store in an iframe, reports cart changes to the host,
     await clickMirror(page, mirror(store, 'button', 'Add to cart'));
     await page.waitForFunction(() => window.events.length > 0, null, { timeout: 10000 });
     const events = await page.evaluate(() => window.events);
-    assert.deepEqual(events, [['cart_changed', { items: 1, lines: [{ product_id: product.id, qty: 1 }] }]]);
+    assert.deepEqual(events, [['cart_changed', {
+      items: 1, lines: [{ product_id: product.id, variant_id: product.variants[0].id, qty: 1, price: Number(product.variants[0].price.amount) }],
+    }]]);
 
     // The host's own field keeps its keyboard: typing, Backspace, Tab to the next element.
     await page.click('#note');
