@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { png } from '../support/images.mjs';
 import { call, demoAccounts, login } from '../support/server.mjs';
 import {
-  startServer, launchBrowser, newPage, waitIdle, clickMirror, reveal, openWithStorage, waitForFieldValue, screenshot, PHONE,
+  startServer, launchBrowser, newPage, waitIdle, clickMirror, reveal, openWithStorage, waitForFieldValue, screenshot, PHONE, a11y, role, text,
 } from './helpers.mjs';
 
 const T = 15000;
@@ -40,9 +40,6 @@ after(async () => {
   await server?.stop();
 });
 
-const a11y = (page) => page.locator('#a11y');
-const role = (page, r, name) => a11y(page).getByRole(r, { name, exact: true });
-const text = (page, t) => a11y(page).getByText(t, { exact: true });
 
 // The mirror holds only what is on screen and reveal() scrolls down while it sees nothing: an
 // item above the fold is found by starting from the top of the long editor page.

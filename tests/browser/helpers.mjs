@@ -65,6 +65,11 @@ export async function waitReady(page, timeout = 20000) {
   await page.waitForFunction(() => window.satstore && window.satstore.ready === true, null, { timeout });
 }
 
+// The accessibility mirror, and its elements by role and exact name, or by exact text.
+export const a11y = (page) => page.locator('#a11y');
+export const role = (page, r, name) => a11y(page).getByRole(r, { name, exact: true });
+export const text = (page, t) => a11y(page).getByText(t, { exact: true });
+
 // Clicks the centre of a mirror element (the element itself has pointer-events: none).
 export async function clickMirror(page, locator) {
   await locator.waitFor({ state: 'attached' });

@@ -7,7 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
-import { startServer, launchBrowser, newPage, waitReady, clickMirror, reveal, screenshot, waitIdle, PHONE } from './helpers.mjs';
+import {
+  startServer, launchBrowser, newPage, waitReady, clickMirror, reveal, screenshot, waitIdle, PHONE, role, text,
+} from './helpers.mjs';
 
 let server;
 let browser;
@@ -24,8 +26,6 @@ after(async () => {
 
 const T = 15000;
 const api = (path) => `${server.origin}/api/v1${path}`;
-const role = (page, r, name) => page.locator('#a11y').getByRole(r, { name, exact: true });
-const text = (page, t) => page.locator('#a11y').getByText(t, { exact: true });
 const realErrors = (page) => page.consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
 
 async function click(page, r, name) {

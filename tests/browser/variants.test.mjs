@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { call, demoAccounts, login } from '../support/server.mjs';
 import { address } from '../support/buyer.mjs';
 import {
-  startServer, launchBrowser, newPage, waitReady, waitIdle, click, openWithStorage, waitForFieldValue, screenshot,
+  startServer, launchBrowser, newPage, waitReady, waitIdle, click, openWithStorage, waitForFieldValue, screenshot, a11y, role, text,
 } from './helpers.mjs';
 
 const T = 15000;
@@ -31,9 +31,6 @@ after(async () => {
   await server?.stop();
 });
 
-const a11y = (page) => page.locator('#a11y');
-const role = (page, r, name) => a11y(page).getByRole(r, { name, exact: true });
-const text = (page, t) => a11y(page).getByText(t, { exact: true });
 const yuan = (amount) => `¥${(Number(amount) / 100).toFixed(2)}`;
 const variantWith = (values) => hoodie.variants.find((v) => v.options.join('|') === values.join('|'));
 
